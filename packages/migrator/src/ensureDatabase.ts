@@ -1,0 +1,57 @@
+import pg from 'pg';
+
+/** Returns the database name of a PostgreSQL connection URL. */
+export function databaseNameOf(databaseUrl: string): string {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
+  if (!name) throw new Error(`The URL ${redact(databaseUrl)} names no database`);
+  return name;
+}
+
+/** `postgresql://host:5432` + `users` → `postgresql://host:5432/users` (query string kept). */
+export function databaseUrlFor(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${encodeURIComponent(database)}`;
+  return url.toString();
+}
+
+export function redact(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  if (url.password) url.password = '***';
+  return url.toString();
+}
+
+/**
+ * Creates the database named in `databaseUrl` when it does not exist yet.
+ * Returns true when it created it.
+ */
+export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
+  const name = databaseNameOf(databaseUrl);
+  const client = new pg.Client({ connectionString: databaseUrlFor(databaseUrl, 'postgres') });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount) return false;
+    try {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+      return true;
+    } catch (error) {
+      // Another migrator created it between our check and our CREATE.
+      if ((error as { code?: string }).code === '42P04') return false;
+      throw error;
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops a database, closing any connections still open on it (tests and resets). */
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const name = databaseNameOf(databaseUrl);
+  const client = new pg.Client({ connectionString: databaseUrlFor(databaseUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

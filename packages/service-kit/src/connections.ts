@@ -1,0 +1,65 @@
+import { badInput } from './errorCodes.ts';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface Connection<Node> {
+  edges: { cursor: string; node: Node }[];
+  pageInfo: PageInfo;
+}
+
+/** `first` must be 1..100; absent means the default page size. */
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+  }
+  return first;
+}
+
+/** Cursors are opaque to clients: base64url of the JSON keyset position. */
+export function encodeCursor(position: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined, arity: number): unknown[] | null {
+  if (cursor === null || cursor === undefined) return null;
+  try {
+    const position: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(position) && position.length === arity) return position;
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('"after" is not a cursor this list gave out.', 'after');
+}
+
+/**
+ * Builds a connection from rows fetched with `LIMIT size + 1`: the extra row only says
+ * that there is a next page.
+ */
+export function toConnection<Row, Node = Row>(
+  rows: Row[],
+  size: number,
+  cursorOf: (row: Row) => readonly unknown[],
+  hasPreviousPage: boolean,
+  toNode: (row: Row) => Node = (row) => row as unknown as Node,
+): Connection<Node> {
+  const page = rows.slice(0, size);
+  const edges = page.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: toNode(row) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import type { ApolloServerOptions, BaseContext } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { fastify } from 'fastify';
+import { GraphQLError } from 'graphql';
+import { errorCodes, isErrorCode } from './errorCodes.ts';
+import { createFormatError } from './formatError.ts';
+import type { AccessTokenVerifier, Viewer } from './jwt.ts';
+import { REQUEST_ID_HEADER, loggingOptions } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+import { createMetrics } from './metrics.ts';
+
+/** A named dependency check for `/ready`: resolves when the dependency answers. */
+export type ReadinessCheck = () => Promise<unknown>;
+
+export interface ServiceOptions<Context extends BaseContext> {
+  /** Process name, in logs and metrics (e.g. `users`, `gateway`). */
+  name: string;
+  logLevel: string;
+  trustProxy?: boolean | string[];
+  /** The GraphQL half of Apollo Server's options: `schema` (a subgraph) or `gateway`. */
+  apollo: Omit<ApolloServerOptions<Context>, 'plugins' | 'formatError'> & {
+    plugins?: ApolloServerOptions<Context>['plugins'];
+  };
+  context: (request: FastifyRequest) => Promise<Context>;
+  /**
+   * Verifies the caller's access token before GraphQL runs. A bad token answers the whole
+   * request with UNAUTHENTICATED (HTTP 401); the viewer (or null) is on `request.viewer`.
+   */
+  authenticate?: AccessTokenVerifier;
+  readiness?: Record<string, ReadinessCheck>;
+  /** Extra HTTP routes (e.g. the JWKS) and hooks, registered before GraphQL. */
+  routes?: (app: FastifyInstance) => void | Promise<void>;
+  /** Closes pools and clients, after the HTTP server has drained. */
+  onClose?: () => Promise<void>;
+}
+
+export interface Service {
+  app: FastifyInstance;
+  metrics: Metrics;
+  /** Starts listening; resolves with the base URL (e.g. `http://127.0.0.1:4001`). */
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting, finishes in-flight requests, then closes the dependencies. */
+  close(): Promise<void>;
+}
+
+const READINESS_TIMEOUT_MS = 2_000;
+export const GRAPHQL_PATH = '/graphql';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The verified caller, or null when anonymous. */
+    viewer: Viewer | null;
+  }
+}
+
+/**
+ * The HTTP shell every CineGraph process shares: Fastify with JSON logs and request ids,
+ * Apollo Server at `/graphql`, and `/health`, `/ready`, `/metrics`.
+ */
+export async function createService<Context extends BaseContext>(
+  options: ServiceOptions<Context>,
+): Promise<Service> {
+  const app: FastifyInstance = fastify({
+    ...loggingOptions(options.name, options.logLevel),
+    trustProxy: options.trustProxy ?? ['loopback'],
+    forceCloseConnections: 'idle',
+  });
+  const metrics = createMetrics(options.name);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  // Failures before GraphQL runs (a malformed JSON body, a body over the size limit)
+  // still answer in GraphQL's error shape, and never with internals.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const body =
+      status >= 500
+        ? { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+        : { message: error.message, extensions: { code: 'BAD_REQUEST' } };
+    return reply
+      .code(status)
+      .type('application/json')
+      .send({ errors: [body] });
+  });
+
+  app.decorateRequest('viewer', null);
+  const { authenticate } = options;
+  if (authenticate) {
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.routeOptions.url !== GRAPHQL_PATH || request.method === 'OPTIONS') return;
+      try {
+        request.viewer = await authenticate(request.headers.authorization);
+      } catch (error) {
+        if (!(error instanceof GraphQLError) || !isErrorCode(error.extensions.code)) throw error;
+        return reply
+          .code(errorCodes[error.extensions.code].status)
+          .type('application/json')
+          .send({
+            errors: [{ message: error.message, extensions: { code: error.extensions.code } }],
+          });
+      }
+    });
+  }
+
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    const results = await Promise.all(
+      Object.entries(options.readiness ?? {}).map(async ([name, check]) => {
+        try {
+          await withTimeout(check(), READINESS_TIMEOUT_MS);
+          return [name, 'ok'] as const;
+        } catch (error) {
+          app.log.warn({ err: error, check: name }, 'readiness check failed');
+          return [name, 'failing'] as const;
+        }
+      }),
+    );
+    const ready = results.every(([, state]) => state === 'ok');
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
+  });
+  app.get('/metrics', async (_request, reply) => {
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  await options.routes?.(app);
+
+  const apollo = new ApolloServer<Context>({
+    ...options.apollo,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(app.log),
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      // Inline traces are for Apollo's hosted studio, which CineGraph does not report to.
+      ApolloServerPluginInlineTraceDisabled(),
+      metrics.plugin,
+      ...(options.apollo.plugins ?? []),
+    ],
+  } as ApolloServerOptions<Context>);
+  await apollo.start();
+  await app.register(fastifyApollo(apollo), {
+    path: GRAPHQL_PATH,
+    context: (request) => options.context(request),
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    metrics,
+    async listen(port, host) {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+    },
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await options.onClose?.();
+      })();
+      return closing;
+    },
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Every error code CineGraph answers with, declared once with its meaning and HTTP status.
+ * docs/errors.md is the human-readable copy of this table.
+ */
+export const errorCodes = {
+  BAD_USER_INPUT: { status: 400, description: 'An argument is malformed or out of range.' },
+  UNAUTHENTICATED: {
+    status: 401,
+    description: 'No valid credentials: a bad or expired token, or wrong login details.',
+  },
+  FORBIDDEN: { status: 403, description: 'The caller is known but may not do this.' },
+  NOT_FOUND: { status: 404, description: 'The thing named does not exist.' },
+  CONFLICT: {
+    status: 409,
+    description: 'The change collides with existing state (a duplicate, an overlap).',
+  },
+  RATE_LIMITED: { status: 429, description: 'Too many attempts; retry after the window passes.' },
+  INTERNAL_SERVER_ERROR: {
+    status: 500,
+    description: 'An unexpected failure; the details are in the logs under the request id.',
+  },
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(errorCodes, code);
+}
+
+/** Builds the GraphQLError for a code. Extra extensions (e.g. `field`) are kept. */
+export function createError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const badInput = (message: string, field?: string) =>
+  createError('BAD_USER_INPUT', message, field ? { field } : {});
+export const unauthenticated = (message = 'You must be signed in to do this.') =>
+  createError('UNAUTHENTICATED', message);
+export const forbidden = (message = 'You are not allowed to do this.') =>
+  createError('FORBIDDEN', message);
+export const notFound = (message: string) => createError('NOT_FOUND', message);
+export const conflict = (message: string) => createError('CONFLICT', message);

@@ -1,0 +1,42 @@
+export { ConfigError, env, loadConfig, subgraphEnv } from './config.ts';
+export {
+  decodeCursor,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  pageSize,
+  toConnection,
+} from './connections.ts';
+export type { Connection, PageInfo } from './connections.ts';
+export { createService } from './createService.ts';
+export type { ReadinessCheck, Service, ServiceOptions } from './createService.ts';
+export { mapDatabaseError } from './databaseErrors.ts';
+export { createGroupLoader, createLoader } from './dataloaders.ts';
+export {
+  badInput,
+  conflict,
+  createError,
+  errorCodes,
+  forbidden,
+  isErrorCode,
+  notFound,
+  unauthenticated,
+} from './errorCodes.ts';
+export type { ErrorCode } from './errorCodes.ts';
+export { assertUuid, isUuid } from './ids.ts';
+export {
+  createAccessTokenVerifier,
+  JWT_ALGORITHM,
+  JWT_AUDIENCE,
+  JWT_ISSUER,
+  roles,
+} from './jwt.ts';
+export type { AccessTokenVerifier, Role, Viewer } from './jwt.ts';
+export { REQUEST_ID_HEADER, requestIdOf } from './logger.ts';
+export { createMetrics } from './metrics.ts';
+export type { Metrics } from './metrics.ts';
+export { createPrismaClient } from './prisma.ts';
+export { createRedis } from './redis.ts';
+export { runService } from './runService.ts';
+export type { Runnable } from './runService.ts';
+export { loadSubgraphSchema } from './subgraphSchema.ts';
+export { requireAdmin, requireSelfOrAdmin, requireViewer } from './access.ts';

@@ -1,0 +1,66 @@
+import { databaseUrlFor, ensureDatabase, migrate } from '@cinegraph/migrator';
+import { createPrismaClient } from '@cinegraph/service-kit';
+import type { SubgraphDefinition } from './subgraphs.ts';
+
+export type Log = (message: string) => void;
+
+/** `<prefix><subgraph>` on the PostgreSQL server, e.g. `movies` or `cg_test_x1_movies`. */
+export function databaseUrlOf(postgresUrl: string, prefix: string, subgraph: string): string {
+  return databaseUrlFor(postgresUrl, `${prefix}${subgraph}`);
+}
+
+/** What each subgraph seeds, loaded lazily so that migrating alone needs no Prisma client. */
+const seeders: Record<string, (databaseUrl: string) => Promise<Record<string, number> | null>> = {
+  async users(databaseUrl) {
+    const { PrismaClient } = await import('@cinegraph/users/prisma');
+    const { seedUsers } = await import('@cinegraph/users/seed');
+    const db = createPrismaClient(PrismaClient, databaseUrl, 2);
+    try {
+      return await seedUsers(db);
+    } finally {
+      await db.$disconnect();
+    }
+  },
+  async movies(databaseUrl) {
+    const { PrismaClient } = await import('@cinegraph/movies/prisma');
+    const { seedMovies } = await import('@cinegraph/movies/seed');
+    const db = createPrismaClient(PrismaClient, databaseUrl, 2);
+    try {
+      return await seedMovies(db);
+    } finally {
+      await db.$disconnect();
+    }
+  },
+};
+
+/** Creates the database if missing and applies pending migrations. Returns whether it was created. */
+export async function migrateSubgraph(
+  subgraph: SubgraphDefinition,
+  databaseUrl: string,
+  log: Log,
+): Promise<boolean> {
+  const created = await ensureDatabase(databaseUrl);
+  if (created) log(`${subgraph.name}: created database`);
+  await migrate({
+    databaseUrl,
+    migrationsDir: subgraph.migrationsDir,
+    log: (m) => log(`${subgraph.name}: ${m}`),
+  });
+  return created;
+}
+
+export async function seedSubgraph(
+  subgraph: SubgraphDefinition,
+  databaseUrl: string,
+  log: Log,
+): Promise<void> {
+  const seed = seeders[subgraph.name];
+  if (!seed) return;
+  const counts = await seed(databaseUrl);
+  if (counts)
+    log(
+      `${subgraph.name}: seeded ${Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
+}

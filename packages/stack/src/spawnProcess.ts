@@ -1,0 +1,81 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { repoRoot } from './subgraphs.ts';
+
+export interface RunningProcess {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  /** The last lines the process printed, for error reports. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  name: string;
+  entry: string;
+  port: number;
+  env: Record<string, string>;
+  /** Each output line, e.g. to print with a name prefix. Kept in a ring buffer regardless. */
+  onLine?: (name: string, line: string) => void;
+  readyTimeoutMs?: number;
+}
+
+const KEEP_LINES = 200;
+
+/**
+ * Starts a TypeScript entry under Node with tsx's loader and resolves once its
+ * `/health` answers. Rejects, with the process's last output, if it exits first.
+ */
+export async function spawnProcess(options: SpawnOptions): Promise<RunningProcess> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+    cwd: repoRoot,
+    env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream! }).on('line', (line) => {
+      lines.push(line);
+      if (lines.length > KEEP_LINES) lines.shift();
+      options.onLine?.(options.name, line);
+    });
+  }
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  const output = () => lines.join('\n');
+
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
+  let running = true;
+  void exited.then(() => (running = false));
+  while (true) {
+    if (!running) throw new Error(`${options.name} exited before it was ready:\n${output()}`);
+    const healthy = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${options.name} was not healthy within the time allowed:\n${output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  return {
+    name: options.name,
+    url,
+    child,
+    output,
+    async stop() {
+      if (!running) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 12_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

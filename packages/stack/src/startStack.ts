@@ -1,0 +1,92 @@
+import type { Log } from './databases.ts';
+import { databaseUrlOf, migrateSubgraph, seedSubgraph } from './databases.ts';
+import type { RunningProcess } from './spawnProcess.ts';
+import { spawnProcess } from './spawnProcess.ts';
+import { gateway, subgraphs } from './subgraphs.ts';
+
+export interface StackOptions {
+  /** A PostgreSQL server URL (no database); each subgraph gets `<prefix><name>` on it. */
+  postgresUrl: string;
+  redisUrl: string;
+  databasePrefix: string;
+  redisKeyPrefix: string;
+  /** Port for each process by name (the gateway included). */
+  ports: Record<string, number>;
+  /** Seed a subgraph's database when it has just been created. */
+  seed: boolean;
+  /** Extra environment for every process (e.g. LOG_LEVEL, JWT_KEY_FILE). */
+  env?: Record<string, string>;
+  log: Log;
+  onLine?: (name: string, line: string) => void;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  processes: RunningProcess[];
+  databaseUrls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Prepares every database, then starts the subgraphs and the gateway in order. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const databaseUrls: Record<string, string> = {};
+  for (const subgraph of subgraphs) {
+    const databaseUrl = databaseUrlOf(options.postgresUrl, options.databasePrefix, subgraph.name);
+    databaseUrls[subgraph.name] = databaseUrl;
+    const created = await migrateSubgraph(subgraph, databaseUrl, options.log);
+    if (created && options.seed) await seedSubgraph(subgraph, databaseUrl, options.log);
+  }
+
+  const portOf = (name: string) => {
+    const port = options.ports[name];
+    if (port === undefined) throw new Error(`No port given for ${name}`);
+    return port;
+  };
+  const jwksUrl = `http://127.0.0.1:${portOf('users')}/.well-known/jwks.json`;
+  const common = {
+    REDIS_URL: options.redisUrl,
+    REDIS_KEY_PREFIX: options.redisKeyPrefix,
+    JWKS_URL: jwksUrl,
+    ...options.env,
+  };
+
+  const processes: RunningProcess[] = [];
+  const stop = async () => {
+    // Reverse order: the gateway stops taking traffic before the subgraphs go.
+    for (const running of [...processes].reverse()) await running.stop();
+  };
+  try {
+    for (const subgraph of subgraphs) {
+      processes.push(
+        await spawnProcess({
+          name: subgraph.name,
+          entry: subgraph.entry,
+          port: portOf(subgraph.name),
+          env: { ...common, DATABASE_URL: databaseUrls[subgraph.name]! },
+          ...(options.onLine ? { onLine: options.onLine } : {}),
+        }),
+      );
+    }
+    const subgraphUrls = subgraphs
+      .map((s) => `${s.name}=http://127.0.0.1:${portOf(s.name)}/graphql`)
+      .join(',');
+    processes.push(
+      await spawnProcess({
+        name: gateway.name,
+        entry: gateway.entry,
+        port: portOf(gateway.name),
+        env: { ...common, SUBGRAPH_URLS: subgraphUrls },
+        ...(options.onLine ? { onLine: options.onLine } : {}),
+      }),
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    gatewayUrl: `http://127.0.0.1:${portOf('gateway')}/graphql`,
+    processes,
+    databaseUrls,
+    stop,
+  };
+}

@@ -1,0 +1,27 @@
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export interface SubgraphDefinition {
+  name: string;
+  defaultPort: number;
+  /** The process entry, relative to the repository root. */
+  entry: string;
+  /** prisma/<name>/migrations */
+  migrationsDir: string;
+}
+
+const subgraph = (name: string, defaultPort: number): SubgraphDefinition => ({
+  name,
+  defaultPort,
+  entry: `subgraphs/${name}/src/index.ts`,
+  migrationsDir: path.join(repoRoot, 'prisma', name, 'migrations'),
+});
+
+/** In start order: users first, since the others verify tokens against its JWKS. */
+export const subgraphs: readonly SubgraphDefinition[] = [
+  subgraph('users', 4001),
+  subgraph('movies', 4002),
+];
+
+export const gateway = { name: 'gateway', defaultPort: 4000, entry: 'gateway/src/cli.ts' } as const;

@@ -1,0 +1,80 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import getPort from 'get-port';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
+import { dropDatabase } from '@cinegraph/migrator';
+import type { Stack } from '@cinegraph/stack';
+import { gateway, startStack, subgraphs } from '@cinegraph/stack';
+import { testEnvironment, uniqueId } from './environment.ts';
+import type { GraphQLResponse, RequestOptions } from './graphqlRequest.ts';
+import { graphqlRequest } from './graphqlRequest.ts';
+import { deleteKeys } from './useRedis.ts';
+
+export interface TestStack {
+  /** The gateway's GraphQL endpoint. */
+  readonly gatewayUrl: string;
+  /** Base URL (no path) of each process by name: users, movies, gateway. */
+  readonly urls: Record<string, string>;
+  readonly databaseUrls: Record<string, string>;
+  /** The PKCS#8 PEM the users subgraph signs with (to forge expired tokens in tests). */
+  signingKeyPem(): Promise<string>;
+  graphql<Data = Record<string, unknown>>(
+    query: string,
+    options?: RequestOptions,
+  ): Promise<GraphQLResponse<Data>>;
+}
+
+/**
+ * The whole supergraph for one test file: fresh databases (migrated and seeded), a Redis
+ * key prefix, and every process spawned on free ports. Torn down after the file.
+ */
+export function useStack(): TestStack {
+  const id = uniqueId();
+  const databasePrefix = `cg_test_${id}_`;
+  const redisKeyPrefix = `cg_test_${id}:`;
+  let stack: Stack | undefined;
+  let keyDir: string | undefined;
+
+  const handle: TestStack & { urls: Record<string, string> } = {
+    get gatewayUrl() {
+      if (!stack) throw new Error('The stack is not started yet (use it inside tests or hooks).');
+      return stack.gatewayUrl;
+    },
+    urls: {},
+    databaseUrls: {},
+    signingKeyPem: () => readFile(path.join(keyDir!, 'jwt.pem'), 'utf8'),
+    graphql: (query, options) => graphqlRequest(handle.gatewayUrl, query, options),
+  };
+
+  beforeAll(async () => {
+    keyDir = await mkdtemp(path.join(tmpdir(), 'cinegraph-test-'));
+    const ports: Record<string, number> = {};
+    for (const name of [gateway.name, ...subgraphs.map((s) => s.name)])
+      ports[name] = await getPort();
+    stack = await startStack({
+      postgresUrl: testEnvironment.postgresUrl,
+      redisUrl: testEnvironment.redisUrl,
+      databasePrefix,
+      redisKeyPrefix,
+      ports,
+      seed: true,
+      env: { LOG_LEVEL: 'warn', JWT_KEY_FILE: path.join(keyDir, 'jwt.pem') },
+      log: () => {},
+    });
+    for (const running of stack.processes) handle.urls[running.name] = running.url;
+    Object.assign(handle.databaseUrls, stack.databaseUrls);
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await Promise.all(Object.values(stack?.databaseUrls ?? {}).map((url) => dropDatabase(url)));
+    const redis = new Redis(testEnvironment.redisUrl);
+    await deleteKeys(redis, redisKeyPrefix);
+    redis.disconnect();
+    if (keyDir) await rm(keyDir, { recursive: true, force: true });
+  });
+
+  return handle;
+}

@@ -1,0 +1,23 @@
+// Generates each subgraph's Prisma client from prisma/<subgraph>/schema.prisma.
+// The schema engine is not needed to generate; pointing it at /bin/false keeps the CLI
+// from trying to download one on machines without internet access.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const prismaBin = path.join(root, 'node_modules', '.bin', 'prisma');
+for (const name of readdirSync(path.join(root, 'prisma'))) {
+  const config = path.join(root, 'prisma', name, 'prisma.config.ts');
+  if (!existsSync(config)) continue;
+  execFileSync(prismaBin, ['generate', '--config', config], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      PRISMA_SCHEMA_ENGINE_BINARY: '/bin/false',
+      PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    },
+  });
+  console.log(`prisma: generated the ${name} client`);
+}

@@ -1,0 +1,68 @@
+// `npm start`: migrates (and on first start seeds) every database, starts each subgraph
+// and the gateway as its own process, prints where to go, and stops them all on Ctrl-C.
+import path from 'node:path';
+import { ConfigError } from '@cinegraph/service-kit';
+import { repoRoot, startStack } from '@cinegraph/stack';
+import { loadSupervisorConfig } from './supervisorConfig.ts';
+
+let config: ReturnType<typeof loadSupervisorConfig>;
+try {
+  config = loadSupervisorConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const colors = { users: 35, movies: 36, gateway: 32 } as Record<string, number>;
+const prefix = (name: string) => `\u001b[${colors[name] ?? 33}m${name.padEnd(8)}\u001b[0m|`;
+const log = (message: string) => console.log(`${prefix('start')} ${message}`);
+
+const stack = await startStack({
+  postgresUrl: config.POSTGRES_URL,
+  redisUrl: config.REDIS_URL,
+  redisKeyPrefix: config.REDIS_KEY_PREFIX,
+  databasePrefix: config.DATABASE_PREFIX,
+  ports: { gateway: config.GATEWAY_PORT, users: config.USERS_PORT, movies: config.MOVIES_PORT },
+  seed: true,
+  env: {
+    LOG_LEVEL: config.LOG_LEVEL,
+    JWT_KEY_FILE: path.join(repoRoot, '.cinegraph', 'jwt-signing-key.pem'),
+  },
+  log,
+  onLine: (name, line) => console.log(`${prefix(name)} ${line}`),
+}).catch((error: Error) => {
+  console.error(`\nCould not start CineGraph: ${error.message}`);
+  process.exit(1);
+});
+
+console.log(`
+  CineGraph is running.
+  Gateway (GraphQL, with a GraphQL IDE in the browser): ${stack.gatewayUrl}
+  Subgraphs: ${stack.processes
+    .filter((p) => p.name !== 'gateway')
+    .map((p) => `${p.name} ${p.url}/graphql`)
+    .join(', ')}
+  Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping...');
+    void stack.stop().then(() => process.exit(0));
+  });
+}
+// A process that dies on its own takes the others down with it: a half-up stack misleads.
+for (const running of stack.processes) {
+  running.child.once('exit', (code) => {
+    if (stopping) return;
+    console.error(`${running.name} exited (code ${code}); stopping the rest.`);
+    stopping = true;
+    void stack.stop().then(() => process.exit(1));
+  });
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { env, loadConfig } from '@cinegraph/service-kit';
+
+/** What `npm start`, `npm run db:migrate` and `npm run db:seed` read from the environment. */
+export function loadSupervisorConfig(source: Record<string, string | undefined>) {
+  return loadConfig(
+    {
+      /** A PostgreSQL server (no database): each subgraph gets POSTGRES_URL/<subgraph>. */
+      POSTGRES_URL: env.postgresUrl().default('postgresql://postgres@127.0.0.1:5432'),
+      REDIS_URL: env.redisUrl(),
+      REDIS_KEY_PREFIX: z.string().default('cinegraph:'),
+      /** Put in front of every database name, e.g. `dev_` → dev_users, dev_movies. */
+      DATABASE_PREFIX: z
+        .string()
+        .regex(/^[a-z0-9_]*$/, 'lower-case letters, digits and _ only')
+        .default(''),
+      GATEWAY_PORT: env.port(4000),
+      USERS_PORT: env.port(4001),
+      MOVIES_PORT: env.port(4002),
+      LOG_LEVEL: env.logLevel(),
+    },
+    source,
+  );
+}

@@ -1,0 +1,76 @@
+import { badInput, notFound } from '@cinegraph/service-kit';
+import type { Movie, PrismaClient } from '../generated/prisma/client.ts';
+import type { MovieFields } from './movieInput.ts';
+import { slugify, validateMovieFields } from './movieInput.ts';
+
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+async function assertGenresExist(tx: Tx, genreIds: string[]): Promise<void> {
+  const found = await tx.genre.count({ where: { id: { in: genreIds } } });
+  if (found !== genreIds.length)
+    throw badInput('"genreIds" names a genre that does not exist.', 'genreIds');
+}
+
+async function freeSlug(tx: Tx, base: string): Promise<string> {
+  const taken = new Set(
+    (
+      await tx.movie.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })
+    ).map((m) => m.slug),
+  );
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+export async function createMovie(
+  db: PrismaClient,
+  input: Required<Omit<MovieFields, 'posterUrl'>> & MovieFields,
+): Promise<Movie> {
+  const fields = validateMovieFields(input);
+  const {
+    genreIds = [],
+    title = '',
+    synopsis = '',
+    releaseDate,
+    runtimeMinutes,
+    certification,
+  } = fields;
+  if (!releaseDate || !runtimeMinutes || !certification)
+    throw badInput('A movie needs a release date, runtime and certification.');
+  return db.$transaction(async (tx) => {
+    await assertGenresExist(tx, genreIds);
+    return tx.movie.create({
+      data: {
+        slug: await freeSlug(tx, slugify(title, releaseDate.getUTCFullYear())),
+        title,
+        synopsis,
+        releaseDate,
+        runtimeMinutes,
+        certification,
+        posterUrl: fields.posterUrl ?? null,
+        genres: { create: genreIds.map((genreId) => ({ genreId })) },
+      },
+    });
+  });
+}
+
+/** Changes the fields given; the slug stays, so links to the movie keep working. */
+export async function updateMovie(
+  db: PrismaClient,
+  id: string,
+  input: MovieFields,
+): Promise<Movie> {
+  const { genreIds, ...fields } = validateMovieFields(input);
+  return db.$transaction(async (tx) => {
+    if (!(await tx.movie.findUnique({ where: { id }, select: { id: true } })))
+      throw notFound('No movie has that id.');
+    if (genreIds) {
+      await assertGenresExist(tx, genreIds);
+      await tx.movieGenre.deleteMany({ where: { movieId: id } });
+      await tx.movieGenre.createMany({
+        data: genreIds.map((genreId) => ({ movieId: id, genreId })),
+      });
+    }
+    return tx.movie.update({ where: { id }, data: fields });
+  });
+}

@@ -1,0 +1,35 @@
+import type { Runnable } from '@cinegraph/service-kit';
+import {
+  createAccessTokenVerifier,
+  createPrismaClient,
+  createRedis,
+  createService,
+  loadSubgraphSchema,
+} from '@cinegraph/service-kit';
+import type { MoviesConfig } from './config.ts';
+import type { MoviesContext } from './context.ts';
+import { createLoaders } from './context.ts';
+import { PrismaClient } from './generated/prisma/client.ts';
+import { resolvers } from './resolvers/index.ts';
+
+/** Wires the movies subgraph: database, Redis, token verification, schema. */
+export async function createMoviesService(config: MoviesConfig): Promise<Runnable> {
+  const db = createPrismaClient(PrismaClient, config.DATABASE_URL);
+  const redis = createRedis(config.REDIS_URL, 'movies', config.REDIS_KEY_PREFIX);
+  const service = await createService<MoviesContext>({
+    name: 'movies',
+    logLevel: config.LOG_LEVEL,
+    trustProxy: config.TRUST_PROXY,
+    apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
+    authenticate: createAccessTokenVerifier(new URL(config.JWKS_URL)),
+    context: async (request) => ({ viewer: request.viewer, db, loaders: createLoaders(db) }),
+    readiness: {
+      database: () => db.$queryRaw`SELECT 1`,
+      redis: () => redis.ping(),
+    },
+    async onClose() {
+      await Promise.allSettled([db.$disconnect(), redis.quit()]);
+    },
+  });
+  return { service, port: config.PORT, host: config.HOST };
+}

@@ -1,0 +1,2 @@
+export { generateCatalogue, MOVIE_COUNT, SHOWTIME_DAYS } from './catalogue.ts';
+export { seedMovies } from './seedMovies.ts';

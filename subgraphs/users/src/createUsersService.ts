@@ -1,0 +1,56 @@
+import type { Runnable } from '@cinegraph/service-kit';
+import {
+  createAccessTokenVerifier,
+  createPrismaClient,
+  createRedis,
+  createService,
+  loadSubgraphSchema,
+} from '@cinegraph/service-kit';
+import { createAccessTokenIssuer, localKeySet } from './auth/accessTokens.ts';
+import { createLoginThrottle } from './auth/loginThrottle.ts';
+import { createRefreshTokenStore } from './auth/refreshTokens.ts';
+import { loadSigningKey } from './auth/signingKey.ts';
+import type { UsersConfig } from './config.ts';
+import type { UsersContext } from './context.ts';
+import { createContext } from './context.ts';
+import { PrismaClient } from './generated/prisma/client.ts';
+import { resolvers } from './resolvers/index.ts';
+
+/** Wires the users subgraph: database, Redis, signing key, schema and HTTP routes. */
+export async function createUsersService(config: UsersConfig): Promise<Runnable> {
+  const key = await loadSigningKey({ pem: config.JWT_PRIVATE_KEY, keyFile: config.JWT_KEY_FILE });
+  const db = createPrismaClient(PrismaClient, config.DATABASE_URL);
+  const redis = createRedis(config.REDIS_URL, 'users', config.REDIS_KEY_PREFIX);
+  const deps = {
+    db,
+    issueAccessToken: createAccessTokenIssuer(key, config.ACCESS_TOKEN_TTL_SECONDS),
+    refreshTokens: createRefreshTokenStore(redis, config.REFRESH_TOKEN_TTL_SECONDS),
+    loginThrottle: createLoginThrottle(
+      redis,
+      config.LOGIN_MAX_FAILURES,
+      config.LOGIN_WINDOW_SECONDS,
+    ),
+  };
+
+  const service = await createService<UsersContext>({
+    name: 'users',
+    logLevel: config.LOG_LEVEL,
+    trustProxy: config.TRUST_PROXY,
+    apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
+    authenticate: createAccessTokenVerifier(localKeySet(key)),
+    context: async (request) => createContext(deps, request.viewer, request.ip),
+    readiness: {
+      database: () => db.$queryRaw`SELECT 1`,
+      redis: () => redis.ping(),
+    },
+    routes(app) {
+      app.get('/.well-known/jwks.json', async (_request, reply) =>
+        reply.header('cache-control', 'public, max-age=300').send({ keys: [key.publicJwk] }),
+      );
+    },
+    async onClose() {
+      await Promise.allSettled([db.$disconnect(), redis.quit()]);
+    },
+  });
+  return { service, port: config.PORT, host: config.HOST };
+}

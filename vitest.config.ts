@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects, selected by file suffix (see docs/testing.md):
+//   unit  *.test.ts beside the code: pure logic, no I/O
+//   int   test/*.int.test.ts: one package against real PostgreSQL / Redis
+//   e2e   e2e/*.e2e.test.ts: real processes (subgraphs + gateway) on free ports
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{packages,subgraphs,gateway,scripts}/**/src/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'int',
+          include: ['**/test/**/*.int.test.ts'],
+          exclude: ['**/node_modules/**'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          // Each file starts its own stack of processes; two at a time suit 2 cores.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
