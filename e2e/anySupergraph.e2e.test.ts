@@ -1,0 +1,94 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import getPort from 'get-port';
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningProcess } from '@cinegraph/stack';
+import { gateway, spawnProcess } from '@cinegraph/stack';
+import { graphqlRequest } from '@cinegraph/testing';
+
+// Two toy subgraphs that have nothing to do with movies: the gateway serves whatever
+// supergraph it is given.
+const planets = parse(`
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
+  type Planet @key(fields: "id") { id: ID! name: String! }
+  type Query { planets: [Planet!]! }
+`);
+const moons = parse(`
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
+  type Planet @key(fields: "id") { id: ID! moons: [String!]! }
+`);
+const moonsOf: Record<string, string[]> = { earth: ['Moon'], mars: ['Phobos', 'Deimos'] };
+
+describe('the gateway CLI serves any supergraph', () => {
+  const servers: ApolloServer[] = [];
+  let dir: string;
+  let router: RunningProcess;
+
+  beforeAll(async () => {
+    const urls: Record<string, string> = {};
+    for (const [name, typeDefs, resolvers] of [
+      [
+        'planets',
+        planets,
+        {
+          Query: {
+            planets: () => [
+              { id: 'earth', name: 'Earth' },
+              { id: 'mars', name: 'Mars' },
+            ],
+          },
+        },
+      ],
+      ['moons', moons, { Planet: { moons: (planet: { id: string }) => moonsOf[planet.id] ?? [] } }],
+    ] as const) {
+      const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs, resolvers }) });
+      const { url } = await startStandaloneServer(server, {
+        listen: { port: 0, host: '127.0.0.1' },
+      });
+      servers.push(server);
+      urls[name] = url;
+    }
+    const composed = composeServices(
+      Object.entries({ planets, moons }).map(([name, typeDefs]) => ({
+        name,
+        typeDefs,
+        url: urls[name]!,
+      })),
+    );
+    if (composed.errors) throw composed.errors[0];
+    dir = await mkdtemp(path.join(tmpdir(), 'cinegraph-supergraph-'));
+    const file = path.join(dir, 'planets.graphql');
+    await writeFile(file, composed.supergraphSdl);
+
+    const port = await getPort();
+    router = await spawnProcess({
+      name: 'gateway',
+      entry: gateway.entry,
+      port,
+      env: { SUPERGRAPH_PATH: file, LOG_LEVEL: 'warn' },
+    });
+  });
+
+  afterAll(async () => {
+    await router?.stop();
+    await Promise.all(servers.map((server) => server.stop()));
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('joins an entity across the two toy subgraphs', async () => {
+    const response = await graphqlRequest(`${router.url}/graphql`, '{ planets { name moons } }');
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      planets: [
+        { name: 'Earth', moons: ['Moon'] },
+        { name: 'Mars', moons: ['Phobos', 'Deimos'] },
+      ],
+    });
+  });
+});

@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '@cinegraph/stack';
+import { useStack } from '@cinegraph/testing';
+
+const stack = useStack();
+
+const processes = ['gateway', 'users', 'movies'] as const;
+
+describe('every process', () => {
+  it.each(processes)('%s serves /health, /ready and /metrics', async (name) => {
+    const base = stack.urls[name]!;
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    const readiness = (await ready.json()) as { status: string; checks: Record<string, string> };
+    expect(readiness.status).toBe('ready');
+    expect(Object.values(readiness.checks).every((state) => state === 'ok')).toBe(true);
+    if (name !== 'gateway')
+      expect(Object.keys(readiness.checks).sort()).toEqual(['database', 'redis']);
+
+    await stack.graphql('query CatalogueProbe { genres { id } }');
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain('process_cpu_seconds_total');
+    expect(metrics).toContain('graphql_request_duration_seconds_bucket');
+    // The gateway counts the client's operation; a subgraph sees the planner's name for its part.
+    if (name === 'gateway')
+      expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="CatalogueProbe"/);
+    if (name === 'movies')
+      expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="CatalogueProbe__movies__0"/);
+  });
+});
+
+describe('the gateway', () => {
+  it('echoes the request id it was given, and makes one otherwise', async () => {
+    const given = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-123' },
+      body: JSON.stringify({ query: '{ genres { id } }' }),
+    });
+    expect(given.headers.get('x-request-id')).toBe('trace-me-123');
+    const made = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ genres { id } }' }),
+    });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers a malformed body with a GraphQL error, not a stack trace', async () => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(JSON.stringify(body)).not.toMatch(/\.ts:\d+|node_modules/);
+  });
+
+  it('reports parse and validation errors with their codes', async () => {
+    expect((await stack.graphql('{ movies(')).errors![0]!.extensions!['code']).toBe(
+      'GRAPHQL_PARSE_FAILED',
+    );
+    expect((await stack.graphql('{ nope }')).errors![0]!.extensions!['code']).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+  });
+});
+
+describe('configuration', () => {
+  it('a bad value stops a process with a message naming the variable', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/movies/src/index.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, PORT: 'eighty', DATABASE_URL: 'mysql://nope', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('PORT');
+    expect(stderr).toContain('DATABASE_URL');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,131 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { testEnvironment, uniqueId } from '@cinegraph/testing';
+import {
+  databaseUrlFor,
+  dropDatabase,
+  ensureDatabase,
+  migrate,
+  MigrationError,
+} from '../src/index.ts';
+
+const created: string[] = [];
+const dirs: string[] = [];
+
+async function freshDatabase(): Promise<string> {
+  const url = databaseUrlFor(testEnvironment.postgresUrl, `cg_test_migrator_${uniqueId()}`);
+  created.push(url);
+  expect(await ensureDatabase(url)).toBe(true);
+  return url;
+}
+
+async function migrationsDir(migrations: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'cinegraph-migrations-'));
+  dirs.push(dir);
+  for (const [name, sql] of Object.entries(migrations)) {
+    await mkdir(path.join(dir, name));
+    await writeFile(path.join(dir, name, 'migration.sql'), sql);
+  }
+  return dir;
+}
+
+async function query<Row extends pg.QueryResultRow>(url: string, sql: string): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<Row>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+afterAll(async () => {
+  await Promise.all(created.map((url) => dropDatabase(url)));
+});
+
+describe('migrate', () => {
+  it('creates a missing database once', async () => {
+    const url = await freshDatabase();
+    expect(await ensureDatabase(url)).toBe(false);
+  });
+
+  it('applies pending migrations in order and records them as Prisma does', async () => {
+    const url = await freshDatabase();
+    const dir = await migrationsDir({
+      '20260101000000_first': 'CREATE TABLE a (id int PRIMARY KEY);',
+      '20260102000000_second': 'ALTER TABLE a ADD COLUMN name text;',
+    });
+    expect(await migrate({ databaseUrl: url, migrationsDir: dir })).toEqual([
+      '20260101000000_first',
+      '20260102000000_second',
+    ]);
+    expect(await migrate({ databaseUrl: url, migrationsDir: dir })).toEqual([]);
+
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      applied_steps_count: number;
+      finished_at: Date | null;
+    }>(
+      url,
+      'SELECT migration_name, checksum, applied_steps_count, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
+    );
+    expect(rows.map((r) => r.migration_name)).toEqual([
+      '20260101000000_first',
+      '20260102000000_second',
+    ]);
+    expect(
+      rows.every(
+        (r) => /^[0-9a-f]{64}$/.test(r.checksum) && r.applied_steps_count === 1 && r.finished_at,
+      ),
+    ).toBe(true);
+    await query(url, 'INSERT INTO a (id, name) VALUES (1, $$x$$)');
+  });
+
+  it('rolls a failing migration back whole and records nothing', async () => {
+    const url = await freshDatabase();
+    const dir = await migrationsDir({
+      '20260101000000_ok': 'CREATE TABLE a (id int PRIMARY KEY);',
+      '20260102000000_broken': 'CREATE TABLE b (id int); INSERT INTO missing VALUES (1);',
+    });
+    await expect(migrate({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(MigrationError);
+    const tables = await query<{ table_name: string }>(
+      url,
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(['_prisma_migrations', 'a']);
+    const names = await query<{ migration_name: string }>(
+      url,
+      'SELECT migration_name FROM "_prisma_migrations"',
+    );
+    expect(names.map((r) => r.migration_name)).toEqual(['20260101000000_ok']);
+  });
+
+  it('refuses to run when an applied migration was edited afterwards', async () => {
+    const url = await freshDatabase();
+    const dir = await migrationsDir({ '20260101000000_first': 'CREATE TABLE a (id int);' });
+    await migrate({ databaseUrl: url, migrationsDir: dir });
+    await writeFile(
+      path.join(dir, '20260101000000_first', 'migration.sql'),
+      'CREATE TABLE a (id bigint);',
+    );
+    await expect(migrate({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(
+      /checksum mismatch/,
+    );
+  });
+
+  it('lets concurrent migrators apply each migration exactly once', async () => {
+    const url = await freshDatabase();
+    const dir = await migrationsDir({ '20260101000000_first': 'CREATE TABLE a (id int);' });
+    const results = await Promise.all(
+      [1, 2, 3].map(() => migrate({ databaseUrl: url, migrationsDir: dir })),
+    );
+    expect(results.flat()).toEqual(['20260101000000_first']);
+  });
+});

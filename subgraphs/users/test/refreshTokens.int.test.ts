@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { useRedis } from '@cinegraph/testing';
+import { createLoginThrottle } from '../src/auth/loginThrottle.ts';
+import { createRefreshTokenStore } from '../src/auth/refreshTokens.ts';
+
+const { redis, prefix } = useRedis();
+
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'OK',
+    (error: { extensions?: { code?: string } }) => error.extensions?.code,
+  );
+
+describe('refresh token store', () => {
+  const store = createRefreshTokenStore(redis, 60);
+
+  it('keeps only a hash of the token, with a TTL', async () => {
+    const { token } = await store.issue('user-1');
+    // ioredis does not prefix KEYS patterns, but does prefix the key given to TTL.
+    const keys = (await redis.keys(`${prefix}*`)).map((key) => key.slice(prefix.length));
+    expect(keys.join(' ')).not.toContain(token);
+    const tokenKey = keys.find((key) => key.startsWith('users:refresh:'))!;
+    expect(await redis.ttl(tokenKey)).toBeGreaterThan(50);
+  });
+
+  it('lets exactly one of two concurrent uses of a token win, and then revokes the family', async () => {
+    const { token } = await store.issue('user-2');
+    const outcomes = await Promise.all([codeOf(store.rotate(token)), codeOf(store.rotate(token))]);
+    expect(outcomes.sort()).toEqual(['OK', 'UNAUTHENTICATED']);
+  });
+
+  it('revokes every later token of a family when an early one is replayed', async () => {
+    const { token: first } = await store.issue('user-3');
+    const { next: second } = await store.rotate(first);
+    const { next: third } = await store.rotate(second.token);
+    expect(await codeOf(store.rotate(first))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(store.rotate(third.token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('leaves other families alone', async () => {
+    const { token: mine } = await store.issue('user-4');
+    const { token: other } = await store.issue('user-4');
+    await store.revoke(mine);
+    expect(await codeOf(store.rotate(mine))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(store.rotate(other))).toBe('OK');
+  });
+});
+
+describe('login throttle', () => {
+  it('blocks an email and IP after the limit, for the window, and clears on success', async () => {
+    const throttle = createLoginThrottle(redis, 3, 60);
+    for (let i = 0; i < 3; i++) {
+      await throttle.assertAllowed('a@example.com', '10.0.0.1');
+      await throttle.recordFailure('a@example.com', '10.0.0.1');
+    }
+    expect(await codeOf(throttle.assertAllowed('a@example.com', '10.0.0.1'))).toBe('RATE_LIMITED');
+    expect(await codeOf(throttle.assertAllowed('a@example.com', '10.0.0.2'))).toBe('OK');
+    expect(await codeOf(throttle.assertAllowed('b@example.com', '10.0.0.1'))).toBe('OK');
+
+    await throttle.recordFailure('c@example.com', '10.0.0.1');
+    await throttle.recordSuccess('c@example.com', '10.0.0.1');
+    await throttle.recordFailure('c@example.com', '10.0.0.1');
+    await throttle.recordFailure('c@example.com', '10.0.0.1');
+    expect(await codeOf(throttle.assertAllowed('c@example.com', '10.0.0.1'))).toBe('OK');
+  });
+
+  it('lets the block expire with the window', async () => {
+    const throttle = createLoginThrottle(redis, 1, 1);
+    await throttle.recordFailure('d@example.com', '10.0.0.1');
+    expect(await codeOf(throttle.assertAllowed('d@example.com', '10.0.0.1'))).toBe('RATE_LIMITED');
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await codeOf(throttle.assertAllowed('d@example.com', '10.0.0.1'))).toBe('OK');
+  });
+});
