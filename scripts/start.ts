@@ -40,7 +40,7 @@ const stack = await startStack({
 
 console.log(`
   CineGraph is running.
-  Gateway (GraphQL, with a GraphQL IDE in the browser): ${stack.gatewayUrl}
+  Gateway: ${stack.gatewayUrl}
   Subgraphs: ${stack.processes
     .filter((p) => p.name !== 'gateway')
     .map((p) => `${p.name} ${p.url}/graphql`)

@@ -134,6 +134,9 @@ export async function createService<Context extends BaseContext>(
   const apollo = new ApolloServer<Context>({
     ...options.apollo,
     includeStacktraceInErrorResponses: false,
+    // runService drains and closes on SIGTERM; Apollo's own handler would stop the server
+    // early and re-send the signal, cutting the drain short.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(app.log),
     plugins: [
       fastifyApolloDrainPlugin(app),

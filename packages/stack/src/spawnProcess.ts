@@ -34,7 +34,15 @@ export async function spawnProcess(options: SpawnOptions): Promise<RunningProces
     cwd: repoRoot,
     env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: a Ctrl-C in the terminal reaches the supervisor only, which
+    // then stops the processes one by one, gateway first. A signal to the whole group would
+    // make each process begin its drain, and the supervisor's SIGTERM would cut it short.
+    detached: true,
   });
+  // Whatever ends the parent, no process is left behind.
+  const killOnParentExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnParentExit);
+  child.once('exit', () => process.removeListener('exit', killOnParentExit));
   const lines: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream! }).on('line', (line) => {
