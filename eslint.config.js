@@ -4,7 +4,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/generated/**', '**/dist/**', '.cinegraph/**', '.turbo/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/generated/**',
+      '**/*.generated.ts',
+      '**/dist/**',
+      '.cinegraph/**',
+      '.turbo/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

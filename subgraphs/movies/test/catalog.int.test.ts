@@ -40,7 +40,7 @@ describe('searchMovies', () => {
         first: 3,
         after,
       });
-      total = await page.totalCount();
+      total = await page.countTotal();
       for (const edge of page.edges) seen.add(edge.node.id);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);

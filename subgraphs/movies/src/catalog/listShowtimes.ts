@@ -3,6 +3,9 @@ import { assertUuid, badInput, decodeCursor, pageSize, toConnection } from '@cin
 import type { PrismaClient, Showtime } from '../generated/prisma/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
+/** A page of showtimes; the total is counted only when a client asks for it. */
+export type ShowtimeConnectionModel = Connection<Showtime> & { countTotal: () => Promise<number> };
+
 export interface ListShowtimesArgs {
   movieId?: string | null;
   theaterId?: string | null;
@@ -17,7 +20,7 @@ export interface ListShowtimesArgs {
 export async function listShowtimes(
   db: PrismaClient,
   args: ListShowtimesArgs,
-): Promise<Connection<Showtime> & { totalCount: () => Promise<number> }> {
+): Promise<ShowtimeConnectionModel> {
   const size = pageSize(args.first);
   const conditions: Prisma.Sql[] = [];
   if (args.movieId)
@@ -56,7 +59,7 @@ export async function listShowtimes(
   });
   return {
     ...toConnection(showtimes, size, (s) => [s.startsAt.toISOString(), s.id], position !== null),
-    totalCount: async () => {
+    countTotal: async () => {
       const [result] = await db.$queryRaw<
         { count: bigint }[]
       >`SELECT count(*) AS count ${from} ${where(filtered)}`;

@@ -3,6 +3,9 @@ import { assertUuid, badInput, decodeCursor, pageSize, toConnection } from '@cin
 import type { Movie, PrismaClient } from '../generated/prisma/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
+/** A page of movies; the total is counted only when a client asks for it. */
+export type MovieConnectionModel = Connection<Movie> & { countTotal: () => Promise<number> };
+
 export type MovieOrderBy = 'RELEVANCE' | 'RELEASE_DATE_DESC' | 'RELEASE_DATE_ASC' | 'TITLE_ASC';
 
 export interface MovieFilter {
@@ -65,7 +68,7 @@ function orderingFor(orderBy: MovieOrderBy, query: Prisma.Sql | null): Ordering 
 export async function searchMovies(
   db: PrismaClient,
   args: SearchMoviesArgs,
-): Promise<Connection<Movie> & { totalCount: () => Promise<number> }> {
+): Promise<MovieConnectionModel> {
   const size = pageSize(args.first);
   const filter = args.filter ?? {};
   const search = filter.search?.trim() ?? '';
@@ -125,7 +128,7 @@ export async function searchMovies(
       position !== null,
       (row) => row.movie,
     ),
-    totalCount: async () => {
+    countTotal: async () => {
       const [result] = await db.$queryRaw<
         { count: bigint }[]
       >`SELECT count(*) AS count FROM movies m ${where(filtered)}`;

@@ -1,28 +1,20 @@
 import { assertUuid, requireAdmin } from '@cinegraph/service-kit';
-import type { CreateShowtimeInput } from '../catalog/createShowtime.ts';
 import { createShowtime } from '../catalog/createShowtime.ts';
-import type { MovieFields } from '../catalog/movieInput.ts';
 import { createMovie, updateMovie } from '../catalog/saveMovie.ts';
-import type { MoviesContext } from '../context.ts';
+import type { MutationResolvers } from '../schema.generated.ts';
 
-type CreateMovieInput = Parameters<typeof createMovie>[1];
-
-export const Mutation = {
-  createMovie(_: unknown, { input }: { input: CreateMovieInput }, { viewer, db }: MoviesContext) {
+export const Mutation: MutationResolvers = {
+  createMovie(_, { input }, { viewer, db }) {
     requireAdmin(viewer);
     return createMovie(db, input);
   },
 
-  updateMovie(_: unknown, args: { id: string; input: MovieFields }, { viewer, db }: MoviesContext) {
+  updateMovie(_, args, { viewer, db }) {
     requireAdmin(viewer);
     return updateMovie(db, assertUuid(args.id, 'id'), args.input);
   },
 
-  createShowtime(
-    _: unknown,
-    { input }: { input: CreateShowtimeInput },
-    { viewer, db }: MoviesContext,
-  ) {
+  createShowtime(_, { input }, { viewer, db }) {
     requireAdmin(viewer);
     return createShowtime(db, input);
   },

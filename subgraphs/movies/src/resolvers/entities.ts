@@ -1,47 +1,57 @@
-import type { CreditWithPerson, MoviesContext } from '../context.ts';
+import type { CreditWithPerson } from '../context.ts';
+import type { Seat as SeatRow } from '../generated/prisma/client.ts';
 import type {
-  Genre as GenreRow,
-  Movie as MovieRow,
-  Screen as ScreenRow,
-  Seat as SeatRow,
-  Showtime as ShowtimeRow,
-  Theater as TheaterRow,
-} from '../generated/prisma/client.ts';
+  CastMemberResolvers,
+  CrewMemberResolvers,
+  GenreResolvers,
+  MovieConnectionResolvers,
+  MovieResolvers,
+  ScreenResolvers,
+  SeatResolvers,
+  ShowtimeConnectionResolvers,
+  ShowtimeResolvers,
+  TheaterResolvers,
+} from '../schema.generated.ts';
 
-export const Genre = {
-  __resolveReference: (ref: { id: string }, { loaders }: MoviesContext) =>
-    loaders.genreById.load(ref.id),
+export const Genre: GenreResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.genreById.load(ref.id),
 };
 
 const isCast = (credit: CreditWithPerson) => credit.role === 'CAST';
 
-export const Movie = {
-  __resolveReference: (ref: { id: string }, { loaders }: MoviesContext) =>
-    loaders.movieById.load(ref.id),
-  releaseDate: (movie: MovieRow) => movie.releaseDate,
-  genres: (movie: MovieRow, _: unknown, { loaders }: MoviesContext): Promise<GenreRow[]> =>
-    loaders.genresByMovieId.load(movie.id),
-  cast: async (movie: MovieRow, _: unknown, { loaders }: MoviesContext) =>
+export const Movie: MovieResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.movieById.load(ref.id),
+  genres: (movie, _, { loaders }) => loaders.genresByMovieId.load(movie.id),
+  cast: async (movie, _, { loaders }) =>
     (await loaders.creditsByMovieId.load(movie.id)).filter(isCast),
-  crew: async (movie: MovieRow, _: unknown, { loaders }: MoviesContext) =>
+  crew: async (movie, _, { loaders }) =>
     (await loaders.creditsByMovieId.load(movie.id)).filter((credit) => !isCast(credit)),
 };
 
-export const Theater = {
-  __resolveReference: (ref: { id: string }, { loaders }: MoviesContext) =>
-    loaders.theaterById.load(ref.id),
-  screens: (theater: TheaterRow, _: unknown, { loaders }: MoviesContext) =>
-    loaders.screensByTheaterId.load(theater.id),
+export const CastMember: CastMemberResolvers = {
+  person: (credit) => credit.person,
 };
 
-export const Screen = {
-  __resolveReference: (ref: { id: string }, { loaders }: MoviesContext) =>
-    loaders.screenById.load(ref.id),
-  theater: (screen: ScreenRow, _: unknown, { loaders }: MoviesContext) =>
-    loaders.theaterById.load(screen.theaterId),
-  capacity: async (screen: ScreenRow, _: unknown, { loaders }: MoviesContext) =>
+export const CrewMember: CrewMemberResolvers = {
+  person: (credit) => credit.person,
+  role: (credit) => credit.role as Exclude<CreditWithPerson['role'], 'CAST'>,
+};
+
+export const Theater: TheaterResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.theaterById.load(ref.id),
+  screens: (theater, _, { loaders }) => loaders.screensByTheaterId.load(theater.id),
+};
+
+export const Screen: ScreenResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.screenById.load(ref.id),
+  async theater(screen, _, { loaders }) {
+    const theater = await loaders.theaterById.load(screen.theaterId);
+    if (!theater) throw new Error(`Screen ${screen.id} has no theater`);
+    return theater;
+  },
+  capacity: async (screen, _, { loaders }) =>
     (await loaders.seatsByScreenId.load(screen.id)).length,
-  async seatRows(screen: ScreenRow, _: unknown, { loaders }: MoviesContext) {
+  async seatRows(screen, _, { loaders }) {
     const rows = new Map<string, SeatRow[]>();
     for (const seat of await loaders.seatsByScreenId.load(screen.id)) {
       rows.set(seat.row, [...(rows.get(seat.row) ?? []), seat]);
@@ -50,23 +60,37 @@ export const Screen = {
   },
 };
 
-export const Seat = {
-  label: (seat: SeatRow) => `${seat.row}${seat.number}`,
+export const Seat: SeatResolvers = {
+  label: (seat) => `${seat.row}${seat.number}`,
 };
 
-export const Showtime = {
-  __resolveReference: (ref: { id: string }, { loaders }: MoviesContext) =>
-    loaders.showtimeById.load(ref.id),
-  movie: (showtime: ShowtimeRow, _: unknown, { loaders }: MoviesContext) =>
-    loaders.movieById.load(showtime.movieId),
-  screen: (showtime: ShowtimeRow, _: unknown, { loaders }: MoviesContext) =>
-    loaders.screenById.load(showtime.screenId),
-  async theater(showtime: ShowtimeRow, _: unknown, { loaders }: MoviesContext) {
-    const screen = await loaders.screenById.load(showtime.screenId);
-    return screen && loaders.theaterById.load(screen.theaterId);
+/** Rows that a foreign key guarantees; a miss is a broken database, not a client error. */
+async function required<Row>(row: Promise<Row | null>, what: string): Promise<Row> {
+  const found = await row;
+  if (!found) throw new Error(`Missing ${what}`);
+  return found;
+}
+
+export const Showtime: ShowtimeResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.showtimeById.load(ref.id),
+  movie: (showtime, _, { loaders }) =>
+    required(loaders.movieById.load(showtime.movieId), `movie ${showtime.movieId}`),
+  screen: (showtime, _, { loaders }) =>
+    required(loaders.screenById.load(showtime.screenId), `screen ${showtime.screenId}`),
+  async theater(showtime, _, { loaders }) {
+    const screen = await required(
+      loaders.screenById.load(showtime.screenId),
+      `screen ${showtime.screenId}`,
+    );
+    return required(loaders.theaterById.load(screen.theaterId), `theater ${screen.theaterId}`);
   },
-  price: (showtime: ShowtimeRow) => ({
-    amountCents: showtime.priceCents,
-    currency: showtime.currency,
-  }),
+  price: (showtime) => ({ amountCents: showtime.priceCents, currency: showtime.currency }),
+};
+
+export const MovieConnection: MovieConnectionResolvers = {
+  totalCount: (connection) => connection.countTotal(),
+};
+
+export const ShowtimeConnection: ShowtimeConnectionResolvers = {
+  totalCount: (connection) => connection.countTotal(),
 };

@@ -1,39 +1,21 @@
-import type { UsersContext } from '../context.ts';
+import { requireViewer } from '@cinegraph/service-kit';
 import { login, refresh, register } from '../accounts/sessions.ts';
 import { validateDisplayName, validateGenreIds } from '../accounts/validation.ts';
-import { requireViewer } from '@cinegraph/service-kit';
+import type { MutationResolvers } from '../schema.generated.ts';
 
-interface UpdateProfileInput {
-  displayName?: string | null;
-  favoriteGenreIds?: string[] | null;
-}
+export const Mutation: MutationResolvers = {
+  register: (_, { input }, ctx) => register(ctx, input),
 
-export const Mutation = {
-  register: (
-    _: unknown,
-    { input }: { input: { email: string; password: string; displayName: string } },
-    ctx: UsersContext,
-  ) => register(ctx, input),
+  login: (_, { input }, ctx) => login(ctx, input, ctx.ip),
 
-  login: (
-    _: unknown,
-    { input }: { input: { email: string; password: string } },
-    ctx: UsersContext,
-  ) => login(ctx, input, ctx.ip),
+  refreshToken: (_, args, ctx) => refresh(ctx, args.refreshToken),
 
-  refreshToken: (_: unknown, args: { refreshToken: string }, ctx: UsersContext) =>
-    refresh(ctx, args.refreshToken),
-
-  async logout(_: unknown, args: { refreshToken: string }, ctx: UsersContext) {
+  async logout(_, args, ctx) {
     await ctx.refreshTokens.revoke(args.refreshToken);
     return true;
   },
 
-  updateProfile(
-    _: unknown,
-    { input }: { input: UpdateProfileInput },
-    { viewer, db }: UsersContext,
-  ) {
+  updateProfile(_, { input }, { viewer, db }) {
     const { id } = requireViewer(viewer);
     return db.user.update({
       where: { id },

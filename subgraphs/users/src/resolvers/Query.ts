@@ -1,15 +1,15 @@
+import type { Connection } from '@cinegraph/service-kit';
 import { decodeCursor, pageSize, requireAdmin, toConnection } from '@cinegraph/service-kit';
-import type { UsersContext } from '../context.ts';
+import type { User } from '../generated/prisma/client.ts';
+import type { QueryResolvers, UserConnectionResolvers } from '../schema.generated.ts';
 
-export const Query = {
-  me: (_: unknown, __: unknown, { viewer, loaders }: UsersContext) =>
-    viewer ? loaders.userById.load(viewer.id) : null,
+/** A page of accounts; the total is counted only when a client asks for it. */
+export type UserConnectionModel = Connection<User> & { countTotal: () => Promise<number> };
 
-  async users(
-    _: unknown,
-    args: { first?: number | null; after?: string | null },
-    { viewer, db }: UsersContext,
-  ) {
+export const Query: QueryResolvers = {
+  me: (_, __, { viewer, loaders }) => (viewer ? loaders.userById.load(viewer.id) : null),
+
+  async users(_, args, { viewer, db }) {
     requireAdmin(viewer);
     const size = pageSize(args.first);
     const position = decodeCursor(args.after, 2) as [string, string] | null;
@@ -32,7 +32,11 @@ export const Query = {
         (user) => [user.createdAt.toISOString(), user.id],
         position !== null,
       ),
-      totalCount: () => db.user.count(),
+      countTotal: () => db.user.count(),
     };
   },
+};
+
+export const UserConnection: UserConnectionResolvers = {
+  totalCount: (connection) => connection.countTotal(),
 };

@@ -1,19 +1,19 @@
-import type { UsersContext } from '../context.ts';
 import { requireSelfOrAdmin } from '@cinegraph/service-kit';
-import type { SessionUser } from '../accounts/sessions.ts';
 import { OWN_ACCOUNT } from '../accounts/sessions.ts';
+import type { UserResolvers } from '../schema.generated.ts';
 
-export const User = {
-  __resolveReference: (reference: { id: string }, { loaders }: UsersContext) =>
-    loaders.userById.load(reference.id),
+export const User: UserResolvers = {
+  __resolveReference: (reference, { loaders }) => loaders.userById.load(reference.id),
 
-  email(user: SessionUser, _: unknown, { viewer }: UsersContext) {
+  email(user, _, { viewer }) {
     if (!user[OWN_ACCOUNT]) requireSelfOrAdmin(viewer, user.id);
     return user.email;
   },
 
-  preferences(user: SessionUser, _: unknown, { viewer }: UsersContext) {
+  preferences(user, _, { viewer }) {
     if (!user[OWN_ACCOUNT]) requireSelfOrAdmin(viewer, user.id);
-    return { favoriteGenres: user.favoriteGenreIds.map((id) => ({ __typename: 'Genre', id })) };
+    return {
+      favoriteGenres: user.favoriteGenreIds.map((id) => ({ __typename: 'Genre' as const, id })),
+    };
   },
 };

@@ -1,0 +1,47 @@
+// Resolver types generated from each subgraph's SDL, so the schema and the code cannot
+// drift (`npm run codegen`; CI runs `npm run codegen:check`). Mappers say which model type
+// (mostly Prisma's) a resolver returns for each GraphQL type.
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const subgraph = (name: string, contextType: string, mappers: Record<string, string>) => ({
+  [`subgraphs/${name}/src/schema.generated.ts`]: {
+    schema: ['codegen/federation.graphql', `subgraphs/${name}/src/schema.graphql`],
+    plugins: ['typescript', 'typescript-resolvers'],
+    config: {
+      federation: true,
+      useTypeImports: true,
+      enumsAsTypes: true,
+      useIndexSignature: false,
+      avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+      contextType: `./context.ts#${contextType}`,
+      scalars: { DateTime: 'Date', Date: 'Date', ID: 'string' },
+      mappers,
+      mapperTypeSuffix: 'Model',
+    },
+  },
+});
+
+const config: CodegenConfig = {
+  overwrite: true,
+  generates: {
+    ...subgraph('users', 'UsersContext', {
+      User: './accounts/sessions.ts#SessionUser',
+      UserConnection: './resolvers/Query.ts#UserConnectionModel',
+      AuthPayload: './accounts/sessions.ts#Session',
+    }),
+    ...subgraph('movies', 'MoviesContext', {
+      Movie: './generated/prisma/client.ts#Movie',
+      Genre: './generated/prisma/client.ts#Genre',
+      Theater: './generated/prisma/client.ts#Theater',
+      Screen: './generated/prisma/client.ts#Screen',
+      Seat: './generated/prisma/client.ts#Seat',
+      Showtime: './generated/prisma/client.ts#Showtime',
+      CastMember: './context.ts#CreditWithPerson',
+      CrewMember: './context.ts#CreditWithPerson',
+      MovieConnection: './catalog/searchMovies.ts#MovieConnectionModel',
+      ShowtimeConnection: './catalog/listShowtimes.ts#ShowtimeConnectionModel',
+    }),
+  },
+};
+
+export default config;
