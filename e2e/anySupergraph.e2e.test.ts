@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import getPort from 'get-port';
@@ -47,7 +48,10 @@ describe('the gateway CLI serves any supergraph', () => {
       ],
       ['moons', moons, { Planet: { moons: (planet: { id: string }) => moonsOf[planet.id] ?? [] } }],
     ] as const) {
-      const server = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs, resolvers }) });
+      const server = new ApolloServer({
+        schema: buildSubgraphSchema({ typeDefs, resolvers }),
+        plugins: [ApolloServerPluginInlineTraceDisabled()],
+      });
       const { url } = await startStandaloneServer(server, {
         listen: { port: 0, host: '127.0.0.1' },
       });
@@ -71,7 +75,9 @@ describe('the gateway CLI serves any supergraph', () => {
       name: 'gateway',
       entry: gateway.entry,
       port,
-      env: { SUPERGRAPH_PATH: file, LOG_LEVEL: 'warn' },
+      // The documented interface: `cinegraph-gateway --supergraph FILE --port N`.
+      args: ['--supergraph', file, '--port', String(port)],
+      env: { LOG_LEVEL: 'warn' },
     });
   });
 

@@ -72,19 +72,47 @@ describe('the gateway', () => {
   });
 });
 
+/** Runs a process entry until it exits; returns its exit code and standard error. */
+async function runToExit(
+  entry: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stderr };
+}
+
 describe('configuration', () => {
   it('a bad value stops a process with a message naming the variable', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/movies/src/index.ts'], {
-      cwd: repoRoot,
-      env: { ...process.env, PORT: 'eighty', DATABASE_URL: 'mysql://nope', LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { code, stderr } = await runToExit('subgraphs/movies/src/index.ts', {
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://nope',
     });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
     expect(stderr).toContain('PORT');
     expect(stderr).toContain('DATABASE_URL');
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an unreadable supergraph or signing key stops the process the same way', async () => {
+    const gateway = await runToExit('gateway/src/cli.ts', {
+      SUPERGRAPH_PATH: '/nonexistent/supergraph.graphql',
+      PORT: '0',
+    });
+    expect(gateway.code).toBe(1);
+    expect(gateway.stderr).toContain('SUPERGRAPH_PATH');
+    const users = await runToExit('subgraphs/users/src/index.ts', {
+      JWT_PRIVATE_KEY: 'not a key',
+      DATABASE_URL: 'postgresql://127.0.0.1/unused',
+    });
+    expect(users.code).toBe(1);
+    expect(users.stderr).toContain('JWT_PRIVATE_KEY');
+    expect(users.stderr).not.toMatch(/\n\s+at /);
   });
 });

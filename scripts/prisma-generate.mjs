@@ -1,4 +1,5 @@
-// Generates each subgraph's Prisma client from prisma/<subgraph>/schema.prisma.
+// Generates each subgraph's Prisma client from prisma/<subgraph>/schema.prisma
+// (or only those named: `node scripts/prisma-generate.mjs users`).
 // The schema engine is not needed to generate; pointing it at /bin/false keeps the CLI
 // from trying to download one on machines without internet access.
 import { execFileSync } from 'node:child_process';
@@ -7,7 +8,9 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const prismaBin = path.join(root, 'node_modules', '.bin', 'prisma');
+const only = process.argv.slice(2);
 for (const name of readdirSync(path.join(root, 'prisma'))) {
+  if (only.length && !only.includes(name)) continue;
   const config = path.join(root, 'prisma', name, 'prisma.config.ts');
   if (!existsSync(config)) continue;
   execFileSync(prismaBin, ['generate', '--config', config], {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import type { Runnable } from '@cinegraph/service-kit';
-import { createAccessTokenVerifier, createService } from '@cinegraph/service-kit';
+import { ConfigError, createAccessTokenVerifier, createService } from '@cinegraph/service-kit';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { createContext } from './context.ts';
@@ -14,7 +14,13 @@ import { SubgraphDataSource } from './subgraphDataSource.ts';
  */
 export async function createGateway(config: GatewayConfig): Promise<Runnable> {
   const supergraphPath = path.resolve(config.SUPERGRAPH_PATH);
-  const supergraphSdl = await readFile(supergraphPath, 'utf8');
+  const supergraphSdl = await readFile(supergraphPath, 'utf8').catch(
+    (error: NodeJS.ErrnoException) => {
+      throw new ConfigError(
+        `SUPERGRAPH_PATH: cannot read ${supergraphPath} (${error.code ?? error.message})`,
+      );
+    },
+  );
   const routingUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,

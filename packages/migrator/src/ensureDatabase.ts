@@ -20,15 +20,27 @@ export function redact(databaseUrl: string): string {
   return url.toString();
 }
 
+/** Runs `work` on a connection to the server's `postgres` maintenance database. */
+async function onServer<T>(
+  databaseUrl: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrlFor(databaseUrl, 'postgres') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Creates the database named in `databaseUrl` when it does not exist yet.
  * Returns true when it created it.
  */
 export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
   const name = databaseNameOf(databaseUrl);
-  const client = new pg.Client({ connectionString: databaseUrlFor(databaseUrl, 'postgres') });
-  await client.connect();
-  try {
+  return onServer(databaseUrl, async (client) => {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (rowCount) return false;
     try {
@@ -39,19 +51,13 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
       if ((error as { code?: string }).code === '42P04') return false;
       throw error;
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Drops a database, closing any connections still open on it (tests and resets). */
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   const name = databaseNameOf(databaseUrl);
-  const client = new pg.Client({ connectionString: databaseUrlFor(databaseUrl, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await onServer(databaseUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+  );
 }

@@ -9,27 +9,39 @@ export function databaseUrlOf(postgresUrl: string, prefix: string, subgraph: str
   return databaseUrlFor(postgresUrl, `${prefix}${subgraph}`);
 }
 
+interface Disconnectable {
+  $disconnect(): Promise<void>;
+}
+
+/** Seeds through a short-lived Prisma client of the subgraph's own generated type. */
+async function seedWith<Client extends Disconnectable>(
+  PrismaClient: Parameters<typeof createPrismaClient<Client>>[0],
+  databaseUrl: string,
+  seed: (db: Client) => Promise<Record<string, number>>,
+): Promise<Record<string, number>> {
+  const db = createPrismaClient(PrismaClient, databaseUrl, 2);
+  try {
+    return await seed(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 /** What each subgraph seeds, loaded lazily so that migrating alone needs no Prisma client. */
-const seeders: Record<string, (databaseUrl: string) => Promise<Record<string, number> | null>> = {
+const seeders: Record<string, (databaseUrl: string) => Promise<Record<string, number>>> = {
   async users(databaseUrl) {
-    const { PrismaClient } = await import('@cinegraph/users/prisma');
-    const { seedUsers } = await import('@cinegraph/users/seed');
-    const db = createPrismaClient(PrismaClient, databaseUrl, 2);
-    try {
-      return await seedUsers(db);
-    } finally {
-      await db.$disconnect();
-    }
+    const [{ PrismaClient }, { seedUsers }] = await Promise.all([
+      import('@cinegraph/users/prisma'),
+      import('@cinegraph/users/seed'),
+    ]);
+    return seedWith(PrismaClient, databaseUrl, seedUsers);
   },
   async movies(databaseUrl) {
-    const { PrismaClient } = await import('@cinegraph/movies/prisma');
-    const { seedMovies } = await import('@cinegraph/movies/seed');
-    const db = createPrismaClient(PrismaClient, databaseUrl, 2);
-    try {
-      return await seedMovies(db);
-    } finally {
-      await db.$disconnect();
-    }
+    const [{ PrismaClient }, { seedMovies }] = await Promise.all([
+      import('@cinegraph/movies/prisma'),
+      import('@cinegraph/movies/seed'),
+    ]);
+    return seedWith(PrismaClient, databaseUrl, (db) => seedMovies(db));
   },
 };
 

@@ -15,6 +15,8 @@ export interface RunningProcess {
 export interface SpawnOptions {
   name: string;
   entry: string;
+  /** Command-line arguments after the entry. */
+  args?: string[];
   port: number;
   env: Record<string, string>;
   /** Each output line, e.g. to print with a name prefix. Kept in a ring buffer regardless. */
@@ -30,15 +32,19 @@ const KEEP_LINES = 200;
  */
 export async function spawnProcess(options: SpawnOptions): Promise<RunningProcess> {
   const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
-    cwd: repoRoot,
-    env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: a Ctrl-C in the terminal reaches the supervisor only, which
-    // then stops the processes one by one, gateway first. A signal to the whole group would
-    // make each process begin its drain, and the supervisor's SIGTERM would cut it short.
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', options.entry, ...(options.args ?? [])],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a Ctrl-C in the terminal reaches the supervisor only, which
+      // then stops the processes one by one, gateway first. A signal to the whole group would
+      // make each process begin its drain, and the supervisor's SIGTERM would cut it short.
+      detached: true,
+    },
+  );
   // Whatever ends the parent, no process is left behind.
   const killOnParentExit = () => child.kill('SIGKILL');
   process.once('exit', killOnParentExit);

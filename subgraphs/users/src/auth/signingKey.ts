@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CryptoKey, JWK } from 'jose';
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, importPKCS8 } from 'jose';
-import { JWT_ALGORITHM } from '@cinegraph/service-kit';
+import { ConfigError, JWT_ALGORITHM } from '@cinegraph/service-kit';
 
 export interface SigningKey {
   kid: string;
@@ -22,6 +22,9 @@ export async function loadSigningKey(options: {
   const pem = options.pem ?? (await readOrCreateKeyFile(options.keyFile));
   const privateKey = await importPKCS8(pem.replace(/\\n/g, '\n'), JWT_ALGORITHM, {
     extractable: true,
+  }).catch(() => {
+    const source = options.pem ? 'JWT_PRIVATE_KEY' : `JWT_KEY_FILE (${options.keyFile})`;
+    throw new ConfigError(`${source}: not a PKCS#8 PEM ${JWT_ALGORITHM} private key`);
   });
   const { d: _d, ...publicJwk } = await exportJWK(privateKey);
   const kid = await calculateJwkThumbprint(publicJwk);
