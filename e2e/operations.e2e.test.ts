@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '@cinegraph/stack';
-import { useStack } from '@cinegraph/testing';
+import { errorCodes, useStack } from '@cinegraph/testing';
 
 const stack = useStack();
 
@@ -114,5 +114,30 @@ describe('configuration', () => {
     expect(users.code).toBe(1);
     expect(users.stderr).toContain('JWT_PRIVATE_KEY');
     expect(users.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+// Last in this file: it stops a subgraph of this file's stack.
+describe('with a subgraph down', () => {
+  it('the gateway reports not ready, and still answers what other subgraphs own', async () => {
+    const session = await stack.graphql<{ login: { accessToken: string } }>(
+      'mutation { login(input: { email: "alice@cinegraph.dev", password: "cinegraph-demo-password" }) { accessToken } }',
+    );
+    await stack.stopProcess('movies');
+
+    const ready = await fetch(`${stack.urls['gateway']}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'not ready', checks: { subgraphs: 'failing' } });
+
+    const me = await stack.graphql<{ me: { displayName: string } }>('{ me { displayName } }', {
+      token: session.data!.login.accessToken,
+    });
+    expect(me.data!.me.displayName).toBe('Alice Moreau');
+
+    const genres = await stack.graphql('{ genres { id } }');
+    expect(genres.data).toBeNull();
+    // The connection failure is logged whole; the client learns nothing of the network.
+    expect(errorCodes(genres)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(JSON.stringify(genres.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|\n\s+at /);
   });
 });

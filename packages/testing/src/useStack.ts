@@ -46,6 +46,11 @@ export function useStack(): TestStack {
     databaseUrls: {},
     signingKeyPem: () => readFile(path.join(keyDir!, 'jwt.pem'), 'utf8'),
     graphql: (query, options) => graphqlRequest(handle.gatewayUrl, query, options),
+    async stopProcess(name) {
+      const running = stack?.processes.find((p) => p.name === name);
+      if (!running) throw new Error(`No process named ${name}`);
+      await running.stop();
+    },
   };
 
   beforeAll(async () => {
