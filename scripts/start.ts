@@ -35,8 +35,21 @@ const stack = await startStack({
   onLine: (name, line) => console.log(`${prefix(name)} ${line}`),
 }).catch((error: Error) => {
   console.error(`\nCould not start CineGraph: ${error.message}`);
+  console.error(
+    'Are PostgreSQL and Redis running where POSTGRES_URL and REDIS_URL say? (see README)',
+  );
   process.exit(1);
 });
+
+// Up is not the same as ready: say which dependency a process is still waiting for.
+for (const running of stack.processes) {
+  const response = await fetch(`${running.url}/ready`).catch(() => null);
+  if (response?.ok) continue;
+  const body = response
+    ? JSON.stringify(((await response.json()) as { checks?: unknown }).checks)
+    : 'no answer';
+  console.warn(`${prefix(running.name)} not ready yet: ${body}`);
+}
 
 console.log(`
   CineGraph is running.

@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import type { Runnable } from '@cinegraph/service-kit';
-import { ConfigError, createAccessTokenVerifier, createService } from '@cinegraph/service-kit';
+import {
+  ConfigError,
+  createAccessTokenVerifier,
+  createLogger,
+  createService,
+} from '@cinegraph/service-kit';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { createContext } from './context.ts';
@@ -37,7 +42,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
 
   const service = await createService<GatewayContext>({
     name: 'gateway',
-    logLevel: config.LOG_LEVEL,
+    logger: createLogger('gateway', config.LOG_LEVEL),
     trustProxy: config.TRUST_PROXY,
     apollo: { gateway, introspection: config.INTROSPECTION },
     authenticate: createAccessTokenVerifier(new URL(config.JWKS_URL)),

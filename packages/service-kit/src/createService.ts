@@ -10,6 +10,7 @@ import { createFormatError } from './formatError.ts';
 import type { AccessTokenVerifier, Viewer } from './jwt.ts';
 import { REQUEST_ID_HEADER, loggingOptions } from './logger.ts';
 import type { Metrics } from './metrics.ts';
+import type { Logger } from 'pino';
 import { createMetrics } from './metrics.ts';
 
 /** A named dependency check for `/ready`: resolves when the dependency answers. */
@@ -18,7 +19,8 @@ export type ReadinessCheck = () => Promise<unknown>;
 export interface ServiceOptions<Context extends BaseContext> {
   /** Process name, in logs and metrics (e.g. `users`, `gateway`). */
   name: string;
-  logLevel: string;
+  /** The process's logger (createLogger), shared with its clients (Redis, ...). */
+  logger: Logger;
   trustProxy?: boolean | string[];
   /** The GraphQL half of Apollo Server's options: `schema` (a subgraph) or `gateway`. */
   apollo: Omit<ApolloServerOptions<Context>, 'plugins' | 'formatError'> & {
@@ -64,7 +66,7 @@ export async function createService<Context extends BaseContext>(
   options: ServiceOptions<Context>,
 ): Promise<Service> {
   const app: FastifyInstance = fastify({
-    ...loggingOptions(options.name, options.logLevel),
+    ...loggingOptions(options.logger),
     trustProxy: options.trustProxy ?? ['loopback'],
     forceCloseConnections: 'idle',
   });

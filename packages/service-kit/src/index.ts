@@ -31,11 +31,12 @@ export {
   roles,
 } from './jwt.ts';
 export type { AccessTokenVerifier, Role, Viewer } from './jwt.ts';
-export { REQUEST_ID_HEADER, requestIdOf } from './logger.ts';
+export { createLogger, REQUEST_ID_HEADER, requestIdOf } from './logger.ts';
 export { createMetrics } from './metrics.ts';
 export type { Metrics } from './metrics.ts';
 export { createPrismaClient } from './prisma.ts';
 export { createRedis } from './redis.ts';
+export type { RedisOptions } from './redis.ts';
 export { runService } from './runService.ts';
 export type { Runnable } from './runService.ts';
 export { loadSubgraphSchema } from './subgraphSchema.ts';

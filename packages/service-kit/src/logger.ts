@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
 import { LogController } from 'fastify';
+import type { Logger } from 'pino';
+import { pino } from 'pino';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -16,14 +18,19 @@ export function requestIdOf(request: IncomingMessage): string {
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** Fastify options for JSON logs (pino) that carry the service name and the request id. */
-export function loggingOptions(service: string, level: string): Partial<FastifyServerOptions> {
+/** The process's JSON logger (pino): every line carries the service name. */
+export function createLogger(service: string, level: string): Logger {
+  return pino({
+    level,
+    base: { service },
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  });
+}
+
+/** Fastify options for request logs that carry the request id, on the process's logger. */
+export function loggingOptions(logger: Logger): Partial<FastifyServerOptions> {
   return {
-    logger: {
-      level,
-      base: { service },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-    },
+    loggerInstance: logger,
     genReqId: requestIdOf,
     requestIdHeader: false,
     logController: new LogController({

@@ -24,6 +24,8 @@ export interface TestStack {
     query: string,
     options?: RequestOptions,
   ): Promise<GraphQLResponse<Data>>;
+  /** Stops one process (e.g. `movies`) to see how the rest copes; afterAll cleans up as usual. */
+  stopProcess(name: string): Promise<void>;
 }
 
 /**

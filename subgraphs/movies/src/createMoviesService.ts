@@ -1,6 +1,7 @@
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   createAccessTokenVerifier,
+  createLogger,
   createPrismaClient,
   createRedis,
   createService,
@@ -14,11 +15,16 @@ import { resolvers } from './resolvers/index.ts';
 
 /** Wires the movies subgraph: database, Redis, token verification, schema. */
 export async function createMoviesService(config: MoviesConfig): Promise<Runnable> {
+  const logger = createLogger('movies', config.LOG_LEVEL);
   const db = createPrismaClient(PrismaClient, config.DATABASE_URL);
-  const redis = createRedis(config.REDIS_URL, 'movies', config.REDIS_KEY_PREFIX);
+  const redis = createRedis(config.REDIS_URL, {
+    name: 'movies',
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    logger,
+  });
   const service = await createService<MoviesContext>({
     name: 'movies',
-    logLevel: config.LOG_LEVEL,
+    logger,
     trustProxy: config.TRUST_PROXY,
     apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
     authenticate: createAccessTokenVerifier(new URL(config.JWKS_URL)),

@@ -1,6 +1,7 @@
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   createAccessTokenVerifier,
+  createLogger,
   createPrismaClient,
   createRedis,
   createService,
@@ -19,8 +20,13 @@ import { resolvers } from './resolvers/index.ts';
 /** Wires the users subgraph: database, Redis, signing key, schema and HTTP routes. */
 export async function createUsersService(config: UsersConfig): Promise<Runnable> {
   const key = await loadSigningKey({ pem: config.JWT_PRIVATE_KEY, keyFile: config.JWT_KEY_FILE });
+  const logger = createLogger('users', config.LOG_LEVEL);
   const db = createPrismaClient(PrismaClient, config.DATABASE_URL);
-  const redis = createRedis(config.REDIS_URL, 'users', config.REDIS_KEY_PREFIX);
+  const redis = createRedis(config.REDIS_URL, {
+    name: 'users',
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    logger,
+  });
   const deps = {
     db,
     issueAccessToken: createAccessTokenIssuer(key, config.ACCESS_TOKEN_TTL_SECONDS),
@@ -34,7 +40,7 @@ export async function createUsersService(config: UsersConfig): Promise<Runnable>
 
   const service = await createService<UsersContext>({
     name: 'users',
-    logLevel: config.LOG_LEVEL,
+    logger,
     trustProxy: config.TRUST_PROXY,
     apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
     authenticate: createAccessTokenVerifier(localKeySet(key)),
