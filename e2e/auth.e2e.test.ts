@@ -350,5 +350,15 @@ describe('users (admin)', () => {
     } while (after);
     expect(seen.length).toBe(total);
     expect(new Set(seen).size).toBe(total);
+
+    const forged = Buffer.from(JSON.stringify(['not a date', 'x'])).toString('base64url');
+    const refused = await stack.graphql(
+      'query($after: String) { users(after: $after) { totalCount } }',
+      {
+        token,
+        variables: { after: forged },
+      },
+    );
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -16,6 +16,11 @@ type MovieNode = {
   genres: { id: string; name: string }[];
 };
 
+const NIL = '00000000-0000-4000-8000-000000000000';
+/** A cursor in the right shape but with values the server never wrote. */
+const forgedCursor = (position: unknown[]) =>
+  Buffer.from(JSON.stringify(position)).toString('base64url');
+
 const MOVIES = /* GraphQL */ `
   query Movies($filter: MovieFilter, $orderBy: MovieOrderBy, $first: Int, $after: String) {
     movies(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -195,6 +200,12 @@ describe('movies(...)', () => {
     ['a cursor it never gave out', { after: 'bm90LWEtY3Vyc29y' }],
     ['a malformed genre id', { filter: { genreIds: ['action'] } }],
     ['RELEVANCE without a search', { orderBy: 'RELEVANCE' }],
+    ['a cursor holding a forged date', { after: forgedCursor(['2026-13-45', NIL]) }],
+    ['a cursor holding a forged id', { after: forgedCursor(['2026-01-01', 'x']) }],
+    [
+      'a relevance cursor holding a forged rank',
+      { filter: { search: 'storm' }, after: forgedCursor(['high', NIL]) },
+    ],
   ])('answers %s with BAD_USER_INPUT', async (_, variables) => {
     const response = await stack.graphql(MOVIES, { variables });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
@@ -255,6 +266,16 @@ describe('showtimes(...)', () => {
     expect(nodes.every((n) => n.startsAt.slice(0, 10) === date)).toBe(true);
     const starts = nodes.map((n) => n.startsAt);
     expect(starts).toEqual([...starts].sort());
+  });
+
+  it('answers a forged cursor with BAD_USER_INPUT', async () => {
+    const response = await stack.graphql(
+      'query($after: String) { showtimes(after: $after) { totalCount } }',
+      {
+        variables: { after: forgedCursor(['yesterday', NIL]) },
+      },
+    );
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('filters by movie and theater', async () => {

@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { badInput } from './errorCodes.ts';
 
 export const MAX_PAGE_SIZE = 100;
@@ -29,6 +30,11 @@ export function encodeCursor(position: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
+/** The answer to a cursor that parses but holds values this list never wrote. */
+export function invalidCursor(): GraphQLError {
+  return badInput('"after" is not a cursor this list gave out.', 'after');
+}
+
 export function decodeCursor(cursor: string | null | undefined, arity: number): unknown[] | null {
   if (cursor === null || cursor === undefined) return null;
   try {
@@ -37,7 +43,7 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   } catch {
     // fall through to the error below
   }
-  throw badInput('"after" is not a cursor this list gave out.', 'after');
+  throw invalidCursor();
 }
 
 /**

@@ -5,12 +5,12 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { fastify } from 'fastify';
 import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
 import { errorCodes, isErrorCode } from './errorCodes.ts';
 import { createFormatError } from './formatError.ts';
 import type { AccessTokenVerifier, Viewer } from './jwt.ts';
 import { REQUEST_ID_HEADER, loggingOptions } from './logger.ts';
 import type { Metrics } from './metrics.ts';
-import type { Logger } from 'pino';
 import { createMetrics } from './metrics.ts';
 
 /** A named dependency check for `/ready`: resolves when the dependency answers. */

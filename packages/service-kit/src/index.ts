@@ -2,6 +2,7 @@ export { ConfigError, env, loadConfig, subgraphEnv } from './config.ts';
 export {
   decodeCursor,
   encodeCursor,
+  invalidCursor,
   MAX_PAGE_SIZE,
   pageSize,
   toConnection,

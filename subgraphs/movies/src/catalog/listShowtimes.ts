@@ -1,5 +1,13 @@
 import type { Connection } from '@cinegraph/service-kit';
-import { assertUuid, badInput, decodeCursor, pageSize, toConnection } from '@cinegraph/service-kit';
+import {
+  assertUuid,
+  badInput,
+  decodeCursor,
+  invalidCursor,
+  isUuid,
+  pageSize,
+  toConnection,
+} from '@cinegraph/service-kit';
 import type { PrismaClient, Showtime } from '../generated/prisma/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
@@ -42,10 +50,10 @@ export async function listShowtimes(
 
   const position = decodeCursor(args.after, 2);
   if (position) {
-    const startsAt = new Date(String(position[0]));
-    if (Number.isNaN(startsAt.getTime()))
-      throw badInput('"after" is not a cursor this list gave out.', 'after');
-    const id = assertUuid(String(position[1]), 'after');
+    const [start, id] = position;
+    const startsAt = new Date(typeof start === 'string' ? start : Number.NaN);
+    if (Number.isNaN(startsAt.getTime()) || typeof id !== 'string' || !isUuid(id))
+      throw invalidCursor();
     conditions.push(Prisma.sql`(s.starts_at, s.id) > (${startsAt}::timestamptz, ${id}::uuid)`);
   }
 

@@ -1,5 +1,13 @@
 import type { Connection } from '@cinegraph/service-kit';
-import { assertUuid, badInput, decodeCursor, pageSize, toConnection } from '@cinegraph/service-kit';
+import {
+  assertUuid,
+  badInput,
+  decodeCursor,
+  invalidCursor,
+  isUuid,
+  pageSize,
+  toConnection,
+} from '@cinegraph/service-kit';
 import type { Movie, PrismaClient } from '../generated/prisma/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
@@ -41,14 +49,20 @@ function orderingFor(orderBy: MovieOrderBy, query: Prisma.Sql | null): Ordering 
         key: Prisma.sql`ts_rank(m.search, ${query})`,
         descending: true,
         toCursor: Number,
-        fromCursor: (value) => Prisma.sql`${Number(value)}::real`,
+        fromCursor: (value) => {
+          if (typeof value !== 'number' || !Number.isFinite(value)) throw invalidCursor();
+          return Prisma.sql`${value}::real`;
+        },
       };
     case 'TITLE_ASC':
       return {
         key: Prisma.sql`m.title`,
         descending: false,
         toCursor: String,
-        fromCursor: (v) => Prisma.sql`${String(v)}`,
+        fromCursor: (value) => {
+          if (typeof value !== 'string') throw invalidCursor();
+          return Prisma.sql`${value}`;
+        },
       };
     case 'RELEASE_DATE_ASC':
     case 'RELEASE_DATE_DESC':
@@ -56,7 +70,16 @@ function orderingFor(orderBy: MovieOrderBy, query: Prisma.Sql | null): Ordering 
         key: Prisma.sql`m.release_date`,
         descending: orderBy === 'RELEASE_DATE_DESC',
         toCursor: (value) => (value as Date).toISOString().slice(0, 10),
-        fromCursor: (value) => Prisma.sql`${String(value)}::date`,
+        fromCursor: (value) => {
+          if (
+            typeof value !== 'string' ||
+            !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+            Number.isNaN(Date.parse(value))
+          ) {
+            throw invalidCursor();
+          }
+          return Prisma.sql`${value}::date`;
+        },
       };
   }
 }
@@ -94,7 +117,8 @@ export async function searchMovies(
   const position = decodeCursor(args.after, 2);
   if (position) {
     const [key, id] = position;
-    const cursorId = assertUuid(String(id), 'after');
+    if (typeof id !== 'string' || !isUuid(id)) throw invalidCursor();
+    const cursorId = id;
     const keyValue = ordering.fromCursor(key);
     // The id tie-breaker always ascends, so one comparison form serves both directions.
     conditions.push(

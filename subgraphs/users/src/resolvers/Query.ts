@@ -1,5 +1,12 @@
 import type { Connection } from '@cinegraph/service-kit';
-import { decodeCursor, pageSize, requireAdmin, toConnection } from '@cinegraph/service-kit';
+import {
+  decodeCursor,
+  invalidCursor,
+  isUuid,
+  pageSize,
+  requireAdmin,
+  toConnection,
+} from '@cinegraph/service-kit';
 import type { User } from '../generated/prisma/client.ts';
 import type { QueryResolvers, UserConnectionResolvers } from '../schema.generated.ts';
 
@@ -12,13 +19,23 @@ export const Query: QueryResolvers = {
   async users(_, args, { viewer, db }) {
     requireAdmin(viewer);
     const size = pageSize(args.first);
-    const position = decodeCursor(args.after, 2) as [string, string] | null;
+    const position = decodeCursor(args.after, 2);
+    const after = position && {
+      createdAt: new Date(typeof position[0] === 'string' ? position[0] : Number.NaN),
+      id: position[1],
+    };
+    if (
+      after &&
+      (Number.isNaN(after.createdAt.getTime()) || typeof after.id !== 'string' || !isUuid(after.id))
+    ) {
+      throw invalidCursor();
+    }
     const rows = await db.user.findMany({
-      where: position
+      where: after
         ? {
             OR: [
-              { createdAt: { lt: new Date(position[0]) } },
-              { createdAt: new Date(position[0]), id: { lt: position[1] } },
+              { createdAt: { lt: after.createdAt } },
+              { createdAt: after.createdAt, id: { lt: after.id as string } },
             ],
           }
         : {},
