@@ -54,7 +54,9 @@ export const Screen: ScreenResolvers = {
   async seatRows(screen, _, { loaders }) {
     const rows = new Map<string, SeatRow[]>();
     for (const seat of await loaders.seatsByScreenId.load(screen.id)) {
-      rows.set(seat.row, [...(rows.get(seat.row) ?? []), seat]);
+      const row = rows.get(seat.row);
+      if (row) row.push(seat);
+      else rows.set(seat.row, [seat]);
     }
     return [...rows].map(([label, seats]) => ({ label, seats }));
   },
