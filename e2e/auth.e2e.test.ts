@@ -1,6 +1,7 @@
 import { SignJWT, generateKeyPair, importPKCS8 } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { errorCodes, uniqueId, useStack } from '@cinegraph/testing';
+import { errorCodes, uniqueId } from '@cinegraph/testing';
+import { useStack } from '@cinegraph/stack/testing';
 
 const stack = useStack();
 

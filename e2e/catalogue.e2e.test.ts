@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLResponse } from '@cinegraph/testing';
-import { errorCodes, useStack } from '@cinegraph/testing';
+import { errorCodes } from '@cinegraph/testing';
+import { useStack } from '@cinegraph/stack/testing';
 
 const stack = useStack();
 

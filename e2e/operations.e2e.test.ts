@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '@cinegraph/stack';
-import { errorCodes, useStack } from '@cinegraph/testing';
+import { errorCodes } from '@cinegraph/testing';
+import { useStack } from '@cinegraph/stack/testing';
 
 const stack = useStack();
 

@@ -1,9 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { testEnvironment, uniqueId } from '@cinegraph/testing';
 import {
   databaseUrlFor,
   dropDatabase,
@@ -12,11 +12,15 @@ import {
   MigrationError,
 } from '../src/index.ts';
 
+// The migrator sits below the test harness (which migrates with it), so this file talks to
+// PostgreSQL on its own.
+const postgresUrl = process.env['TEST_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432';
+
 const created: string[] = [];
 const dirs: string[] = [];
 
 async function freshDatabase(): Promise<string> {
-  const url = databaseUrlFor(testEnvironment.postgresUrl, `cg_test_migrator_${uniqueId()}`);
+  const url = databaseUrlFor(postgresUrl, `cg_test_migrator_${randomBytes(6).toString('hex')}`);
   created.push(url);
   expect(await ensureDatabase(url)).toBe(true);
   return url;

@@ -2,7 +2,5 @@ export { testEnvironment, uniqueId } from './environment.ts';
 export { errorCodes, graphqlRequest } from './graphqlRequest.ts';
 export type { GraphQLResponse, RequestOptions } from './graphqlRequest.ts';
 export { deleteKeys, useRedis } from './useRedis.ts';
-export { useStack } from './useStack.ts';
-export type { TestStack } from './useStack.ts';
 export { useTestDatabase } from './useTestDatabase.ts';
 export type { TestDatabase } from './useTestDatabase.ts';

@@ -5,12 +5,11 @@ import getPort from 'get-port';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import { dropDatabase } from '@cinegraph/migrator';
-import type { Stack } from '@cinegraph/stack';
-import { gateway, startStack, subgraphs } from '@cinegraph/stack';
-import { testEnvironment, uniqueId } from './environment.ts';
-import type { GraphQLResponse, RequestOptions } from './graphqlRequest.ts';
-import { graphqlRequest } from './graphqlRequest.ts';
-import { deleteKeys } from './useRedis.ts';
+import type { GraphQLResponse, RequestOptions } from '@cinegraph/testing';
+import { deleteKeys, graphqlRequest, testEnvironment, uniqueId } from '@cinegraph/testing';
+import type { Stack } from './startStack.ts';
+import { startStack } from './startStack.ts';
+import { gateway, subgraphs } from './subgraphs.ts';
 
 export interface TestStack {
   /** The gateway's GraphQL endpoint. */
