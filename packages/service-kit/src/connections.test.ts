@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageSize, toConnection } from './connections.ts';
+import {
+  decodeCursor,
+  decodeTimeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from './connections.ts';
 
 describe('pageSize', () => {
   it('defaults to 20 and accepts 1..100', () => {
@@ -47,5 +53,27 @@ describe('toConnection', () => {
       startCursor: null,
       endCursor: null,
     });
+  });
+});
+
+describe('decodeTimeCursor', () => {
+  const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+  it('reads a (timestamp, id) position', () => {
+    expect(decodeTimeCursor(encodeCursor(['2026-11-26T10:00:00.000Z', id]))).toEqual({
+      at: new Date('2026-11-26T10:00:00.000Z'),
+      id,
+    });
+    expect(decodeTimeCursor(null)).toBeNull();
+  });
+
+  it.each([
+    ['a bad timestamp', ['yesterday', id]],
+    ['a bad id', ['2026-11-26T10:00:00.000Z', 'x']],
+    ['a number for the timestamp', [123, id]],
+  ])('refuses %s', (_, position) => {
+    expect(() => decodeTimeCursor(encodeCursor(position))).toThrow(
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { badInput } from './errorCodes.ts';
+import { UUID } from './ids.ts';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -15,6 +16,9 @@ export interface Connection<Node> {
   edges: { cursor: string; node: Node }[];
   pageInfo: PageInfo;
 }
+
+/** A page whose total is counted only when a client asks for `totalCount`. */
+export type CountedConnection<Node> = Connection<Node> & { countTotal: () => Promise<number> };
 
 /** `first` must be 1..100; absent means the default page size. */
 export function pageSize(first: number | null | undefined): number {
@@ -44,6 +48,22 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
     // fall through to the error below
   }
   throw invalidCursor();
+}
+
+/**
+ * Decodes the cursor of a list ordered by (timestamp, id), e.g. (createdAt, id):
+ * null for the first page, BAD_USER_INPUT for anything this list did not write.
+ */
+export function decodeTimeCursor(
+  cursor: string | null | undefined,
+): { at: Date; id: string } | null {
+  const position = decodeCursor(cursor, 2);
+  if (!position) return null;
+  const [at, id] = position;
+  const date = new Date(typeof at === 'string' ? at : Number.NaN);
+  if (Number.isNaN(date.getTime()) || typeof id !== 'string' || !UUID.test(id))
+    throw invalidCursor();
+  return { at: date, id };
 }
 
 /**

@@ -1,13 +1,14 @@
 export { ConfigError, env, loadConfig, subgraphEnv } from './config.ts';
 export {
   decodeCursor,
+  decodeTimeCursor,
   encodeCursor,
   invalidCursor,
   MAX_PAGE_SIZE,
   pageSize,
   toConnection,
 } from './connections.ts';
-export type { Connection, PageInfo } from './connections.ts';
+export type { Connection, CountedConnection, PageInfo } from './connections.ts';
 export { createService } from './createService.ts';
 export type { ReadinessCheck, Service, ServiceOptions } from './createService.ts';
 export { mapDatabaseError } from './databaseErrors.ts';

@@ -1,10 +1,8 @@
-import type { Connection } from '@cinegraph/service-kit';
+import type { CountedConnection } from '@cinegraph/service-kit';
 import {
   assertUuid,
   badInput,
-  decodeCursor,
-  invalidCursor,
-  isUuid,
+  decodeTimeCursor,
   pageSize,
   toConnection,
 } from '@cinegraph/service-kit';
@@ -12,7 +10,7 @@ import type { PrismaClient, Showtime } from '../generated/prisma/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
 /** A page of showtimes; the total is counted only when a client asks for it. */
-export type ShowtimeConnectionModel = Connection<Showtime> & { countTotal: () => Promise<number> };
+export type ShowtimeConnectionModel = CountedConnection<Showtime>;
 
 export interface ListShowtimesArgs {
   movieId?: string | null;
@@ -48,13 +46,11 @@ export async function listShowtimes(
   }
   const filtered = [...conditions];
 
-  const position = decodeCursor(args.after, 2);
-  if (position) {
-    const [start, id] = position;
-    const startsAt = new Date(typeof start === 'string' ? start : Number.NaN);
-    if (Number.isNaN(startsAt.getTime()) || typeof id !== 'string' || !isUuid(id))
-      throw invalidCursor();
-    conditions.push(Prisma.sql`(s.starts_at, s.id) > (${startsAt}::timestamptz, ${id}::uuid)`);
+  const after = decodeTimeCursor(args.after);
+  if (after) {
+    conditions.push(
+      Prisma.sql`(s.starts_at, s.id) > (${after.at}::timestamptz, ${after.id}::uuid)`,
+    );
   }
 
   const from = Prisma.sql`FROM showtimes s JOIN screens sc ON sc.id = s.screen_id JOIN theaters t ON t.id = sc.theater_id`;
@@ -66,7 +62,7 @@ export async function listShowtimes(
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
   });
   return {
-    ...toConnection(showtimes, size, (s) => [s.startsAt.toISOString(), s.id], position !== null),
+    ...toConnection(showtimes, size, (s) => [s.startsAt.toISOString(), s.id], after !== null),
     countTotal: async () => {
       const [result] = await db.$queryRaw<
         { count: bigint }[]

@@ -1,4 +1,4 @@
-import type { Connection } from '@cinegraph/service-kit';
+import type { CountedConnection } from '@cinegraph/service-kit';
 import {
   assertUuid,
   badInput,
@@ -12,7 +12,7 @@ import type { Movie, PrismaClient } from '../generated/prisma/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
 /** A page of movies; the total is counted only when a client asks for it. */
-export type MovieConnectionModel = Connection<Movie> & { countTotal: () => Promise<number> };
+export type MovieConnectionModel = CountedConnection<Movie>;
 
 export type MovieOrderBy = 'RELEVANCE' | 'RELEASE_DATE_DESC' | 'RELEASE_DATE_ASC' | 'TITLE_ASC';
 
