@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+const id = z.uuid();
+const money = { amountCents: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) };
+
+/**
+ * Every event CineGraph publishes, by routing key (`noun.pastTenseVerb`), with the schema
+ * of its `data`. Producers are checked against it when they emit; consumers parse with it
+ * and dead-letter what does not match. Adding a field is compatible (consumers ignore
+ * what they do not know); renaming or removing one needs a new routing key.
+ */
+export const eventCatalogue = {
+  'user.registered': z.object({
+    userId: id,
+    email: z.email(),
+    displayName: z.string().min(1),
+  }),
+
+  'movie.created': z.object({
+    movieId: id,
+    slug: z.string().min(1),
+    title: z.string().min(1),
+    releaseDate: z.iso.date(),
+    genreIds: z.array(id),
+  }),
+  'movie.updated': z.object({
+    movieId: id,
+    title: z.string().min(1),
+    /** The fields the update changed, by their GraphQL names. */
+    changedFields: z.array(z.string()).min(1),
+  }),
+  'showtime.created': z.object({
+    showtimeId: id,
+    movieId: id,
+    screenId: id,
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    priceCents: z.number().int().min(0),
+    currency: money.currency,
+  }),
+
+  'review.created': z.object({
+    reviewId: id,
+    movieId: id,
+    userId: id,
+    rating: z.number().int(),
+  }),
+
+  'booking.created': z.object({
+    bookingId: id,
+    userId: id,
+    showtimeId: id,
+    seatIds: z.array(id).min(1),
+    ...money,
+  }),
+  'booking.confirmed': z.object({ bookingId: id, userId: id, showtimeId: id }),
+  'booking.cancelled': z.object({
+    bookingId: id,
+    userId: id,
+    showtimeId: id,
+    reason: z.string().min(1),
+  }),
+  'booking.expired': z.object({ bookingId: id, userId: id, showtimeId: id }),
+
+  'payment.succeeded': z.object({ paymentId: id, bookingId: id, userId: id, ...money }),
+  'payment.failed': z.object({
+    paymentId: id,
+    bookingId: id,
+    userId: id,
+    reason: z.string().min(1),
+  }),
+  'payment.refunded': z.object({ paymentId: id, bookingId: id, userId: id, ...money }),
+} as const;
+
+export type EventType = keyof typeof eventCatalogue;
+export type EventData<Type extends EventType> = z.infer<(typeof eventCatalogue)[Type]>;
+
+export const eventTypes = Object.keys(eventCatalogue) as EventType[];
+
+export function isEventType(value: unknown): value is EventType {
+  return typeof value === 'string' && Object.hasOwn(eventCatalogue, value);
+}

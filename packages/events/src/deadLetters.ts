@@ -1,0 +1,93 @@
+import type { Channel, ConfirmChannel, GetMessage } from 'amqplib';
+import { copyProperties, ownHeaders } from './eventConsumer.ts';
+import type { QueueTopology } from './topology.ts';
+import { headers } from './topology.ts';
+
+export interface DeadLetter {
+  /** The event id (the message id), when the message had one. */
+  id: string | null;
+  type: string | null;
+  reason: string;
+  attempts: number;
+  deadLetteredAt: string | null;
+  body: string;
+}
+
+function describe(message: GetMessage): DeadLetter {
+  const { properties } = message;
+  const own = properties.headers ?? {};
+  return {
+    id: typeof properties.messageId === 'string' ? properties.messageId : null,
+    type: typeof properties.type === 'string' ? properties.type : null,
+    reason: String(own[headers.reason] ?? 'unknown'),
+    attempts: Number(own[headers.attempts] ?? 0),
+    deadLetteredAt:
+      typeof own[headers.deadLetteredAt] === 'string' ? own[headers.deadLetteredAt] : null,
+    body: message.content.toString('utf8'),
+  };
+}
+
+/**
+ * Reads every message of the dead-letter queue without removing any: they are fetched
+ * unacknowledged and handed back (in their places) when done.
+ */
+export async function listDeadLetters(
+  channel: Channel,
+  topology: QueueTopology,
+): Promise<DeadLetter[]> {
+  const held: GetMessage[] = [];
+  try {
+    for (
+      let message = await channel.get(topology.deadLetterQueue);
+      message;
+      message = await channel.get(topology.deadLetterQueue)
+    ) {
+      held.push(message);
+    }
+    return held.map(describe);
+  } finally {
+    if (held.length) channel.nackAll(true);
+  }
+}
+
+/**
+ * Moves dead letters back to the service's queue with a fresh attempt count: all of them,
+ * or those whose event ids are given. Each is acknowledged in the dead-letter queue only
+ * after the broker confirmed its copy. Returns what was replayed.
+ */
+export async function replayDeadLetters(
+  channel: ConfirmChannel,
+  topology: QueueTopology,
+  ids?: readonly string[],
+): Promise<DeadLetter[]> {
+  const wanted = ids?.length ? new Set(ids) : null;
+  const kept: GetMessage[] = [];
+  const replayed: DeadLetter[] = [];
+  try {
+    for (
+      let message = await channel.get(topology.deadLetterQueue);
+      message;
+      message = await channel.get(topology.deadLetterQueue)
+    ) {
+      const letter = describe(message);
+      if (wanted && !(letter.id && wanted.has(letter.id))) {
+        kept.push(message);
+        continue;
+      }
+      const remaining = ownHeaders(message.properties.headers);
+      delete remaining[headers.attempts];
+      delete remaining[headers.reason];
+      delete remaining[headers.deadLetteredAt];
+      channel.publish('', topology.queue, message.content, {
+        ...copyProperties(message),
+        headers: remaining,
+      });
+      await channel.waitForConfirms();
+      channel.ack(message);
+      replayed.push(letter);
+    }
+  } finally {
+    for (const message of kept) channel.nack(message, false, true);
+  }
+  return replayed;
+}

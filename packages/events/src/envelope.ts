@@ -1,0 +1,75 @@
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import type { EventData, EventType } from './catalogue.ts';
+import { eventCatalogue, isEventType } from './catalogue.ts';
+
+/** What travels on the wire: the event's data plus what every event carries. */
+export interface EventEnvelope<Type extends EventType = EventType> {
+  /** UUIDv7: unique, and ordered by creation time. Consumers deduplicate on it. */
+  id: string;
+  type: Type;
+  /** ISO 8601, when the state change happened (the producer's clock). */
+  occurredAt: string;
+  data: EventData<Type>;
+  /** W3C trace context of the request that caused the event, when there was one. */
+  traceparent?: string;
+}
+
+/** Every event type's envelope, discriminated on `type`. */
+export type AnyEventEnvelope = { [Type in EventType]: EventEnvelope<Type> }[EventType];
+
+/** Builds an envelope; throws (a programming error) when `data` breaks the catalogue. */
+export function createEnvelope<Type extends EventType>(
+  type: Type,
+  data: EventData<Type>,
+  options: { traceparent?: string | undefined; now?: Date } = {},
+): EventEnvelope<Type> {
+  const parsed = eventCatalogue[type].safeParse(data);
+  if (!parsed.success) {
+    throw new TypeError(`Invalid ${type} event: ${z.prettifyError(parsed.error)}`);
+  }
+  return {
+    id: uuidv7(),
+    type,
+    occurredAt: (options.now ?? new Date()).toISOString(),
+    data: parsed.data as EventData<Type>,
+    ...(options.traceparent ? { traceparent: options.traceparent } : {}),
+  };
+}
+
+/** Why a message cannot be processed however often it is retried. */
+export class MalformedEventError extends Error {
+  override name = 'MalformedEventError';
+}
+
+const envelopeShape = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  data: z.unknown(),
+  traceparent: z.string().max(256).optional(),
+});
+
+/**
+ * Reads a message body as an envelope of a known type whose data matches its schema, or
+ * throws MalformedEventError saying what is wrong.
+ */
+export function parseEnvelope(body: Buffer): AnyEventEnvelope {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new MalformedEventError('the body is not JSON');
+  }
+  const envelope = envelopeShape.safeParse(json);
+  if (!envelope.success) {
+    throw new MalformedEventError(`not an event envelope: ${z.prettifyError(envelope.error)}`);
+  }
+  const { type } = envelope.data;
+  if (!isEventType(type)) throw new MalformedEventError(`unknown event type "${type}"`);
+  const data = eventCatalogue[type].safeParse(envelope.data.data);
+  if (!data.success) {
+    throw new MalformedEventError(`invalid ${type} data: ${z.prettifyError(data.error)}`);
+  }
+  return { ...envelope.data, type, data: data.data } as AnyEventEnvelope;
+}

@@ -1,0 +1,25 @@
+export { eventCatalogue, eventTypes, isEventType } from './catalogue.ts';
+export type { EventData, EventType } from './catalogue.ts';
+export { eventsEnv } from './config.ts';
+export type { EventsConfig } from './config.ts';
+export { connectBroker } from './brokerConnection.ts';
+export type { BrokerConnection, BrokerOptions, ManagedChannel } from './brokerConnection.ts';
+export { listDeadLetters, replayDeadLetters } from './deadLetters.ts';
+export type { DeadLetter } from './deadLetters.ts';
+export { createEnvelope, MalformedEventError, parseEnvelope } from './envelope.ts';
+export type { AnyEventEnvelope, EventEnvelope } from './envelope.ts';
+export { startEventConsumer } from './eventConsumer.ts';
+export type {
+  EventConsumer,
+  EventConsumerOptions,
+  EventHandler,
+  EventHandlers,
+} from './eventConsumer.ts';
+export { createEventMetrics } from './eventMetrics.ts';
+export type { EventMetrics } from './eventMetrics.ts';
+export { emit, OUTBOX_CHANNEL } from './outbox.ts';
+export type { EmitOptions, SqlExecutor } from './outbox.ts';
+export { startOutboxRelay } from './outboxRelay.ts';
+export type { OutboxBacklog, OutboxRelay, OutboxRelayOptions } from './outboxRelay.ts';
+export { deleteQueueTopology, EXCHANGE, exchangeName, queueTopology } from './topology.ts';
+export type { QueueTopology } from './topology.ts';

@@ -1,0 +1,296 @@
+import { once } from 'node:events';
+import type { ConfirmChannel } from 'amqplib';
+import pg from 'pg';
+import { Gauge } from 'prom-client';
+import type { Logger } from 'pino';
+import type { BrokerConnection, ManagedChannel } from './brokerConnection.ts';
+import type { EventMetrics } from './eventMetrics.ts';
+import { OUTBOX_CHANNEL } from './outbox.ts';
+import { assertExchange, headers } from './topology.ts';
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  broker: BrokerConnection;
+  exchange: string;
+  logger: Logger;
+  metrics: EventMetrics;
+  /** The safety-net poll, for a missed NOTIFY (e.g. while the listener reconnects). */
+  pollIntervalMs: number;
+  retentionHours: number;
+  batchSize?: number;
+  /** How long to wait for the broker's confirms before giving the batch back. */
+  confirmTimeoutMs?: number;
+}
+
+export interface OutboxBacklog {
+  pending: number;
+  /** Age of the oldest unpublished row, 0 when there is none. */
+  oldestAgeSeconds: number;
+}
+
+export interface OutboxRelay {
+  /** Looks for pending rows now. */
+  wake(): void;
+  backlog(): Promise<OutboxBacklog>;
+  /** Finishes the batch in flight and stops. */
+  stop(): Promise<void>;
+}
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  data: unknown;
+  occurred_at: Date;
+  traceparent: string | null;
+}
+
+const MAX_BACKOFF_MS = 30_000;
+const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Publishes the outbox to the events exchange: claims a batch of pending rows with
+ * `FOR UPDATE SKIP LOCKED` (so replicas never publish the same row at the same time),
+ * publishes them as persistent messages on a confirm channel, and marks them published in
+ * the same transaction only after the broker has confirmed them all. Any failure rolls the
+ * claim back: the rows stay pending and are retried with backoff. Delivery is therefore
+ * at least once; consumers deduplicate on the event id.
+ */
+export async function startOutboxRelay(options: OutboxRelayOptions): Promise<OutboxRelay> {
+  const log = options.logger.child({ component: 'outbox-relay' });
+  const batchSize = options.batchSize ?? 100;
+  const confirmTimeoutMs = options.confirmTimeoutMs ?? 15_000;
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+  pool.on('error', (error) => log.warn({ err: error }, 'idle database connection failed'));
+
+  const publisher: ManagedChannel<ConfirmChannel> = await options.broker.manageChannel(
+    'outbox-publisher',
+    async (model) => {
+      const channel = await model.createConfirmChannel();
+      await assertExchange(channel, options.exchange);
+      return channel;
+    },
+  );
+
+  let stopped = false;
+  let pendingWake = false;
+  let sleeping: { kind: 'poll' | 'backoff'; end: () => void } | undefined;
+  // A commit's NOTIFY ends the poll wait only: during a backoff a stream of commits must
+  // not turn the loop hot while the broker is down. A broker reconnect ends either.
+  const wake = () => {
+    pendingWake = true;
+    if (sleeping?.kind === 'poll') sleeping.end();
+  };
+  const interrupt = () => {
+    pendingWake = true;
+    sleeping?.end();
+  };
+  const sleep = (ms: number, kind: 'poll' | 'backoff') =>
+    new Promise<void>((resolve) => {
+      if (stopped || (kind === 'poll' && pendingWake)) return resolve();
+      const end = () => {
+        clearTimeout(timer);
+        sleeping = undefined;
+        resolve();
+      };
+      const timer = setTimeout(end, ms);
+      sleeping = { kind, end };
+    });
+  options.broker.onConnect(interrupt);
+
+  async function publishBatch(): Promise<number> {
+    const channel = publisher.current;
+    if (!channel) throw new Error('the broker is unreachable');
+    const client = await pool.connect();
+    let claimed: OutboxRow[] = [];
+    try {
+      await client.query('BEGIN');
+      ({ rows: claimed } = await client.query<OutboxRow>(
+        `SELECT id, type, data, occurred_at, traceparent FROM outbox
+          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      ));
+      for (const row of claimed) {
+        const body = Buffer.from(
+          JSON.stringify({
+            id: row.id,
+            type: row.type,
+            occurredAt: row.occurred_at.toISOString(),
+            data: row.data,
+            ...(row.traceparent ? { traceparent: row.traceparent } : {}),
+          }),
+        );
+        const accepted = channel.publish(options.exchange, row.type, body, {
+          persistent: true,
+          contentType: 'application/json',
+          messageId: row.id,
+          type: row.type,
+          timestamp: Math.floor(row.occurred_at.getTime() / 1000),
+          headers: row.traceparent ? { [headers.traceparent]: row.traceparent } : {},
+        });
+        if (!accepted) await once(channel, 'drain');
+      }
+      if (claimed.length) await withTimeout(channel.waitForConfirms(), confirmTimeoutMs);
+      await client.query(
+        `UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
+        [claimed.map((row) => row.id)],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      // Late confirms would be counted against the next batch: start on a fresh channel.
+      if (error instanceof ConfirmTimeoutError) await channel.close().catch(() => {});
+      if (claimed.length) {
+        await client
+          .query(
+            `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`,
+            [claimed.map((row) => row.id), String((error as Error).message ?? error)],
+          )
+          .catch(() => {});
+      }
+      throw error;
+    } finally {
+      client.release();
+    }
+    for (const row of claimed) options.metrics.published.inc({ type: row.type });
+    return claimed.length;
+  }
+
+  let lastCleanup = 0;
+  async function deleteOldRows(): Promise<void> {
+    if (Date.now() - lastCleanup < CLEANUP_INTERVAL_MS) return;
+    lastCleanup = Date.now();
+    const { rowCount } = await pool.query(
+      `DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`,
+      [options.retentionHours],
+    );
+    if (rowCount) log.info({ deleted: rowCount }, 'deleted published outbox rows');
+  }
+
+  async function loop(): Promise<void> {
+    let failures = 0;
+    while (!stopped) {
+      pendingWake = false;
+      try {
+        const published = await publishBatch();
+        if (failures) log.info('publishing again');
+        failures = 0;
+        if (published === batchSize) continue;
+        await deleteOldRows();
+      } catch (error) {
+        failures++;
+        const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(failures, 10));
+        if (failures === 1 || failures % 10 === 0)
+          log.warn({ err: error, failures, retryInMs: delay }, 'cannot publish the outbox yet');
+        await sleep(delay, 'backoff');
+        continue;
+      }
+      await sleep(options.pollIntervalMs, 'poll');
+    }
+  }
+
+  const listener = listenForCommits(options.databaseUrl, wake, log);
+  const running = loop();
+
+  const pending = new Gauge({
+    name: 'outbox_pending_events',
+    help: 'Outbox rows not yet confirmed by the broker.',
+    registers: [options.metrics.registry],
+    async collect() {
+      const backlog = await relay.backlog().catch(() => null);
+      if (!backlog) return;
+      this.set(backlog.pending);
+      oldestAge.set(backlog.oldestAgeSeconds);
+    },
+  });
+  const oldestAge = new Gauge({
+    name: 'outbox_oldest_pending_age_seconds',
+    help: 'Age of the oldest outbox row not yet confirmed by the broker (0 when none).',
+    registers: [options.metrics.registry],
+  });
+  void pending;
+
+  const relay: OutboxRelay = {
+    wake,
+    async backlog() {
+      const { rows } = await pool.query<{ pending: string; oldest: Date | null }>(
+        `SELECT count(*) AS pending, min(occurred_at) AS oldest FROM outbox WHERE published_at IS NULL`,
+      );
+      const row = rows[0]!;
+      return {
+        pending: Number(row.pending),
+        oldestAgeSeconds: row.oldest ? Math.max(0, (Date.now() - row.oldest.getTime()) / 1000) : 0,
+      };
+    },
+    async stop() {
+      if (stopped) return running;
+      stopped = true;
+      interrupt();
+      await running;
+      await listener.close();
+      await pool.end();
+    },
+  };
+  return relay;
+}
+
+/**
+ * LISTENs on the outbox channel on a connection of its own, reconnecting when it drops.
+ * While it is down, the relay's poll still finds new rows.
+ */
+function listenForCommits(databaseUrl: string, onCommit: () => void, log: Logger) {
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  async function open(): Promise<void> {
+    const next = new pg.Client({ connectionString: databaseUrl });
+    next.on('notification', onCommit);
+    next.on('error', (error) => {
+      log.warn({ err: error }, 'outbox listener lost its connection');
+      void next.end().catch(() => {});
+    });
+    next.on('end', () => {
+      if (client === next) client = undefined;
+      scheduleRetry();
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      client = next;
+      onCommit(); // rows committed while not listening
+    } catch (error) {
+      log.warn({ err: error }, 'cannot listen for outbox commits yet');
+      await next.end().catch(() => {});
+      scheduleRetry();
+    }
+  }
+  function scheduleRetry(): void {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void open();
+    }, 2_000);
+  }
+  void open();
+
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => {});
+    },
+  };
+}
+
+class ConfirmTimeoutError extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new ConfirmTimeoutError(`no broker confirm within ${ms} ms`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

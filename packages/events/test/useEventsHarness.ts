@@ -1,0 +1,215 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { connect } from 'amqplib';
+import pg from 'pg';
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
+import { useTestDatabase, uniqueId } from '@cinegraph/testing';
+import type {
+  BrokerConnection,
+  EventConsumer,
+  EventConsumerOptions,
+  EventMetrics,
+  OutboxRelay,
+  OutboxRelayOptions,
+  QueueTopology,
+} from '../src/index.ts';
+import {
+  connectBroker,
+  createEventMetrics,
+  deleteQueueTopology,
+  exchangeName,
+  queueTopology,
+  startEventConsumer,
+  startOutboxRelay,
+} from '../src/index.ts';
+import type { PgTransaction } from './pgTransactions.ts';
+import { pgTransactions } from './pgTransactions.ts';
+
+const run = promisify(execFile);
+
+export const amqpUrl = process.env['TEST_AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
+export const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
+
+type ConsumerOptions = Partial<Omit<EventConsumerOptions<PgTransaction>, 'handlers'>> &
+  Pick<EventConsumerOptions<PgTransaction>, 'handlers'> & { retryDelaysMs?: number[] };
+
+/**
+ * One test file's event backbone: a migrated throwaway database (outbox, processed_events
+ * and a `ledger` table), an exchange and queues under a unique prefix on the real broker,
+ * and relays/consumers that are all stopped, with their queues deleted, after the file.
+ */
+export function useEventsHarness() {
+  const prefix = `cg_test_${uniqueId()}.`;
+  const database = useTestDatabase(path.join(import.meta.dirname, 'migrations'));
+  const exchange = exchangeName(prefix);
+  const topologies: QueueTopology[] = [];
+  let pool: pg.Pool;
+
+  beforeAll(() => {
+    pool = new pg.Pool({ connectionString: database.url, max: 8 });
+  });
+  // What a test starts (brokers, relays, consumers, taps) stops when that test finishes,
+  // in reverse order (vitest's default `sequence.hooks: 'stack'`).
+  const untilTestEnd = (stop: () => Promise<void>) => onTestFinished(stop);
+  afterAll(async () => {
+    await pool.end();
+    const connection = await connect(amqpUrl);
+    const channel = await connection.createChannel();
+    for (const topology of topologies) await deleteQueueTopology(channel, topology);
+    await channel.deleteExchange(exchange);
+    await connection.close();
+  });
+
+  const harness = {
+    prefix,
+    exchange,
+    get databaseUrl() {
+      return database.url;
+    },
+    get pool() {
+      return pool;
+    },
+    transaction: <T>(fn: (tx: PgTransaction) => Promise<T>) => pgTransactions(pool)(fn),
+    metrics(): EventMetrics {
+      return createEventMetrics(new Registry());
+    },
+    /** A broker connection named `<prefix><name>` (see dropConnection). */
+    async broker(name = 'test'): Promise<BrokerConnection> {
+      const broker = await connectBroker({ url: amqpUrl, name: `${prefix}${name}`, logger });
+      untilTestEnd(() => broker.close());
+      await broker.waitForConnection();
+      return broker;
+    },
+    async relay(
+      broker: BrokerConnection,
+      options: Partial<OutboxRelayOptions> = {},
+    ): Promise<OutboxRelay> {
+      const relay = await startOutboxRelay({
+        databaseUrl: database.url,
+        broker,
+        exchange,
+        logger,
+        metrics: harness.metrics(),
+        pollIntervalMs: 60_000,
+        retentionHours: 24,
+        ...options,
+      });
+      untilTestEnd(() => relay.stop());
+      return relay;
+    },
+    topology(service: string, retryDelaysMs = [50, 100, 200]): QueueTopology {
+      const topology = queueTopology(prefix, service, retryDelaysMs);
+      topologies.push(topology);
+      return topology;
+    },
+    async consumer(
+      broker: BrokerConnection,
+      service: string,
+      options: ConsumerOptions,
+    ): Promise<{ consumer: EventConsumer; topology: QueueTopology }> {
+      const topology = harness.topology(service, options.retryDelaysMs);
+      const consumer = await startEventConsumer<PgTransaction>({
+        broker,
+        topology,
+        transaction: harness.transaction,
+        prefetch: 8,
+        maxAttempts: 3,
+        logger,
+        metrics: harness.metrics(),
+        ...options,
+      });
+      untilTestEnd(() => consumer.stop());
+      return { consumer, topology };
+    },
+    /**
+     * Every message published to the exchange, as the broker routes it: a queue bound to
+     * `#` that records each delivery (duplicates included).
+     */
+    async tap(): Promise<{ messages: { id: string; type: string }[] }> {
+      const connection = await connect(amqpUrl);
+      const channel = await connection.createChannel();
+      const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
+      await channel.assertExchange(exchange, 'topic', { durable: true });
+      await channel.bindQueue(queue, exchange, '#');
+      const tap = { messages: [] as { id: string; type: string }[] };
+      await channel.consume(
+        queue,
+        (message) => {
+          if (message)
+            tap.messages.push({
+              id: String(message.properties.messageId),
+              type: String(message.properties.type),
+            });
+        },
+        { noAck: true },
+      );
+      untilTestEnd(() => connection.close());
+      return tap;
+    },
+    /** Publishes raw bytes to the exchange as a producer outside CineGraph might. */
+    async publish(routingKey: string, body: string | object, messageId?: string): Promise<void> {
+      const connection = await connect(amqpUrl);
+      try {
+        const channel = await connection.createConfirmChannel();
+        await channel.assertExchange(exchange, 'topic', { durable: true });
+        const content = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+        channel.publish(exchange, routingKey, content, {
+          persistent: true,
+          ...(messageId ? { messageId } : {}),
+        });
+        await channel.waitForConfirms();
+      } finally {
+        await connection.close();
+      }
+    },
+    /** Opens a confirm channel for the dead-letter tools; closed when the test ends. */
+    async adminChannel() {
+      const connection = await connect(amqpUrl);
+      untilTestEnd(() => connection.close());
+      return connection.createConfirmChannel();
+    },
+    /** Has the broker close the named connection, as a network failure or a broker restart would. */
+    async dropConnection(name: string): Promise<void> {
+      const { stdout } = await run('rabbitmqctl', [
+        'list_connections',
+        'pid',
+        'client_properties',
+        '-q',
+      ]);
+      const marker = `{"connection_name","${prefix}${name}"}`;
+      const pids = stdout
+        .split('\n')
+        .filter((line) => line.includes(marker))
+        .map((line) => line.split('\t')[0]!);
+      if (!pids.length) throw new Error(`no broker connection named ${prefix}${name}`);
+      for (const pid of pids)
+        await run('rabbitmqctl', ['close_connection', pid, 'test drop', '-q']);
+    },
+    async ledger(source?: string): Promise<string[]> {
+      const { rows } = await pool.query<{ note: string }>(
+        `SELECT note FROM ledger ${source ? 'WHERE source = $1' : ''} ORDER BY id`,
+        source ? [source] : [],
+      );
+      return rows.map((row) => row.note);
+    },
+  };
+  return harness;
+}
+
+/** Polls until `check` returns a value that is not undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  what = 'the condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
