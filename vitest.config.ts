@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 //   unit  *.test.ts beside the code: pure logic, no I/O
 //   int   test/*.int.test.ts: one package against real PostgreSQL / Redis
 //   e2e   e2e/*.e2e.test.ts: real processes (subgraphs + gateway) on free ports
+//   serial  test/*.serial.test.ts: disrupt shared services (e.g. stop RabbitMQ); run last, alone
 export default defineConfig({
   test: {
     projects: [
@@ -34,6 +35,17 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each file starts its own stack of processes; two at a time suit 2 cores.
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'serial',
+          sequence: { groupOrder: 3 },
+          include: ['**/test/**/*.serial.test.ts'],
+          exclude: ['**/node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -21,5 +21,15 @@ export { emit, OUTBOX_CHANNEL } from './outbox.ts';
 export type { EmitOptions, SqlExecutor } from './outbox.ts';
 export { startOutboxRelay } from './outboxRelay.ts';
 export type { OutboxBacklog, OutboxRelay, OutboxRelayOptions } from './outboxRelay.ts';
-export { deleteQueueTopology, EXCHANGE, exchangeName, queueTopology } from './topology.ts';
+export {
+  assertSubscriberQueues,
+  deleteQueueTopology,
+  EXCHANGE,
+  exchangeName,
+  queueTopology,
+} from './topology.ts';
 export type { QueueTopology } from './topology.ts';
+export { startServiceEvents } from './serviceEvents.ts';
+export type { ServiceEvents, ServiceEventsOptions } from './serviceEvents.ts';
+export { subscriptions } from './subscriptions.ts';
+export type { SubscribingService } from './subscriptions.ts';

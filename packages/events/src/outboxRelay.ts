@@ -6,12 +6,17 @@ import type { Logger } from 'pino';
 import type { BrokerConnection, ManagedChannel } from './brokerConnection.ts';
 import type { EventMetrics } from './eventMetrics.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
-import { assertExchange, headers } from './topology.ts';
+import type { EventType } from './catalogue.ts';
+import { subscriptions } from './subscriptions.ts';
+import { assertSubscriberQueues, exchangeName, headers } from './topology.ts';
 
 export interface OutboxRelayOptions {
   databaseUrl: string;
   broker: BrokerConnection;
-  exchange: string;
+  /** Names the exchange and the subscribers' queues (see topology.ts). */
+  prefix: string;
+  /** The queues to declare before publishing (default: every service in subscriptions.ts). */
+  subscribers?: Record<string, readonly EventType[]>;
   logger: Logger;
   metrics: EventMetrics;
   /** The safety-net poll, for a missed NOTIFY (e.g. while the listener reconnects). */
@@ -57,6 +62,7 @@ const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
  */
 export async function startOutboxRelay(options: OutboxRelayOptions): Promise<OutboxRelay> {
   const log = options.logger.child({ component: 'outbox-relay' });
+  const exchange = exchangeName(options.prefix);
   const batchSize = options.batchSize ?? 100;
   const confirmTimeoutMs = options.confirmTimeoutMs ?? 15_000;
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
@@ -66,7 +72,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
     'outbox-publisher',
     async (model) => {
       const channel = await model.createConfirmChannel();
-      await assertExchange(channel, options.exchange);
+      await assertSubscriberQueues(channel, options.prefix, options.subscribers ?? subscriptions);
       return channel;
     },
   );
@@ -119,7 +125,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
             ...(row.traceparent ? { traceparent: row.traceparent } : {}),
           }),
         );
-        const accepted = channel.publish(options.exchange, row.type, body, {
+        const accepted = channel.publish(exchange, row.type, body, {
           persistent: true,
           contentType: 'application/json',
           messageId: row.id,

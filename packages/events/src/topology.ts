@@ -39,6 +39,24 @@ export async function assertExchange(channel: Channel, exchange: string): Promis
 }
 
 /**
+ * Declares every subscribing service's queue with its bindings (see subscriptions.ts),
+ * as a producer does before publishing. Idempotent.
+ */
+export async function assertSubscriberQueues(
+  channel: Channel,
+  prefix: string,
+  subscribers: Record<string, readonly EventType[]>,
+): Promise<void> {
+  const exchange = exchangeName(prefix);
+  await assertExchange(channel, exchange);
+  for (const [service, keys] of Object.entries(subscribers)) {
+    const queue = `${prefix}${service}`;
+    await channel.assertQueue(queue, { durable: true });
+    for (const key of keys) await channel.bindQueue(queue, exchange, key);
+  }
+}
+
+/**
  * Declares a consumer's durable queue bound to the routing keys it handles, its dead-letter
  * queue and its retry queues. A retry queue holds a message for its TTL and then
  * dead-letters it back to the main queue through the default exchange, so a pending retry

@@ -89,4 +89,30 @@ describe('the outbox relay', () => {
     );
     expect(await relay.backlog()).toEqual({ pending: 0, oldestAgeSeconds: 0 });
   });
+
+  it('declares subscribers’ queues before publishing, so an event waits for a consumer not started yet', async () => {
+    const broker = await events.broker('relay-early');
+    await events.relay(broker, { subscribers: { late: ['user.registered'] } });
+    const event = await events.transaction((tx) => register(tx, 'early'));
+    await eventually(async () => {
+      const { rows } = await events.pool.query(`SELECT published_at FROM outbox WHERE id = $1`, [
+        event.id,
+      ]);
+      return rows[0]?.published_at ? true : undefined;
+    });
+
+    await events.consumer(broker, 'late', {
+      handlers: {
+        'user.registered': async (tx, received) => {
+          await tx.$executeRaw`INSERT INTO ledger (source, note) VALUES ('late', ${received.id})`;
+        },
+      },
+    });
+    expect(
+      await eventually(async () => {
+        const notes = await events.ledger('late');
+        return notes.length ? notes : undefined;
+      }),
+    ).toEqual([event.id]);
+  });
 });

@@ -90,7 +90,9 @@ export function useEventsHarness() {
       const relay = await startOutboxRelay({
         databaseUrl: database.url,
         broker,
-        exchange,
+        prefix,
+        // The tests' consumers declare their own queues.
+        subscribers: {},
         logger,
         metrics: harness.metrics(),
         pollIntervalMs: 60_000,

@@ -33,6 +33,8 @@ export interface ServiceOptions<Context extends BaseContext> {
    */
   authenticate?: AccessTokenVerifier;
   readiness?: Record<string, ReadinessCheck>;
+  /** The process's metrics, when something registered on it before the service (e.g. events). */
+  metrics?: Metrics;
   /** Extra HTTP routes (e.g. the JWKS) and hooks, registered before GraphQL. */
   routes?: (app: FastifyInstance) => void | Promise<void>;
   /** Closes pools and clients, after the HTTP server has drained. */
@@ -70,7 +72,7 @@ export async function createService<Context extends BaseContext>(
     trustProxy: options.trustProxy ?? ['loopback'],
     forceCloseConnections: 'idle',
   });
-  const metrics = createMetrics(options.name);
+  const metrics = options.metrics ?? createMetrics(options.name);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);

@@ -1,7 +1,9 @@
+import { startServiceEvents } from '@cinegraph/events';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   createAccessTokenVerifier,
   createLogger,
+  createMetrics,
   createPrismaClient,
   createRedis,
   createService,
@@ -22,9 +24,18 @@ export async function createMoviesService(config: MoviesConfig): Promise<Runnabl
     keyPrefix: config.REDIS_KEY_PREFIX,
     logger,
   });
+  const metrics = createMetrics('movies');
+  const events = await startServiceEvents({
+    service: 'movies',
+    config,
+    logger,
+    registry: metrics.registry,
+    publish: true,
+  });
   const service = await createService<MoviesContext>({
     name: 'movies',
     logger,
+    metrics,
     trustProxy: config.TRUST_PROXY,
     apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
     authenticate: createAccessTokenVerifier(new URL(config.JWKS_URL)),
@@ -32,8 +43,10 @@ export async function createMoviesService(config: MoviesConfig): Promise<Runnabl
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),
+      broker: events.readiness,
     },
     async onClose() {
+      await events.close();
       await Promise.allSettled([db.$disconnect(), redis.quit()]);
     },
   });

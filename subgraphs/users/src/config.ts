@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { eventsEnv } from '@cinegraph/events';
 import { env, loadConfig, subgraphEnv } from '@cinegraph/service-kit';
 
 export function loadUsersConfig(source: Record<string, string | undefined>) {
   return loadConfig(
     {
       ...subgraphEnv,
+      ...eventsEnv,
       PORT: env.port(4001),
       /** PKCS#8 PEM of the ES256 signing key (newlines may be written as \n). */
       JWT_PRIVATE_KEY: z.string().min(1).optional(),

@@ -1,7 +1,9 @@
+import { startServiceEvents } from '@cinegraph/events';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   createAccessTokenVerifier,
   createLogger,
+  createMetrics,
   createPrismaClient,
   createRedis,
   createService,
@@ -27,6 +29,14 @@ export async function createUsersService(config: UsersConfig): Promise<Runnable>
     keyPrefix: config.REDIS_KEY_PREFIX,
     logger,
   });
+  const metrics = createMetrics('users');
+  const events = await startServiceEvents({
+    service: 'users',
+    config,
+    logger,
+    registry: metrics.registry,
+    publish: true,
+  });
   const deps = {
     db,
     issueAccessToken: createAccessTokenIssuer(key, config.ACCESS_TOKEN_TTL_SECONDS),
@@ -41,6 +51,7 @@ export async function createUsersService(config: UsersConfig): Promise<Runnable>
   const service = await createService<UsersContext>({
     name: 'users',
     logger,
+    metrics,
     trustProxy: config.TRUST_PROXY,
     apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
     authenticate: createAccessTokenVerifier(localKeySet(key)),
@@ -48,6 +59,7 @@ export async function createUsersService(config: UsersConfig): Promise<Runnable>
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       redis: () => redis.ping(),
+      broker: events.readiness,
     },
     routes(app) {
       app.get('/.well-known/jwks.json', async (_request, reply) =>
@@ -55,6 +67,7 @@ export async function createUsersService(config: UsersConfig): Promise<Runnable>
       );
     },
     async onClose() {
+      await events.close();
       await Promise.allSettled([db.$disconnect(), redis.quit()]);
     },
   });

@@ -1,3 +1,4 @@
+import { emit } from '@cinegraph/events';
 import { assertUuid, badInput, conflict, notFound } from '@cinegraph/service-kit';
 import type { PrismaClient, Showtime } from '../generated/prisma/client.ts';
 
@@ -50,7 +51,7 @@ export async function createShowtime(
         `The screen is booked from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}.`,
       );
     }
-    return tx.showtime.create({
+    const showtime = await tx.showtime.create({
       data: {
         movieId,
         screenId,
@@ -60,5 +61,15 @@ export async function createShowtime(
         currency: input.currency,
       },
     });
+    await emit(tx, 'showtime.created', {
+      showtimeId: showtime.id,
+      movieId,
+      screenId,
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      priceCents: showtime.priceCents,
+      currency: showtime.currency,
+    });
+    return showtime;
   });
 }

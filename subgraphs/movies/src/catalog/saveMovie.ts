@@ -1,3 +1,4 @@
+import { emit } from '@cinegraph/events';
 import { badInput, notFound } from '@cinegraph/service-kit';
 import type { Movie, PrismaClient } from '../generated/prisma/client.ts';
 import type { MovieFields } from './movieInput.ts';
@@ -39,7 +40,7 @@ export async function createMovie(
     throw badInput('A movie needs a release date, runtime and certification.');
   return db.$transaction(async (tx) => {
     await assertGenresExist(tx, genreIds);
-    return tx.movie.create({
+    const movie = await tx.movie.create({
       data: {
         slug: await freeSlug(tx, slugify(title, releaseDate.getUTCFullYear())),
         title,
@@ -51,6 +52,14 @@ export async function createMovie(
         genres: { create: genreIds.map((genreId) => ({ genreId })) },
       },
     });
+    await emit(tx, 'movie.created', {
+      movieId: movie.id,
+      slug: movie.slug,
+      title: movie.title,
+      releaseDate: movie.releaseDate.toISOString().slice(0, 10),
+      genreIds,
+    });
+    return movie;
   });
 }
 
@@ -71,6 +80,10 @@ export async function updateMovie(
         data: genreIds.map((genreId) => ({ movieId: id, genreId })),
       });
     }
-    return tx.movie.update({ where: { id }, data: fields });
+    const movie = await tx.movie.update({ where: { id }, data: fields });
+    const changedFields = [...Object.keys(fields), ...(genreIds ? ['genreIds'] : [])];
+    if (changedFields.length)
+      await emit(tx, 'movie.updated', { movieId: id, title: movie.title, changedFields });
+    return movie;
   });
 }

@@ -1,3 +1,4 @@
+import { emit } from '@cinegraph/events';
 import type { Role } from '@cinegraph/service-kit';
 import { conflict, unauthenticated } from '@cinegraph/service-kit';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
@@ -48,10 +49,14 @@ export async function register(
   if (await deps.db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw conflict('An account with that email already exists.');
   }
+  const passwordHash = await hashPassword(password);
   // A concurrent registration can still win the race: the unique index answers P2002,
-  // which the error formatter maps to CONFLICT.
-  const user = await deps.db.user.create({
-    data: { email, displayName, passwordHash: await hashPassword(password) },
+  // which the error formatter maps to CONFLICT. The event commits with the account, or
+  // neither does.
+  const user = await deps.db.$transaction(async (tx) => {
+    const created = await tx.user.create({ data: { email, displayName, passwordHash } });
+    await emit(tx, 'user.registered', { userId: created.id, email, displayName });
+    return created;
   });
   return startSession(deps, user);
 }

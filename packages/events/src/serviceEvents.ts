@@ -1,0 +1,83 @@
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { BrokerConnection } from './brokerConnection.ts';
+import { connectBroker } from './brokerConnection.ts';
+import type { EventsConfig } from './config.ts';
+import type { EventConsumer, EventConsumerOptions } from './eventConsumer.ts';
+import { startEventConsumer } from './eventConsumer.ts';
+import { createEventMetrics } from './eventMetrics.ts';
+import type { SqlExecutor } from './outbox.ts';
+import type { OutboxRelay } from './outboxRelay.ts';
+import { startOutboxRelay } from './outboxRelay.ts';
+import { queueTopology } from './topology.ts';
+
+export interface ServiceEventsOptions<Tx extends SqlExecutor> {
+  /** The service's name: its broker connection's name and its queue's (`<prefix><service>`). */
+  service: string;
+  config: EventsConfig & { DATABASE_URL: string };
+  logger: Logger;
+  /** The process's Prometheus registry. */
+  registry: Registry;
+  /** Relay this service's outbox to the exchange. */
+  publish?: boolean;
+  /** Consume these event types from the service's queue. */
+  consume?: Pick<EventConsumerOptions<Tx>, 'handlers' | 'transaction' | 'onHandled'>;
+}
+
+export interface ServiceEvents {
+  broker: BrokerConnection;
+  relay: OutboxRelay | null;
+  consumer: EventConsumer | null;
+  /** For `/ready`: fails while the broker connection is down. */
+  readiness(): Promise<void>;
+  /** Stops consuming (in-flight messages finish), then publishing, then disconnects. */
+  close(): Promise<void>;
+}
+
+/** Everything a subgraph process needs of the event backbone, from its configuration. */
+export async function startServiceEvents<Tx extends SqlExecutor>(
+  options: ServiceEventsOptions<Tx>,
+): Promise<ServiceEvents> {
+  const { config, logger } = options;
+  const metrics = createEventMetrics(options.registry);
+  const broker = await connectBroker({ url: config.AMQP_URL, name: options.service, logger });
+  const relay = options.publish
+    ? await startOutboxRelay({
+        databaseUrl: config.DATABASE_URL,
+        broker,
+        prefix: config.EVENTS_PREFIX,
+        logger,
+        metrics,
+        pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
+        retentionHours: config.OUTBOX_RETENTION_HOURS,
+      })
+    : null;
+  const consumer = options.consume
+    ? await startEventConsumer<Tx>({
+        ...options.consume,
+        broker,
+        topology: queueTopology(
+          config.EVENTS_PREFIX,
+          options.service,
+          config.EVENTS_RETRY_DELAYS_MS,
+        ),
+        prefetch: config.EVENTS_PREFETCH,
+        maxAttempts: config.EVENTS_MAX_ATTEMPTS,
+        logger,
+        metrics,
+      })
+    : null;
+  return {
+    broker,
+    relay,
+    consumer,
+    async readiness() {
+      if (!broker.isConnected) throw new Error('not connected to the broker');
+    },
+    async close() {
+      await consumer?.stop();
+      await relay?.stop();
+      await broker.close();
+    },
+  };
+}

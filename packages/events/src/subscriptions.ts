@@ -1,0 +1,14 @@
+import type { EventType } from './catalogue.ts';
+
+/**
+ * Which service consumes which events: each gets a durable queue `<prefix><service>` bound
+ * to these routing keys. Producers declare these queues too, before they publish, so an
+ * event emitted before its consumer ever started (a first start, a new deployment) waits
+ * in the queue instead of being dropped as unroutable. A consumer handles exactly the
+ * keys listed here (its tests check).
+ */
+export const subscriptions = {
+  notifications: ['user.registered'],
+} as const satisfies Record<string, readonly EventType[]>;
+
+export type SubscribingService = keyof typeof subscriptions;
