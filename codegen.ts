@@ -41,6 +41,12 @@ const config: CodegenConfig = {
       MovieConnection: './catalog/searchMovies.ts#MovieConnectionModel',
       ShowtimeConnection: './catalog/listShowtimes.ts#ShowtimeConnectionModel',
     }),
+    ...subgraph('notifications', 'NotificationsContext', {
+      User: './context.ts#UserReference',
+      Notification: './generated/prisma/client.ts#Notification',
+      NotificationConnection: './inbox/listNotifications.ts#NotificationConnectionModel',
+      NotificationPreference: './inbox/preferences.ts#PreferenceModel',
+    }),
   },
 };
 

@@ -16,7 +16,7 @@ try {
   throw error;
 }
 
-const colors = { users: 35, movies: 36, gateway: 32 } as Record<string, number>;
+const colors = { users: 35, movies: 36, notifications: 34, gateway: 32 } as Record<string, number>;
 const prefix = (name: string) => `\u001b[${colors[name] ?? 33}m${name.padEnd(8)}\u001b[0m|`;
 const log = (message: string) => console.log(`${prefix('start')} ${message}`);
 
@@ -24,8 +24,15 @@ const stack = await startStack({
   postgresUrl: config.POSTGRES_URL,
   redisUrl: config.REDIS_URL,
   redisKeyPrefix: config.REDIS_KEY_PREFIX,
+  amqpUrl: config.AMQP_URL,
+  eventsPrefix: config.EVENTS_PREFIX,
   databasePrefix: config.DATABASE_PREFIX,
-  ports: { gateway: config.GATEWAY_PORT, users: config.USERS_PORT, movies: config.MOVIES_PORT },
+  ports: {
+    gateway: config.GATEWAY_PORT,
+    users: config.USERS_PORT,
+    movies: config.MOVIES_PORT,
+    notifications: config.NOTIFICATIONS_PORT,
+  },
   seed: true,
   env: {
     LOG_LEVEL: config.LOG_LEVEL,
@@ -36,7 +43,7 @@ const stack = await startStack({
 }).catch((error: Error) => {
   console.error(`\nCould not start CineGraph: ${error.message}`);
   console.error(
-    'Are PostgreSQL and Redis running where POSTGRES_URL and REDIS_URL say? (see README)',
+    'Are PostgreSQL, Redis and RabbitMQ running where POSTGRES_URL, REDIS_URL and AMQP_URL say? (see README)',
   );
   process.exit(1);
 });

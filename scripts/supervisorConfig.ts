@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventsEnv } from '@cinegraph/events';
 import { env, loadConfig } from '@cinegraph/service-kit';
 
 /** What `npm start`, `npm run db:migrate` and `npm run db:seed` read from the environment. */
@@ -9,6 +10,8 @@ export function loadSupervisorConfig(source: Record<string, string | undefined>)
       POSTGRES_URL: env.postgresUrl().default('postgresql://postgres@127.0.0.1:5432'),
       REDIS_URL: env.redisUrl(),
       REDIS_KEY_PREFIX: z.string().default('cinegraph:'),
+      AMQP_URL: eventsEnv.AMQP_URL,
+      EVENTS_PREFIX: eventsEnv.EVENTS_PREFIX,
       /** Put in front of every database name, e.g. `dev_` → dev_users, dev_movies. */
       DATABASE_PREFIX: z
         .string()
@@ -17,6 +20,7 @@ export function loadSupervisorConfig(source: Record<string, string | undefined>)
       GATEWAY_PORT: env.port(4000),
       USERS_PORT: env.port(4001),
       MOVIES_PORT: env.port(4002),
+      NOTIFICATIONS_PORT: env.port(4007),
       LOG_LEVEL: env.logLevel(),
     },
     source,

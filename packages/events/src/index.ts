@@ -33,3 +33,5 @@ export { startServiceEvents } from './serviceEvents.ts';
 export type { ServiceEvents, ServiceEventsOptions } from './serviceEvents.ts';
 export { subscriptions } from './subscriptions.ts';
 export type { SubscribingService } from './subscriptions.ts';
+export { createSleeper } from './sleeper.ts';
+export type { Sleeper, SleepKind } from './sleeper.ts';

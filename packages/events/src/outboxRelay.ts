@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { BrokerConnection, ManagedChannel } from './brokerConnection.ts';
 import type { EventMetrics } from './eventMetrics.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
+import { createSleeper } from './sleeper.ts';
 import type { EventType } from './catalogue.ts';
 import { subscriptions } from './subscriptions.ts';
 import { assertSubscriberQueues, exchangeName, headers } from './topology.ts';
@@ -78,30 +79,11 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
   );
 
   let stopped = false;
-  let pendingWake = false;
-  let sleeping: { kind: 'poll' | 'backoff'; end: () => void } | undefined;
-  // A commit's NOTIFY ends the poll wait only: during a backoff a stream of commits must
-  // not turn the loop hot while the broker is down. A broker reconnect ends either.
-  const wake = () => {
-    pendingWake = true;
-    if (sleeping?.kind === 'poll') sleeping.end();
-  };
-  const interrupt = () => {
-    pendingWake = true;
-    sleeping?.end();
-  };
-  const sleep = (ms: number, kind: 'poll' | 'backoff') =>
-    new Promise<void>((resolve) => {
-      if (stopped || (kind === 'poll' && pendingWake)) return resolve();
-      const end = () => {
-        clearTimeout(timer);
-        sleeping = undefined;
-        resolve();
-      };
-      const timer = setTimeout(end, ms);
-      sleeping = { kind, end };
-    });
-  options.broker.onConnect(interrupt);
+  // A broker reconnect ends a backoff at once; a commit's NOTIFY ends only the poll wait.
+  const sleeper = createSleeper();
+  const { sleep } = sleeper;
+  const wake = () => sleeper.wake();
+  options.broker.onConnect(() => sleeper.interrupt());
 
   async function publishBatch(): Promise<number> {
     const channel = publisher.current;
@@ -175,7 +157,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
   async function loop(): Promise<void> {
     let failures = 0;
     while (!stopped) {
-      pendingWake = false;
+      sleeper.clear();
       try {
         const published = await publishBatch();
         if (failures) log.info('publishing again');
@@ -230,7 +212,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
     async stop() {
       if (stopped) return running;
       stopped = true;
-      interrupt();
+      sleeper.interrupt();
       await running;
       await listener.close();
       await pool.end();

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, onTestFinished } from 'vitest';
-import { useTestDatabase, uniqueId } from '@cinegraph/testing';
+import { testEnvironment, useTestDatabase, uniqueId } from '@cinegraph/testing';
 import type {
   BrokerConnection,
   EventConsumer,
@@ -30,7 +30,7 @@ import { pgTransactions } from './pgTransactions.ts';
 
 const run = promisify(execFile);
 
-export const amqpUrl = process.env['TEST_AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
+export const { amqpUrl } = testEnvironment;
 export const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
 
 type ConsumerOptions = Partial<Omit<EventConsumerOptions<PgTransaction>, 'handlers'>> &

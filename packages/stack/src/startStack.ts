@@ -8,8 +8,11 @@ export interface StackOptions {
   /** A PostgreSQL server URL (no database); each subgraph gets `<prefix><name>` on it. */
   postgresUrl: string;
   redisUrl: string;
+  amqpUrl: string;
   databasePrefix: string;
   redisKeyPrefix: string;
+  /** Put in front of the broker's exchange and queue names. */
+  eventsPrefix: string;
   /** Port for each process by name (the gateway included). */
   ports: Record<string, number>;
   /** Seed a subgraph's database when it has just been created. */
@@ -46,6 +49,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const common = {
     REDIS_URL: options.redisUrl,
     REDIS_KEY_PREFIX: options.redisKeyPrefix,
+    AMQP_URL: options.amqpUrl,
+    EVENTS_PREFIX: options.eventsPrefix,
     JWKS_URL: jwksUrl,
     ...options.env,
   };

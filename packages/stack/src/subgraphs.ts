@@ -22,6 +22,7 @@ const subgraph = (name: string, defaultPort: number): SubgraphDefinition => ({
 export const subgraphs: readonly SubgraphDefinition[] = [
   subgraph('users', 4001),
   subgraph('movies', 4002),
+  subgraph('notifications', 4007),
 ];
 
 export const gateway = { name: 'gateway', defaultPort: 4000, entry: 'gateway/src/cli.ts' } as const;

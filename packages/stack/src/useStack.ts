@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
+import { connect } from 'amqplib';
 import { Redis } from 'ioredis';
+import { deleteQueueTopology, exchangeName, queueTopology, subscriptions } from '@cinegraph/events';
 import { afterAll, beforeAll } from 'vitest';
 import { dropDatabase } from '@cinegraph/migrator';
 import type { GraphQLResponse, RequestOptions } from '@cinegraph/testing';
@@ -14,7 +16,7 @@ import { gateway, subgraphs } from './subgraphs.ts';
 export interface TestStack {
   /** The gateway's GraphQL endpoint. */
   readonly gatewayUrl: string;
-  /** Base URL (no path) of each process by name: users, movies, gateway. */
+  /** Base URL (no path) of each process by name: users, movies, notifications, gateway. */
   readonly urls: Record<string, string>;
   readonly databaseUrls: Record<string, string>;
   /** The PKCS#8 PEM the users subgraph signs with (to forge expired tokens in tests). */
@@ -27,14 +29,31 @@ export interface TestStack {
   stopProcess(name: string): Promise<void>;
 }
 
+const TEST_RETRY_DELAYS_MS = [200, 1_000];
+
+/** Deletes the exchange and every subscriber's queues that a test stack declared. */
+async function deleteBrokerTopology(prefix: string): Promise<void> {
+  const connection = await connect(testEnvironment.amqpUrl);
+  try {
+    const channel = await connection.createChannel();
+    for (const service of Object.keys(subscriptions))
+      await deleteQueueTopology(channel, queueTopology(prefix, service, TEST_RETRY_DELAYS_MS));
+    await channel.deleteExchange(exchangeName(prefix));
+  } finally {
+    await connection.close();
+  }
+}
+
 /**
  * The whole supergraph for one test file: fresh databases (migrated and seeded), a Redis
- * key prefix, and every process spawned on free ports. Torn down after the file.
+ * key prefix, broker names of its own, and every process spawned on free ports. Torn down
+ * after the file.
  */
 export function useStack(): TestStack {
   const id = uniqueId();
   const databasePrefix = `cg_test_${id}_`;
   const redisKeyPrefix = `cg_test_${id}:`;
+  const eventsPrefix = `cg_test_${id}.`;
   let stack: Stack | undefined;
   let keyDir: string | undefined;
 
@@ -64,9 +83,15 @@ export function useStack(): TestStack {
       redisUrl: testEnvironment.redisUrl,
       databasePrefix,
       redisKeyPrefix,
+      amqpUrl: testEnvironment.amqpUrl,
+      eventsPrefix,
       ports,
       seed: true,
-      env: { LOG_LEVEL: 'warn', JWT_KEY_FILE: path.join(keyDir, 'jwt.pem') },
+      env: {
+        LOG_LEVEL: 'warn',
+        JWT_KEY_FILE: path.join(keyDir, 'jwt.pem'),
+        EVENTS_RETRY_DELAYS_MS: TEST_RETRY_DELAYS_MS.join(','),
+      },
       log: () => {},
     });
     for (const running of stack.processes) handle.urls[running.name] = running.url;
@@ -79,6 +104,7 @@ export function useStack(): TestStack {
     const redis = new Redis(testEnvironment.redisUrl);
     await deleteKeys(redis, redisKeyPrefix);
     redis.disconnect();
+    await deleteBrokerTopology(eventsPrefix);
     if (keyDir) await rm(keyDir, { recursive: true, force: true });
   });
 

@@ -6,6 +6,7 @@ export const testEnvironment = {
   // servers to run against, as CI does.
   postgresUrl: process.env['TEST_POSTGRES_URL'] ?? 'postgresql://postgres@127.0.0.1:5432',
   redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+  amqpUrl: process.env['TEST_AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672',
 };
 
 /** A short unique name part, so parallel and repeated runs never share a database or key. */

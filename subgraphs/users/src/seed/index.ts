@@ -1,3 +1,4 @@
+import { emit } from '@cinegraph/events';
 import { hashPassword } from '../auth/passwords.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
@@ -32,7 +33,16 @@ export async function seedUsers(db: PrismaClient) {
     if (await db.user.findUnique({ where: { email: account.email }, select: { id: true } }))
       continue;
     const { password, ...fields } = account;
-    await db.user.create({ data: { ...fields, passwordHash: await hashPassword(password) } });
+    const passwordHash = await hashPassword(password);
+    // Seeded accounts are registrations like any other: notifications hears of them.
+    await db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { ...fields, passwordHash } });
+      await emit(tx, 'user.registered', {
+        userId: user.id,
+        email: user.email,
+        displayName: user.displayName,
+      });
+    });
     created++;
   }
   return { accounts: created };

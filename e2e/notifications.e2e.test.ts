@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodes, graphqlRequest, uniqueId } from '@cinegraph/testing';
+import { useStack } from '@cinegraph/stack/testing';
+
+const stack = useStack();
+
+const REGISTER = /* GraphQL */ `
+  mutation Register($input: RegisterInput!) {
+    register(input: $input) {
+      accessToken
+      user {
+        id
+      }
+    }
+  }
+`;
+const LOGIN = /* GraphQL */ `
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      accessToken
+      user {
+        id
+      }
+    }
+  }
+`;
+const INBOX = /* GraphQL */ `
+  query Inbox($unreadOnly: Boolean) {
+    me {
+      unreadNotificationCount
+      notifications(first: 10, unreadOnly: $unreadOnly) {
+        totalCount
+        edges {
+          node {
+            id
+            channel
+            template
+            subject
+            body
+            status
+            createdAt
+            readAt
+            user {
+              id
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+const MARK_READ = /* GraphQL */ `
+  mutation MarkRead($ids: [ID!]!) {
+    markNotificationsRead(ids: $ids) {
+      unreadNotificationCount
+      notifications {
+        id
+        readAt
+      }
+    }
+  }
+`;
+
+interface InboxNotification {
+  id: string;
+  channel: string;
+  template: string;
+  subject: string;
+  body: string;
+  status: string;
+  readAt: string | null;
+  user: { id: string; displayName: string };
+}
+interface Inbox {
+  me: {
+    unreadNotificationCount: number;
+    notifications: { totalCount: number; edges: { node: InboxNotification }[] };
+  };
+}
+
+async function register(displayName: string) {
+  const response = await stack.graphql<{ register: { accessToken: string; user: { id: string } } }>(
+    REGISTER,
+    {
+      variables: {
+        input: {
+          email: `${uniqueId()}@example.test`,
+          password: 'a long enough password',
+          displayName,
+        },
+      },
+    },
+  );
+  expect(response.errors).toBeUndefined();
+  return { token: response.data!.register.accessToken, id: response.data!.register.user.id };
+}
+
+/** The inbox once `ready` holds (events cross the broker asynchronously). */
+async function inboxWhen(token: string, ready: (inbox: Inbox['me']) => boolean) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await stack.graphql<Inbox>(INBOX, { token });
+    expect(response.errors).toBeUndefined();
+    if (ready(response.data!.me)) return response.data!.me;
+    if (Date.now() > deadline)
+      throw new Error(`inbox never got there: ${JSON.stringify(response.data)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('notifications', () => {
+  it('welcomes a new account: register through the gateway, the welcome email appears under me', async () => {
+    const ada = await register('Ada Lovelace');
+    const inbox = await inboxWhen(ada.token, (me) =>
+      me.notifications.edges.some(({ node }) => node.status === 'SENT'),
+    );
+
+    expect(inbox.unreadNotificationCount).toBe(1);
+    expect(inbox.notifications.totalCount).toBe(1);
+    const [welcome] = inbox.notifications.edges.map((edge) => edge.node);
+    expect(welcome).toMatchObject({
+      channel: 'EMAIL',
+      template: 'welcome',
+      subject: 'Welcome to CineGraph, Ada Lovelace',
+      status: 'SENT',
+      readAt: null,
+      // The gateway joins the account from the users subgraph.
+      user: { id: ada.id, displayName: 'Ada Lovelace' },
+    });
+    expect(welcome!.body).toContain('Hello Ada Lovelace');
+  });
+
+  it('welcomed the seeded accounts too', async () => {
+    const login = await stack.graphql<{ login: { accessToken: string } }>(LOGIN, {
+      variables: { input: { email: 'alice@cinegraph.dev', password: 'cinegraph-demo-password' } },
+    });
+    const inbox = await inboxWhen(
+      login.data!.login.accessToken,
+      (me) => me.notifications.totalCount > 0,
+    );
+    expect(inbox.notifications.edges.map((edge) => edge.node.template)).toEqual(['welcome']);
+  });
+
+  it('marks notifications read, and filters to the unread ones', async () => {
+    const grace = await register('Grace Hopper');
+    const inbox = await inboxWhen(grace.token, (me) => me.notifications.totalCount === 1);
+    const id = inbox.notifications.edges[0]!.node.id;
+
+    const marked = await stack.graphql<{
+      markNotificationsRead: {
+        unreadNotificationCount: number;
+        notifications: { id: string; readAt: string }[];
+      };
+    }>(MARK_READ, { token: grace.token, variables: { ids: [id] } });
+    expect(marked.errors).toBeUndefined();
+    expect(marked.data!.markNotificationsRead.unreadNotificationCount).toBe(0);
+    const readAt = marked.data!.markNotificationsRead.notifications[0]!.readAt;
+    expect(Date.parse(readAt)).not.toBeNaN();
+
+    // Marking again keeps the first time.
+    const again = await stack.graphql<{
+      markNotificationsRead: { notifications: { readAt: string }[] };
+    }>(MARK_READ, { token: grace.token, variables: { ids: [id] } });
+    expect(again.data!.markNotificationsRead.notifications[0]!.readAt).toBe(readAt);
+
+    const unread = await stack.graphql<Inbox>(INBOX, {
+      token: grace.token,
+      variables: { unreadOnly: true },
+    });
+    expect(unread.data!.me.notifications.edges).toEqual([]);
+    expect(unread.data!.me.unreadNotificationCount).toBe(0);
+  });
+
+  it('lets nobody read or mark another user’s notifications, admins included', async () => {
+    const owner = await register('Owner');
+    const other = await register('Other');
+    const inbox = await inboxWhen(owner.token, (me) => me.notifications.totalCount === 1);
+    const id = inbox.notifications.edges[0]!.node.id;
+
+    const marked = await stack.graphql(MARK_READ, { token: other.token, variables: { ids: [id] } });
+    expect(errorCodes(marked)).toEqual(['FORBIDDEN']);
+    const after = await stack.graphql<Inbox>(INBOX, { token: owner.token });
+    expect(after.data!.me.unreadNotificationCount).toBe(1);
+
+    const admin = await stack.graphql<{ login: { accessToken: string } }>(LOGIN, {
+      variables: { input: { email: 'admin@cinegraph.dev', password: 'cinegraph-admin-password' } },
+    });
+    const browse = await stack.graphql(
+      /* GraphQL */ `
+        query {
+          users(first: 100) {
+            edges {
+              node {
+                id
+                notifications {
+                  totalCount
+                }
+              }
+            }
+          }
+        }
+      `,
+      { token: admin.data!.login.accessToken },
+    );
+    expect(errorCodes(browse)).toContain('FORBIDDEN');
+
+    // Asking the subgraph directly for the entity is no way round it.
+    const direct = await graphqlRequest(
+      `${stack.urls['notifications']}/graphql`,
+      /* GraphQL */ `
+        query ($representations: [_Any!]!) {
+          _entities(representations: $representations) {
+            ... on Notification {
+              subject
+            }
+          }
+        }
+      `,
+      { token: other.token, variables: { representations: [{ __typename: 'Notification', id }] } },
+    );
+    expect(errorCodes(direct)).toEqual(['FORBIDDEN']);
+  });
+
+  it('answers bad requests with clear codes', async () => {
+    const user = await register('Careful');
+    const anonymous = await stack.graphql(MARK_READ, { variables: { ids: [] } });
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+
+    const notAnId = await stack.graphql(MARK_READ, {
+      token: user.token,
+      variables: { ids: ['x'] },
+    });
+    expect(errorCodes(notAnId)).toEqual(['BAD_USER_INPUT']);
+
+    const unknown = await stack.graphql(MARK_READ, {
+      token: user.token,
+      variables: { ids: ['0190b6f2-8a4e-7c3d-9f21-5a6b7c8d9e0f'] },
+    });
+    expect(errorCodes(unknown)).toEqual(['NOT_FOUND']);
+
+    const tooMany = await stack.graphql(MARK_READ, {
+      token: user.token,
+      variables: { ids: Array.from({ length: 101 }, () => '0190b6f2-8a4e-7c3d-9f21-5a6b7c8d9e0f') },
+    });
+    expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
+
+    const twice = await stack.graphql(
+      /* GraphQL */ `
+        mutation {
+          updateNotificationPreferences(
+            preferences: [{ channel: EMAIL, enabled: false }, { channel: EMAIL, enabled: true }]
+          ) {
+            channel
+          }
+        }
+      `,
+      { token: user.token },
+    );
+    expect(errorCodes(twice)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('keeps notification preferences per channel', async () => {
+    const user = await register('Quiet');
+    const update = await stack.graphql<{
+      updateNotificationPreferences: { channel: string; enabled: boolean }[];
+    }>(
+      /* GraphQL */ `
+        mutation {
+          updateNotificationPreferences(preferences: [{ channel: SMS, enabled: false }]) {
+            channel
+            enabled
+          }
+        }
+      `,
+      { token: user.token },
+    );
+    expect(update.data!.updateNotificationPreferences).toEqual([
+      { channel: 'EMAIL', enabled: true },
+      { channel: 'SMS', enabled: false },
+      { channel: 'PUSH', enabled: true },
+    ]);
+    const read = await stack.graphql<{ me: { notificationPreferences: unknown[] } }>(
+      /* GraphQL */ `
+        query {
+          me {
+            notificationPreferences {
+              channel
+              enabled
+            }
+          }
+        }
+      `,
+      { token: user.token },
+    );
+    expect(read.data!.me.notificationPreferences).toEqual(
+      update.data!.updateNotificationPreferences,
+    );
+  });
+});
