@@ -6,7 +6,15 @@ import { useStack } from '@cinegraph/stack/testing';
 
 const stack = useStack();
 
-const processes = ['gateway', 'users', 'movies'] as const;
+const processes = ['gateway', 'users', 'movies', 'notifications'] as const;
+
+/** What each process's /ready checks. */
+const dependencies: Record<(typeof processes)[number], string[]> = {
+  gateway: ['subgraphs'],
+  users: ['broker', 'database', 'redis'],
+  movies: ['broker', 'database', 'redis'],
+  notifications: ['broker', 'database'],
+};
 
 describe('every process', () => {
   it.each(processes)('%s serves /health, /ready and /metrics', async (name) => {
@@ -20,8 +28,7 @@ describe('every process', () => {
     const readiness = (await ready.json()) as { status: string; checks: Record<string, string> };
     expect(readiness.status).toBe('ready');
     expect(Object.values(readiness.checks).every((state) => state === 'ok')).toBe(true);
-    if (name !== 'gateway')
-      expect(Object.keys(readiness.checks).sort()).toEqual(['database', 'redis']);
+    expect(Object.keys(readiness.checks).sort()).toEqual([...dependencies[name]].sort());
 
     await stack.graphql('query CatalogueProbe { genres { id } }');
     const metrics = await (await fetch(`${base}/metrics`)).text();
@@ -32,6 +39,16 @@ describe('every process', () => {
       expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="CatalogueProbe"/);
     if (name === 'movies')
       expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="CatalogueProbe__movies__0"/);
+    // Producers report their outbox; the consumer its queue's traffic.
+    if (name === 'users' || name === 'movies') {
+      expect(metrics).toMatch(/^outbox_pending_events\{[^}]*\} \d+$/m);
+      expect(metrics).toMatch(/^outbox_oldest_pending_age_seconds\{[^}]*\} [\d.]+$/m);
+      expect(metrics).toContain('events_published_total');
+    }
+    if (name === 'notifications') {
+      expect(metrics).toContain('events_consumed_total');
+      expect(metrics).toContain('events_dead_lettered_total');
+    }
   });
 });
 
