@@ -158,6 +158,11 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
     let failures = 0;
     while (!stopped) {
       sleeper.clear();
+      if (!publisher.current) {
+        // Not connected (yet): the broker connection logs that; its reconnect wakes us.
+        await sleep(MAX_BACKOFF_MS, 'backoff');
+        continue;
+      }
       try {
         const published = await publishBatch();
         if (failures) log.info('publishing again');

@@ -1,0 +1,80 @@
+// `npm run events:dead-letters -- list <service>`: what is parked in <service>.dlq, and why.
+// `npm run events:dead-letters -- replay <service> [eventId ...]`: moves them (or the ones
+// named) back to the service's queue with a fresh attempt count.
+// Reads AMQP_URL, EVENTS_PREFIX and EVENTS_RETRY_DELAYS_MS like the services do.
+import { connect } from 'amqplib';
+import type { DeadLetter } from '@cinegraph/events';
+import {
+  eventsEnv,
+  listDeadLetters,
+  queueTopology,
+  replayDeadLetters,
+  subscriptions,
+} from '@cinegraph/events';
+import { ConfigError, loadConfig } from '@cinegraph/service-kit';
+
+const services = Object.keys(subscriptions);
+const [command, service, ...ids] = process.argv.slice(2);
+if ((command !== 'list' && command !== 'replay') || !service || !services.includes(service)) {
+  console.error(
+    `usage: npm run events:dead-letters -- list|replay <${services.join('|')}> [eventId ...]`,
+  );
+  process.exit(64);
+}
+
+let config;
+try {
+  config = loadConfig(
+    {
+      AMQP_URL: eventsEnv.AMQP_URL,
+      EVENTS_PREFIX: eventsEnv.EVENTS_PREFIX,
+      EVENTS_RETRY_DELAYS_MS: eventsEnv.EVENTS_RETRY_DELAYS_MS,
+    },
+    process.env,
+  );
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const topology = queueTopology(config.EVENTS_PREFIX, service, config.EVENTS_RETRY_DELAYS_MS);
+const connection = await connect(config.AMQP_URL).catch((error: Error) => {
+  console.error(`Cannot reach RabbitMQ at AMQP_URL: ${error.message}`);
+  process.exit(1);
+});
+// Failures also surface as the promises' rejections, handled below.
+connection.on('error', () => {});
+try {
+  const channel = await connection.createConfirmChannel();
+  channel.on('error', () => {});
+  const { queue } = await channel.checkQueue(topology.deadLetterQueue).catch(() => {
+    console.error(`${topology.deadLetterQueue} does not exist: has ${service} ever started?`);
+    process.exit(1);
+  });
+  const letters =
+    command === 'list'
+      ? await listDeadLetters(channel, topology)
+      : await replayDeadLetters(channel, topology, ids);
+  print(letters);
+  console.log(
+    command === 'list'
+      ? `${letters.length} message(s) in ${queue}.`
+      : `Replayed ${letters.length} message(s) from ${queue} to ${topology.queue}.`,
+  );
+} finally {
+  await connection.close();
+}
+
+function print(letters: DeadLetter[]): void {
+  if (!letters.length) return;
+  console.table(
+    letters.map((letter) => ({
+      id: letter.id ?? '(none)',
+      type: letter.type ?? '(none)',
+      attempts: letter.attempts,
+      deadLetteredAt: letter.deadLetteredAt ?? '',
+      reason: letter.reason.length > 100 ? `${letter.reason.slice(0, 97)}...` : letter.reason,
+    })),
+  );
+}
