@@ -17,7 +17,7 @@ try {
 }
 
 const colors = { users: 35, movies: 36, notifications: 34, gateway: 32 } as Record<string, number>;
-const prefix = (name: string) => `\u001b[${colors[name] ?? 33}m${name.padEnd(8)}\u001b[0m|`;
+const prefix = (name: string) => `\u001b[${colors[name] ?? 33}m${name.padEnd(13)}\u001b[0m|`;
 const log = (message: string) => console.log(`${prefix('start')} ${message}`);
 
 const stack = await startStack({
