@@ -1,12 +1,5 @@
 import { z } from 'zod';
-
-const amqpUrl = z.string().refine((value) => {
-  try {
-    return ['amqp:', 'amqps:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}, 'must be a URL starting with amqp:// or amqps://');
+import { env } from '@cinegraph/service-kit';
 
 const delays = z
   .string()
@@ -15,7 +8,7 @@ const delays = z
 
 /** The variables of every process that publishes or consumes events (zod shape for loadConfig). */
 export const eventsEnv = {
-  AMQP_URL: amqpUrl.default('amqp://guest:guest@127.0.0.1:5672'),
+  AMQP_URL: env.url(['amqp:', 'amqps:']).default('amqp://guest:guest@127.0.0.1:5672'),
   /**
    * Put in front of the exchange and queue names (`<prefix>cinegraph.events`,
    * `<prefix>notifications`), so stacks and tests can share one broker.

@@ -45,6 +45,8 @@ export const env = {
   postgresUrl: () => url(['postgresql:', 'postgres:']),
   redisUrl: () => url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   httpUrl: () => url(['http:', 'https:']),
+  /** A URL of one of these protocols, e.g. `env.url(['amqp:', 'amqps:'])`. */
+  url,
   boolean: (defaultValue: boolean) =>
     z
       .enum(['true', 'false', '1', '0'])

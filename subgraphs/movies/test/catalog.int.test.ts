@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@cinegraph/service-kit';
 import { useTestDatabase } from '@cinegraph/testing';
 import { createShowtime } from '../src/catalog/createShowtime.ts';
+import { createMovie, updateMovie } from '../src/catalog/saveMovie.ts';
 import { searchMovies } from '../src/catalog/searchMovies.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { seedMovies } from '../src/seed/seedMovies.ts';
@@ -69,10 +70,61 @@ describe('createShowtime', () => {
     for (const attempt of attempts.filter((a) => a.status === 'rejected')) {
       expect((attempt as PromiseRejectedResult).reason.extensions.code).toBe('CONFLICT');
     }
-    expect(
-      await db.showtime.count({
-        where: { screenId: screen.id, startsAt: { gte: new Date(base) } },
-      }),
-    ).toBe(1);
+    const [scheduled] = await db.showtime.findMany({
+      where: { screenId: screen.id, startsAt: { gte: new Date(base) } },
+    });
+    expect(scheduled).toBeDefined();
+    // Only the showtime that committed has an event; the refused ones left none.
+    const events = await db.outboxEvent.findMany({ where: { type: 'showtime.created' } });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data).toEqual({
+      showtimeId: scheduled!.id,
+      movieId: movie.id,
+      screenId: screen.id,
+      startsAt: scheduled!.startsAt.toISOString(),
+      endsAt: scheduled!.endsAt.toISOString(),
+      priceCents: 1000,
+      currency: 'GBP',
+    });
+  });
+});
+
+describe('catalogue events', () => {
+  it('records movie.created and movie.updated in the outbox with the change', async () => {
+    const genre = await db.genre.findFirstOrThrow();
+    const movie = await createMovie(db, {
+      title: 'The Outbox',
+      synopsis: 'Events, committed.',
+      releaseDate: new Date('2031-05-01'),
+      runtimeMinutes: 101,
+      certification: 'PG',
+      genreIds: [genre.id],
+    });
+    await updateMovie(db, movie.id, { runtimeMinutes: 99, synopsis: 'Events, published.' });
+    await expect(updateMovie(db, movie.id, { genreIds: [crypto.randomUUID()] })).rejects.toThrow(
+      /genre/,
+    );
+
+    const events = await db.outboxEvent.findMany({
+      where: { type: { in: ['movie.created', 'movie.updated'] } },
+      orderBy: { id: 'asc' },
+    });
+    expect(events.map((event) => [event.type, event.data])).toEqual([
+      [
+        'movie.created',
+        {
+          movieId: movie.id,
+          slug: movie.slug,
+          title: 'The Outbox',
+          releaseDate: '2031-05-01',
+          genreIds: [genre.id],
+        },
+      ],
+      [
+        'movie.updated',
+        { movieId: movie.id, title: 'The Outbox', changedFields: ['synopsis', 'runtimeMinutes'] },
+      ],
+    ]);
+    expect(events.every((event) => event.publishedAt === null)).toBe(true);
   });
 });

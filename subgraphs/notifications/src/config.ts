@@ -2,14 +2,6 @@ import { z } from 'zod';
 import { eventsEnv } from '@cinegraph/events';
 import { env, loadConfig, subgraphEnv } from '@cinegraph/service-kit';
 
-const smtpUrl = z.string().refine((value) => {
-  try {
-    return ['smtp:', 'smtps:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}, 'must be a URL starting with smtp:// or smtps://');
-
 export function loadNotificationsConfig(source: Record<string, string | undefined>) {
   return loadConfig(
     {
@@ -22,7 +14,7 @@ export function loadNotificationsConfig(source: Record<string, string | undefine
        * Send emails through this SMTP server (e.g. smtp://user:pass@mail.example:587).
        * Unset: messages are recorded and logged, not sent (development).
        */
-      SMTP_URL: smtpUrl.optional(),
+      SMTP_URL: env.url(['smtp:', 'smtps:']).optional(),
       MAIL_FROM: z.string().min(3).default('CineGraph <no-reply@cinegraph.dev>'),
       /** Delivery attempts per notification before it is marked FAILED. */
       DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
