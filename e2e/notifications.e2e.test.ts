@@ -1,6 +1,14 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { connect } from 'amqplib';
 import { describe, expect, it } from 'vitest';
+import { createEnvelope, exchangeName } from '@cinegraph/events';
+import { repoRoot } from '@cinegraph/stack';
 import { errorCodes, graphqlRequest, uniqueId } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
+
+const run = promisify(execFile);
 
 const stack = useStack();
 
@@ -296,5 +304,58 @@ describe('notifications', () => {
     expect(read.data!.me.notificationPreferences).toEqual(
       update.data!.updateNotificationPreferences,
     );
+  });
+});
+
+describe('dead letters', () => {
+  const script = path.join(repoRoot, 'scripts/events-dead-letters.ts');
+  const deadLetters = async (...args: string[]) => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, ...stack.eventsEnv },
+    });
+    return stdout;
+  };
+
+  it('are listed and replayed by npm run events:dead-letters', async () => {
+    // An event whose data breaks the catalogue: the consumer parks it at once.
+    const malformed = createEnvelope('user.registered', {
+      userId: crypto.randomUUID(),
+      email: 'someone@example.test',
+      displayName: 'Someone',
+    });
+    const connection = await connect(stack.eventsEnv['AMQP_URL']!);
+    try {
+      const channel = await connection.createConfirmChannel();
+      channel.publish(
+        exchangeName(stack.eventsEnv['EVENTS_PREFIX']!),
+        'user.registered',
+        Buffer.from(JSON.stringify({ ...malformed, data: { email: 'not an email' } })),
+        { persistent: true, messageId: malformed.id, type: 'user.registered' },
+      );
+      await channel.waitForConfirms();
+    } finally {
+      await connection.close();
+    }
+
+    const deadline = Date.now() + 15_000;
+    let listed = await deadLetters('list', 'notifications');
+    while (!listed.includes(malformed.id) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      listed = await deadLetters('list', 'notifications');
+    }
+    expect(listed).toContain(malformed.id);
+    expect(listed).toContain('malformed: invalid user.registered data');
+    expect(listed).toContain('1 message(s) in');
+
+    const replayed = await deadLetters('replay', 'notifications', malformed.id);
+    expect(replayed).toContain('Replayed 1 message(s)');
+    // Still malformed, so the consumer parks it again rather than losing it.
+    let again = await deadLetters('list', 'notifications');
+    while (!again.includes(malformed.id) && Date.now() < deadline + 15_000) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      again = await deadLetters('list', 'notifications');
+    }
+    expect(again).toContain(malformed.id);
   });
 });

@@ -37,11 +37,9 @@ export async function listDeadLetters(
 ): Promise<DeadLetter[]> {
   const held: GetMessage[] = [];
   try {
-    for (
-      let message = await channel.get(topology.deadLetterQueue);
-      message;
-      message = await channel.get(topology.deadLetterQueue)
-    ) {
+    for (;;) {
+      const message = await channel.get(topology.deadLetterQueue);
+      if (!message) break;
       held.push(message);
     }
     return held.map(describe);
@@ -63,12 +61,13 @@ export async function replayDeadLetters(
   const wanted = ids?.length ? new Set(ids) : null;
   const kept: GetMessage[] = [];
   const replayed: DeadLetter[] = [];
+  // Only what is there now: a replayed message that fails again comes back to the end of
+  // this queue, and must not be replayed (again and again) by this same run.
+  const { messageCount } = await channel.checkQueue(topology.deadLetterQueue);
   try {
-    for (
-      let message = await channel.get(topology.deadLetterQueue);
-      message;
-      message = await channel.get(topology.deadLetterQueue)
-    ) {
+    for (let seen = 0; seen < messageCount; seen++) {
+      const message = await channel.get(topology.deadLetterQueue);
+      if (!message) break;
       const letter = describe(message);
       if (wanted && !(letter.id && wanted.has(letter.id))) {
         kept.push(message);

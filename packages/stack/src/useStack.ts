@@ -19,6 +19,8 @@ export interface TestStack {
   /** Base URL (no path) of each process by name: users, movies, notifications, gateway. */
   readonly urls: Record<string, string>;
   readonly databaseUrls: Record<string, string>;
+  /** The event settings every process of this stack runs with (AMQP_URL, EVENTS_PREFIX, ...). */
+  readonly eventsEnv: Record<string, string>;
   /** The PKCS#8 PEM the users subgraph signs with (to forge expired tokens in tests). */
   signingKeyPem(): Promise<string>;
   graphql<Data = Record<string, unknown>>(
@@ -64,6 +66,11 @@ export function useStack(): TestStack {
     },
     urls: {},
     databaseUrls: {},
+    eventsEnv: {
+      AMQP_URL: testEnvironment.amqpUrl,
+      EVENTS_PREFIX: eventsPrefix,
+      EVENTS_RETRY_DELAYS_MS: TEST_RETRY_DELAYS_MS.join(','),
+    },
     signingKeyPem: () => readFile(path.join(keyDir!, 'jwt.pem'), 'utf8'),
     graphql: (query, options) => graphqlRequest(handle.gatewayUrl, query, options),
     async stopProcess(name) {
@@ -90,7 +97,7 @@ export function useStack(): TestStack {
       env: {
         LOG_LEVEL: 'warn',
         JWT_KEY_FILE: path.join(keyDir, 'jwt.pem'),
-        EVENTS_RETRY_DELAYS_MS: TEST_RETRY_DELAYS_MS.join(','),
+        EVENTS_RETRY_DELAYS_MS: handle.eventsEnv['EVENTS_RETRY_DELAYS_MS']!,
       },
       log: () => {},
     });
