@@ -1,19 +1,55 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '@cinegraph/service-kit';
 import { loadGatewayConfig } from './config.ts';
 
-describe('loadGatewayConfig', () => {
-  it('parses subgraph URL overrides', () => {
-    const config = loadGatewayConfig({
-      SUBGRAPH_URLS: 'users=http://127.0.0.1:5001/graphql, movies=http://10.0.0.2/graphql',
+// With no gateway.yaml in the folder given as cwd, only the environment counts.
+const noFile = '/nonexistent-cinegraph-folder';
+
+describe('loadGatewayConfig without a file', () => {
+  it('has defaults for everything', () => {
+    const config = loadGatewayConfig({}, noFile);
+    expect(config.server).toEqual({
+      host: '127.0.0.1',
+      port: 4000,
+      trustProxy: ['loopback'],
+      logLevel: 'info',
     });
-    expect(config.SUBGRAPH_URLS).toEqual({
+    expect(config.persistedQueries.apq).toEqual({ enabled: true, ttlSeconds: 86_400 });
+    expect(config.persistedQueries.safelist).toEqual({ defaultMode: 'allow', clients: {} });
+    expect(config.file).toBeNull();
+  });
+
+  it('takes single options from environment variables', () => {
+    const config = loadGatewayConfig(
+      {
+        PORT: '4100',
+        SUBGRAPH_URLS: 'users=http://127.0.0.1:5001/graphql, movies=http://10.0.0.2/graphql',
+        INTROSPECTION: 'false',
+        SUPERGRAPH_PATH: 'elsewhere.graphql',
+      },
+      noFile,
+    );
+    expect(config.server.port).toBe(4100);
+    expect(config.introspection).toBe(false);
+    expect(config.supergraph.path).toBe(`${noFile}/elsewhere.graphql`);
+    expect(config.supergraph.subgraphUrls).toEqual({
       users: 'http://127.0.0.1:5001/graphql',
       movies: 'http://10.0.0.2/graphql',
     });
-    expect(config.PORT).toBe(4000);
   });
 
-  it('names SUBGRAPH_URLS when an entry is malformed', () => {
-    expect(() => loadGatewayConfig({ SUBGRAPH_URLS: 'users' })).toThrow(/SUBGRAPH_URLS/);
+  it.each([
+    [{ SUBGRAPH_URLS: 'users' }, /SUBGRAPH_URLS/],
+    [{ PORT: 'eighty' }, /server\.port \(PORT\)/],
+    [{ REDIS_URL: 'http://x' }, /redis\.url \(REDIS_URL\)/],
+  ])('names the bad variable: %j', (env, message) => {
+    expect(() => loadGatewayConfig(env, noFile)).toThrow(ConfigError);
+    expect(() => loadGatewayConfig(env, noFile)).toThrow(message);
+  });
+
+  it('says when GATEWAY_CONFIG names a file that is not there', () => {
+    expect(() => loadGatewayConfig({ GATEWAY_CONFIG: 'missing.yaml' }, noFile)).toThrow(
+      /GATEWAY_CONFIG: cannot read .*missing\.yaml \(ENOENT\)/,
+    );
   });
 });

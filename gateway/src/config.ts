@@ -1,43 +1,256 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { env, loadConfig } from '@cinegraph/service-kit';
+import { ConfigError, env } from '@cinegraph/service-kit';
 
-/** `users=http://127.0.0.1:5001/graphql,movies=...` → { users: 'http://...' } */
-const subgraphUrls = z
-  .string()
-  .default('')
-  .transform((value, ctx) => {
-    const urls: Record<string, string> = {};
-    for (const pair of value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean)) {
-      const [name, url] = pair.split(/=(.*)/s);
-      if (!name || !url || !URL.canParse(url)) {
-        ctx.addIssue({ code: 'custom', message: `"${pair}" is not name=url` });
-        return z.NEVER;
+/** What a client may run: anything, anything but reported when off-list, or its list only. */
+export const safelistModes = ['allow', 'log', 'enforce'] as const;
+export type SafelistMode = (typeof safelistModes)[number];
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest');
+
+/**
+ * gateway.yaml, every option with its default (docs/gateway-config.md is the reference).
+ * Strings may say `${env.NAME}` or `${env.NAME:-default}`; the environment variables in
+ * `environmentOverrides` override single options.
+ */
+export const gatewayConfigSchema = z
+  .object({
+    server: z
+      .object({
+        host: env.host(),
+        port: env.port(4000),
+        /** Which proxies may set X-Forwarded-For (see TRUST_PROXY in docs/gateway.md). */
+        trustProxy: z.union([z.boolean(), z.array(z.string()), env.trustProxy()]),
+        logLevel: env.logLevel(),
+      })
+      .strict()
+      .prefault({}),
+    supergraph: z
+      .object({
+        /** The composed supergraph SDL to serve. */
+        path: z.string().min(1).default('supergraph.graphql'),
+        /** Overrides of the routing URLs written in the supergraph, by subgraph name. */
+        subgraphUrls: z.record(z.string(), env.httpUrl()).default({}),
+      })
+      .strict()
+      .prefault({}),
+    auth: z
+      .object({
+        /** The JWKS that access tokens are verified against. */
+        jwksUrl: env.httpUrl().default('http://127.0.0.1:4001/.well-known/jwks.json'),
+      })
+      .strict()
+      .prefault({}),
+    introspection: env.boolean(true).or(z.boolean()),
+    redis: z
+      .object({
+        url: env.redisUrl(),
+        keyPrefix: z.string().default('cinegraph:'),
+      })
+      .strict()
+      .prefault({}),
+    persistedQueries: z
+      .object({
+        /** Automatic persisted queries (Apollo's protocol), stored in Redis for every replica. */
+        apq: z
+          .object({
+            enabled: env.boolean(true).or(z.boolean()),
+            ttlSeconds: z.coerce.number().int().min(60).default(86_400),
+          })
+          .strict()
+          .prefault({}),
+        /** Persisted query manifests (Apollo's format) by name: path to the JSON file. */
+        manifests: z.record(z.string(), z.string().min(1)).default({}),
+        safelist: z
+          .object({
+            /** For clients not listed below (and anonymous ones). */
+            defaultMode: z.enum(safelistModes).default('allow'),
+            clients: z
+              .record(
+                z.string(),
+                z
+                  .object({
+                    mode: z.enum(safelistModes),
+                    /** The manifests whose operations this client may run. */
+                    manifests: z.array(z.string()).default([]),
+                    /** SHA-256 (hex) of the API keys that identify this client (`x-api-key`). */
+                    apiKeySha256: z.array(sha256Hex).default([]),
+                  })
+                  .strict(),
+              )
+              .default({}),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const manifests = config.persistedQueries.manifests;
+    for (const [client, settings] of Object.entries(config.persistedQueries.safelist.clients)) {
+      for (const name of settings.manifests) {
+        if (!Object.hasOwn(manifests, name))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['persistedQueries', 'safelist', 'clients', client, 'manifests'],
+            message: `names manifest "${name}", which persistedQueries.manifests does not define`,
+          });
       }
-      urls[name] = url;
     }
-    return urls;
   });
 
-export function loadGatewayConfig(source: Record<string, string | undefined>) {
-  return loadConfig(
-    {
-      PORT: env.port(4000),
-      HOST: env.host(),
-      LOG_LEVEL: env.logLevel(),
-      TRUST_PROXY: env.trustProxy(),
-      /** The composed supergraph SDL to serve. */
-      SUPERGRAPH_PATH: z.string().min(1).default('supergraph.graphql'),
-      /** Overrides of the routing URLs written in the supergraph, by subgraph name. */
-      SUBGRAPH_URLS: subgraphUrls,
-      /** The JWKS that access tokens are verified against. */
-      JWKS_URL: env.httpUrl().default('http://127.0.0.1:4001/.well-known/jwks.json'),
-      INTROSPECTION: env.boolean(true),
-    },
-    source,
-  );
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema> & {
+  /** The file the configuration came from, if any (its relative paths are from its folder). */
+  readonly file: string | null;
+};
+
+/** Environment variables that override one option each (they win over the file). */
+export const environmentOverrides: Record<string, string[]> = {
+  HOST: ['server', 'host'],
+  PORT: ['server', 'port'],
+  TRUST_PROXY: ['server', 'trustProxy'],
+  LOG_LEVEL: ['server', 'logLevel'],
+  SUPERGRAPH_PATH: ['supergraph', 'path'],
+  SUBGRAPH_URLS: ['supergraph', 'subgraphUrls'],
+  JWKS_URL: ['auth', 'jwksUrl'],
+  INTROSPECTION: ['introspection'],
+  REDIS_URL: ['redis', 'url'],
+  REDIS_KEY_PREFIX: ['redis', 'keyPrefix'],
+  APQ_ENABLED: ['persistedQueries', 'apq', 'enabled'],
+};
+
+/** `${env.NAME}` / `${env.NAME:-default}` in any string of the file. */
+function expandEnvironment(
+  value: unknown,
+  source: Record<string, string | undefined>,
+  at: string,
+): unknown {
+  if (typeof value === 'string')
+    return value.replace(
+      /\$\{env\.([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g,
+      (_, name: string, fallback?: string) => {
+        const found = source[name] ?? fallback;
+        if (found === undefined)
+          throw new ConfigError(`Invalid configuration:\n  ${at}: \${env.${name}} is not set`);
+        return found;
+      },
+    );
+  if (Array.isArray(value))
+    return value.map((item, index) => expandEnvironment(item, source, `${at}.${index}`));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        key,
+        expandEnvironment(item, source, at ? `${at}.${key}` : key),
+      ]),
+    );
+  return value;
 }
 
-export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+/** `users=http://127.0.0.1:5001/graphql,movies=...` → { users: 'http://...' } */
+function parseSubgraphUrls(value: string): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const pair of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const [name, url] = pair.split(/=(.*)/s);
+    if (!name || !url || !URL.canParse(url))
+      throw new ConfigError(`Invalid configuration:\n  SUBGRAPH_URLS: "${pair}" is not name=url`);
+    urls[name] = url;
+  }
+  return urls;
+}
+
+function setPath(target: Record<string, unknown>, keys: string[], value: unknown): void {
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
+}
+
+/**
+ * Reads the gateway's configuration: the YAML file (`GATEWAY_CONFIG`, else `gateway.yaml`
+ * in the working directory when there is one), `${env.*}` expanded, then the single-option
+ * environment variables on top, validated as a whole. Any problem is a ConfigError naming
+ * the option.
+ */
+export function loadGatewayConfig(
+  source: Record<string, string | undefined>,
+  cwd = process.cwd(),
+): Readonly<GatewayConfig> {
+  const explicit = source['GATEWAY_CONFIG'];
+  const file = explicit ? path.resolve(cwd, explicit) : path.resolve(cwd, 'gateway.yaml');
+  let raw: Record<string, unknown> = {};
+  if (explicit || existsSync(file)) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new ConfigError(
+        `GATEWAY_CONFIG: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`,
+      );
+    }
+    let parsed: unknown;
+    try {
+      parsed = parseYaml(text);
+    } catch (error) {
+      throw new ConfigError(`${file} is not valid YAML: ${(error as Error).message}`);
+    }
+    if (
+      parsed !== null &&
+      parsed !== undefined &&
+      (typeof parsed !== 'object' || Array.isArray(parsed))
+    )
+      throw new ConfigError(`${file} must hold a mapping of options`);
+    raw = (expandEnvironment(parsed ?? {}, source, '') as Record<string, unknown>) ?? {};
+    resolveFilePaths(raw, path.dirname(file));
+  }
+  for (const [variable, keys] of Object.entries(environmentOverrides)) {
+    const value = source[variable];
+    if (value === undefined) continue;
+    setPath(
+      raw,
+      keys,
+      variable === 'SUBGRAPH_URLS'
+        ? parseSubgraphUrls(value)
+        : variable === 'SUPERGRAPH_PATH'
+          ? path.resolve(cwd, value)
+          : value,
+    );
+  }
+
+  const result = gatewayConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const variables = Object.fromEntries(
+      Object.entries(environmentOverrides).map(([variable, keys]) => [keys.join('.'), variable]),
+    );
+    const problems = result.error.issues.map((issue) => {
+      const option = issue.path.join('.');
+      const variable = variables[option];
+      return `  ${option}${variable && source[variable] !== undefined ? ` (${variable})` : ''}: ${issue.message}`;
+    });
+    throw new ConfigError(
+      `Invalid configuration${existsSync(file) ? ` (${file})` : ''}:\n${problems.join('\n')}`,
+    );
+  }
+  return Object.freeze({ ...result.data, file: existsSync(file) ? file : null });
+}
+
+/** Paths written in the file are relative to the file's folder. */
+function resolveFilePaths(raw: Record<string, unknown>, folder: string): void {
+  const at = (value: unknown) => (typeof value === 'string' ? path.resolve(folder, value) : value);
+  const supergraph = raw['supergraph'] as Record<string, unknown> | undefined;
+  if (supergraph && 'path' in supergraph) supergraph['path'] = at(supergraph['path']);
+  const persisted = raw['persistedQueries'] as Record<string, unknown> | undefined;
+  const manifests = persisted?.['manifests'];
+  if (manifests && typeof manifests === 'object')
+    for (const [name, target] of Object.entries(manifests))
+      (manifests as Record<string, unknown>)[name] = at(target);
+}

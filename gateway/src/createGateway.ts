@@ -1,53 +1,97 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   ConfigError,
+  GRAPHQL_PATH,
   createAccessTokenVerifier,
   createLogger,
+  createRedis,
   createService,
 } from '@cinegraph/service-kit';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { createContext } from './context.ts';
+import { createGatewayMetrics } from './gatewayMetrics.ts';
+import { loadManifests } from './persistedQueries/manifestRegistry.ts';
+import { createPersistedQueryStore } from './persistedQueries/persistedQueryStore.ts';
+import { useClientIdentity } from './plugins/useClientIdentity.ts';
+import { useSafelist } from './plugins/useSafelist.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
 
 /**
  * The CineGraph router: serves any supergraph SDL through @apollo/gateway's planner and
- * executor, verifying access tokens at the edge.
+ * executor, with its edge features (client identity, persisted queries and safelists,
+ * token verification) as separate modules configured in gateway.yaml.
  */
 export async function createGateway(config: GatewayConfig): Promise<Runnable> {
-  const supergraphPath = path.resolve(config.SUPERGRAPH_PATH);
+  const supergraphPath = config.supergraph.path;
   const supergraphSdl = await readFile(supergraphPath, 'utf8').catch(
     (error: NodeJS.ErrnoException) => {
       throw new ConfigError(
-        `SUPERGRAPH_PATH: cannot read ${supergraphPath} (${error.code ?? error.message})`,
+        `supergraph.path: cannot read ${supergraphPath} (${error.code ?? error.message})`,
       );
     },
   );
+  const logger = createLogger('gateway', config.server.logLevel);
+  const metrics = createGatewayMetrics();
+  const manifests = await loadManifests(config.persistedQueries.manifests, logger, {
+    watch: true,
+  });
+  const redis = createRedis(config.redis.url, {
+    name: 'gateway',
+    keyPrefix: config.redis.keyPrefix,
+    logger,
+  });
+
   const routingUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService({ name, url }) {
-      const target = config.SUBGRAPH_URLS[name] ?? url;
+      const target = config.supergraph.subgraphUrls[name] ?? url;
       if (!target)
         throw new Error(
-          `The supergraph gives subgraph "${name}" no routing URL; set SUBGRAPH_URLS.`,
+          `The supergraph gives subgraph "${name}" no routing URL; set supergraph.subgraphUrls.`,
         );
       routingUrls.set(name, target);
       return new SubgraphDataSource({ url: target });
     },
   });
 
+  const { apq } = config.persistedQueries;
   const service = await createService<GatewayContext>({
     name: 'gateway',
-    logger: createLogger('gateway', config.LOG_LEVEL),
-    trustProxy: config.TRUST_PROXY,
-    apollo: { gateway, introspection: config.INTROSPECTION },
-    authenticate: createAccessTokenVerifier(new URL(config.JWKS_URL)),
+    logger,
+    metrics,
+    trustProxy: config.server.trustProxy,
+    apollo: {
+      gateway,
+      introspection: config.introspection,
+      persistedQueries: apq.enabled
+        ? {
+            cache: createPersistedQueryStore({
+              redis,
+              manifests,
+              ttlSeconds: apq.ttlSeconds,
+              lookups: metrics.persistedQueryLookups,
+            }),
+            ttl: apq.ttlSeconds,
+          }
+        : false,
+    },
+    authenticate: createAccessTokenVerifier(new URL(config.auth.jwksUrl)),
     context: createContext,
+    routes(app) {
+      useClientIdentity(app, config);
+      useSafelist(app, {
+        config,
+        manifests,
+        violations: metrics.safelistViolations,
+        path: GRAPHQL_PATH,
+      });
+    },
     readiness: {
+      redis: () => redis.ping(),
       subgraphs: async () => {
         const down: string[] = [];
         await Promise.all(
@@ -67,10 +111,18 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
         if (down.length) throw new Error(`subgraphs not answering: ${down.join(', ')}`);
       },
     },
+    async onClose() {
+      await Promise.allSettled([manifests.close(), redis.quit()]);
+    },
   });
   service.app.log.info(
-    { supergraph: supergraphPath, subgraphs: Object.fromEntries(routingUrls) },
+    {
+      supergraph: supergraphPath,
+      config: config.file,
+      subgraphs: Object.fromEntries(routingUrls),
+      manifests: manifests.sizes(),
+    },
     'supergraph loaded',
   );
-  return { service, port: config.PORT, host: config.HOST };
+  return { service, port: config.server.port, host: config.server.host };
 }

@@ -2,7 +2,7 @@ import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fastify } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
@@ -101,12 +101,7 @@ export async function createService<Context extends BaseContext>(
         request.viewer = await authenticate(request.headers.authorization);
       } catch (error) {
         if (!(error instanceof GraphQLError) || !isErrorCode(error.extensions.code)) throw error;
-        return reply
-          .code(errorCodes[error.extensions.code].status)
-          .type('application/json')
-          .send({
-            errors: [{ message: error.message, extensions: { code: error.extensions.code } }],
-          });
+        return replyWithError(reply, error);
       }
     });
   }
@@ -174,6 +169,23 @@ export async function createService<Context extends BaseContext>(
       return closing;
     },
   };
+}
+
+/**
+ * Ends a request before GraphQL runs, in GraphQL's error shape, with the HTTP status of
+ * the error's code (e.g. an edge check such as authentication or a safelist).
+ */
+export function replyWithError(
+  reply: FastifyReply,
+  error: GraphQLError,
+  headers: Record<string, string> = {},
+): FastifyReply {
+  const code = error.extensions['code'];
+  return reply
+    .code(isErrorCode(code) ? errorCodes[code].status : 400)
+    .headers(headers)
+    .type('application/json')
+    .send({ errors: [{ message: error.message, extensions: error.extensions }] });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -17,6 +17,14 @@ export const errorCodes = {
     description: 'The change collides with existing state (a duplicate, an overlap).',
   },
   RATE_LIMITED: { status: 429, description: 'Too many attempts; retry after the window passes.' },
+  PERSISTED_QUERY_NOT_IN_LIST: {
+    status: 403,
+    description: "The client may run only its safelist's operations, and this is not one of them.",
+  },
+  PERSISTED_QUERY_HASH_MISMATCH: {
+    status: 400,
+    description: 'The persisted query hash is not the SHA-256 of the query sent with it.',
+  },
   INTERNAL_SERVER_ERROR: {
     status: 500,
     description: 'An unexpected failure; the details are in the logs under the request id.',

@@ -9,7 +9,7 @@ export {
   toConnection,
 } from './connections.ts';
 export type { Connection, CountedConnection, PageInfo } from './connections.ts';
-export { createService } from './createService.ts';
+export { createService, GRAPHQL_PATH, replyWithError } from './createService.ts';
 export type { ReadinessCheck, Service, ServiceOptions } from './createService.ts';
 export { mapDatabaseError } from './databaseErrors.ts';
 export { createGroupLoader, createLoader } from './dataloaders.ts';

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { replyWithError, unauthenticated } from '@cinegraph/service-kit';
+import type { GatewayConfig } from '../config.ts';
+
+export interface ClientIdentity {
+  /** The client's name, or null for an anonymous caller. */
+  name: string | null;
+  /** How it was told: an API key (proof), or the `apollographql-client-name` header (a claim). */
+  via: 'apiKey' | 'header' | 'anonymous';
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    client: ClientIdentity;
+  }
+}
+
+export const API_KEY_HEADER = 'x-api-key';
+export const CLIENT_NAME_HEADER = 'apollographql-client-name';
+const CLIENT_NAME = /^[\w.-]{1,64}$/;
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Says which client is calling: the owner of the `x-api-key` (an unknown key is
+ * UNAUTHENTICATED), else the name in `apollographql-client-name`, else anonymous. Policies
+ * (safelists, rate limits, metrics) key on it.
+ */
+export function useClientIdentity(app: FastifyInstance, config: GatewayConfig): void {
+  const owners = new Map<string, string>();
+  for (const [name, client] of Object.entries(config.persistedQueries.safelist.clients))
+    for (const digest of client.apiKeySha256) owners.set(digest, name);
+
+  app.decorateRequest('client', null as unknown as ClientIdentity);
+  app.addHook('onRequest', async (request, reply) => {
+    const key = request.headers[API_KEY_HEADER];
+    if (typeof key === 'string' && key !== '') {
+      const owner = owners.get(sha256(key));
+      if (!owner) return replyWithError(reply, unauthenticated('The API key is not valid.'));
+      request.client = { name: owner, via: 'apiKey' };
+      return;
+    }
+    const name = request.headers[CLIENT_NAME_HEADER];
+    request.client =
+      typeof name === 'string' && CLIENT_NAME.test(name)
+        ? { name, via: 'header' }
+        : { name: null, via: 'anonymous' };
+  });
+}
