@@ -4,10 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import getPort from 'get-port';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunningProcess } from '@cinegraph/stack';
-import { gateway, repoRoot, spawnProcess } from '@cinegraph/stack';
+import { repoRoot } from '@cinegraph/stack';
 import { errorCodes, graphqlRequest } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 
@@ -186,9 +184,7 @@ describe('safelisting from persisted query manifests', () => {
 
 describe('manifest hot reload', () => {
   let dir: string;
-  let router: RunningProcess | undefined;
   afterAll(async () => {
-    await router?.stop();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -201,32 +197,15 @@ describe('manifest hot reload', () => {
         operations: manifest.operations.filter((op) => names.includes(op.name)),
       });
     await writeFile(file, only(['MovieDetails']));
-    await writeFile(
-      path.join(dir, 'gateway.yaml'),
+    const url = await stack.startGateway(
       [
-        `supergraph: { path: ${path.join(repoRoot, 'supergraph.graphql')} }`,
         'persistedQueries:',
-        '  manifests: { hot: manifest.json }',
+        `  manifests: { hot: ${file} }`,
         '  safelist:',
         '    clients:',
         '      hot: { mode: enforce, manifests: [hot] }',
       ].join('\n'),
     );
-    const port = await getPort();
-    router = await spawnProcess({
-      name: 'gateway',
-      entry: gateway.entry,
-      port,
-      args: ['--config', path.join(dir, 'gateway.yaml')],
-      env: {
-        LOG_LEVEL: 'warn',
-        SUBGRAPH_URLS: ['users', 'movies', 'notifications']
-          .map((name) => `${name}=${stack.urls[name]}/graphql`)
-          .join(','),
-        JWKS_URL: `${stack.urls['users']}/.well-known/jwks.json`,
-      },
-    });
-    const url = `${router.url}/graphql`;
     const hot = { 'apollographql-client-name': 'hot' };
     const date = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const nowShowing = () =>

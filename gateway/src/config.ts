@@ -24,6 +24,8 @@ export const gatewayConfigSchema = z
         /** Which proxies may set X-Forwarded-For (see TRUST_PROXY in docs/gateway.md). */
         trustProxy: z.union([z.boolean(), z.array(z.string()), env.trustProxy()]),
         logLevel: env.logLevel(),
+        /** Largest request body accepted; bigger is HTTP 413. */
+        bodyLimitBytes: z.coerce.number().int().min(1_024).default(1_048_576),
       })
       .strict()
       .prefault({}),
@@ -44,6 +46,19 @@ export const gatewayConfigSchema = z
       .strict()
       .prefault({}),
     introspection: env.boolean(true).or(z.boolean()),
+    /** Checked before an operation is planned; each has its own error code. */
+    limits: z
+      .object({
+        maxDepth: z.coerce.number().int().min(1).default(15),
+        maxAliases: z.coerce.number().int().min(0).default(30),
+        maxRootFields: z.coerce.number().int().min(1).default(20),
+        maxTokens: z.coerce.number().int().min(10).default(5_000),
+        maxCost: z.coerce.number().int().min(1).default(20_000),
+        /** The size assumed for a list field with no @listSize and no slicing argument. */
+        defaultListSize: z.coerce.number().int().min(1).default(20),
+      })
+      .strict()
+      .prefault({}),
     redis: z
       .object({
         url: env.redisUrl(),

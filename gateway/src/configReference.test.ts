@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { environmentOverrides, gatewayConfigSchema } from './config.ts';
 
 const reference = readFileSync(

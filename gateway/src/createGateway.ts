@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
+import { parse } from 'graphql';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   ConfigError,
@@ -15,7 +16,9 @@ import { createContext } from './context.ts';
 import { createGatewayMetrics } from './gatewayMetrics.ts';
 import { loadManifests } from './persistedQueries/manifestRegistry.ts';
 import { createPersistedQueryStore } from './persistedQueries/persistedQueryStore.ts';
+import { readCostDirectives } from './limits/costDirectives.ts';
 import { useClientIdentity } from './plugins/useClientIdentity.ts';
+import { operationLimitsPlugin, useTokenLimit } from './plugins/useOperationLimits.ts';
 import { useSafelist } from './plugins/useSafelist.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
 
@@ -33,6 +36,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       );
     },
   );
+  const costDirectives = readCostDirectives(parse(supergraphSdl));
   const logger = createLogger('gateway', config.server.logLevel);
   const metrics = createGatewayMetrics();
   const manifests = await loadManifests(config.persistedQueries.manifests, logger, {
@@ -64,9 +68,11 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     logger,
     metrics,
     trustProxy: config.server.trustProxy,
+    bodyLimit: config.server.bodyLimitBytes,
     apollo: {
       gateway,
       introspection: config.introspection,
+      plugins: [operationLimitsPlugin(config.limits, () => costDirectives)],
       persistedQueries: apq.enabled
         ? {
             cache: createPersistedQueryStore({
@@ -83,6 +89,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     context: createContext,
     routes(app) {
       useClientIdentity(app, config);
+      useTokenLimit(app, config.limits, GRAPHQL_PATH);
       useSafelist(app, {
         config,
         manifests,

@@ -1,47 +1,10 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Counter } from 'prom-client';
 import { createError, replyWithError } from '@cinegraph/service-kit';
 import type { GatewayConfig } from '../config.ts';
 import type { ManifestRegistry } from '../persistedQueries/manifestRegistry.ts';
+import { isGraphQLRequest, requestedOperations } from './requestedOperations.ts';
 import { sha256 } from './useClientIdentity.ts';
-
-interface RequestedOperation {
-  query?: string;
-  /** `extensions.persistedQuery.sha256Hash`: an id from a manifest, or an APQ hash. */
-  id?: string;
-  operationName?: string;
-}
-
-function parseExtensions(value: unknown): Record<string, unknown> | undefined {
-  if (typeof value === 'string') {
-    try {
-      return parseExtensions(JSON.parse(value));
-    } catch {
-      return undefined;
-    }
-  }
-  return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
-}
-
-/** The operations of a GraphQL request (POST body, a batch, or GET parameters). */
-function operationsOf(request: FastifyRequest): RequestedOperation[] {
-  const payload = request.method === 'GET' ? request.query : request.body;
-  const items = Array.isArray(payload) ? payload : [payload];
-  return items.map((item) => {
-    const fields = item && typeof item === 'object' ? (item as Record<string, unknown>) : {};
-    const persisted = parseExtensions(parseExtensions(fields['extensions'])?.['persistedQuery']);
-    const id = persisted?.['sha256Hash'];
-    return {
-      ...(typeof fields['query'] === 'string' && fields['query'] !== ''
-        ? { query: fields['query'] }
-        : {}),
-      ...(typeof id === 'string' ? { id } : {}),
-      ...(typeof fields['operationName'] === 'string'
-        ? { operationName: fields['operationName'] }
-        : {}),
-    };
-  });
-}
 
 /**
  * Persisted-query checks at the edge, before anything is parsed:
@@ -61,13 +24,12 @@ export function useSafelist(
 ): void {
   const { safelist } = options.config.persistedQueries;
   app.addHook('preHandler', async (request, reply) => {
-    if (request.routeOptions.url !== options.path) return;
-    if (request.method !== 'GET' && request.method !== 'POST') return;
+    if (!isGraphQLRequest(request, options.path)) return;
     const clientName = request.client?.name ?? null;
     const policy = clientName ? safelist.clients[clientName] : undefined;
     const mode = policy?.mode ?? safelist.defaultMode;
 
-    for (const operation of operationsOf(request)) {
+    for (const operation of requestedOperations(request)) {
       if (
         operation.query !== undefined &&
         operation.id !== undefined &&

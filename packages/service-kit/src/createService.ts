@@ -22,6 +22,8 @@ export interface ServiceOptions<Context extends BaseContext> {
   /** The process's logger (createLogger), shared with its clients (Redis, ...). */
   logger: Logger;
   trustProxy?: boolean | string[];
+  /** Largest request body accepted, in bytes (Fastify's default: 1 MiB). Bigger is HTTP 413. */
+  bodyLimit?: number;
   /** The GraphQL half of Apollo Server's options: `schema` (a subgraph) or `gateway`. */
   apollo: Omit<ApolloServerOptions<Context>, 'plugins' | 'formatError'> & {
     plugins?: ApolloServerOptions<Context>['plugins'];
@@ -70,6 +72,7 @@ export async function createService<Context extends BaseContext>(
   const app: FastifyInstance = fastify({
     ...loggingOptions(options.logger),
     trustProxy: options.trustProxy ?? ['loopback'],
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     forceCloseConnections: 'idle',
   });
   const metrics = options.metrics ?? createMetrics(options.name);

@@ -17,6 +17,20 @@ export const errorCodes = {
     description: 'The change collides with existing state (a duplicate, an overlap).',
   },
   RATE_LIMITED: { status: 429, description: 'Too many attempts; retry after the window passes.' },
+  MAX_DEPTH_EXCEEDED: {
+    status: 400,
+    description: 'The operation nests fields deeper than the gateway allows.',
+  },
+  MAX_ALIASES_EXCEEDED: { status: 400, description: 'The operation uses too many aliases.' },
+  MAX_ROOT_FIELDS_EXCEEDED: {
+    status: 400,
+    description: 'The operation selects too many root fields.',
+  },
+  MAX_TOKENS_EXCEEDED: { status: 400, description: 'The operation text is too long (in tokens).' },
+  COST_LIMIT_EXCEEDED: {
+    status: 400,
+    description: "The operation's estimated cost is over the gateway's limit.",
+  },
   PERSISTED_QUERY_NOT_IN_LIST: {
     status: 403,
     description: "The client may run only its safelist's operations, and this is not one of them.",

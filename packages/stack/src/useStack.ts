@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
@@ -9,9 +9,11 @@ import { afterAll, beforeAll } from 'vitest';
 import { dropDatabase } from '@cinegraph/migrator';
 import type { GraphQLResponse, RequestOptions } from '@cinegraph/testing';
 import { deleteKeys, graphqlRequest, testEnvironment, uniqueId } from '@cinegraph/testing';
+import type { RunningProcess } from './spawnProcess.ts';
+import { spawnProcess } from './spawnProcess.ts';
 import type { Stack } from './startStack.ts';
 import { startStack } from './startStack.ts';
-import { gateway, subgraphs } from './subgraphs.ts';
+import { gateway, repoRoot, subgraphs } from './subgraphs.ts';
 
 export interface TestStack {
   /** The gateway's GraphQL endpoint. */
@@ -29,6 +31,12 @@ export interface TestStack {
   ): Promise<GraphQLResponse<Data>>;
   /** Stops one process (e.g. `movies`) to see how the rest copes; afterAll cleans up as usual. */
   stopProcess(name: string): Promise<void>;
+  /**
+   * Another gateway in front of this stack's subgraphs, configured by the given
+   * gateway.yaml text (written to a temporary folder, so relative paths there resolve
+   * against it). Returns its GraphQL URL; it stops with the stack.
+   */
+  startGateway(configYaml: string, env?: Record<string, string>): Promise<string>;
 }
 
 const TEST_RETRY_DELAYS_MS = [200, 1_000];
@@ -58,6 +66,8 @@ export function useStack(): TestStack {
   const eventsPrefix = `cg_test_${id}.`;
   let stack: Stack | undefined;
   let keyDir: string | undefined;
+  const extraProcesses: RunningProcess[] = [];
+  const extraDirs: string[] = [];
 
   const handle: TestStack & { urls: Record<string, string> } = {
     get gatewayUrl() {
@@ -73,6 +83,29 @@ export function useStack(): TestStack {
     },
     signingKeyPem: () => readFile(path.join(keyDir!, 'jwt.pem'), 'utf8'),
     graphql: (query, options) => graphqlRequest(handle.gatewayUrl, query, options),
+    async startGateway(configYaml, env = {}) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'cinegraph-gateway-'));
+      extraDirs.push(dir);
+      await writeFile(path.join(dir, 'gateway.yaml'), configYaml);
+      const port = await getPort();
+      const running = await spawnProcess({
+        name: 'gateway',
+        entry: gateway.entry,
+        port,
+        args: ['--config', path.join(dir, 'gateway.yaml')],
+        env: {
+          LOG_LEVEL: 'warn',
+          SUPERGRAPH_PATH: path.join(repoRoot, 'supergraph.graphql'),
+          SUBGRAPH_URLS: subgraphs.map((s) => `${s.name}=${handle.urls[s.name]}/graphql`).join(','),
+          JWKS_URL: `${handle.urls['users']}/.well-known/jwks.json`,
+          REDIS_URL: testEnvironment.redisUrl,
+          REDIS_KEY_PREFIX: redisKeyPrefix,
+          ...env,
+        },
+      });
+      extraProcesses.push(running);
+      return `${running.url}/graphql`;
+    },
     async stopProcess(name) {
       const running = stack?.processes.find((p) => p.name === name);
       if (!running) throw new Error(`No process named ${name}`);
@@ -106,6 +139,8 @@ export function useStack(): TestStack {
   });
 
   afterAll(async () => {
+    for (const running of extraProcesses) await running.stop();
+    await Promise.all(extraDirs.map((dir) => rm(dir, { recursive: true, force: true })));
     await stack?.stop();
     await Promise.all(Object.values(stack?.databaseUrls ?? {}).map((url) => dropDatabase(url)));
     const redis = new Redis(testEnvironment.redisUrl);

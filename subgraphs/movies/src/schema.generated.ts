@@ -418,7 +418,6 @@ export type ResolversTypes = {
   Certification: Certification;
   CreateMovieInput: CreateMovieInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CreateShowtimeInput: CreateShowtimeInput;
   CrewMember: ResolverTypeWrapper<CreditWithPersonModel>;
   CrewRole: CrewRole;
@@ -433,7 +432,6 @@ export type ResolversTypes = {
   MovieOrderBy: MovieOrderBy;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<Person>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Screen: ResolverTypeWrapper<ScreenModel>;
@@ -445,7 +443,9 @@ export type ResolversTypes = {
   ShowtimeEdge: ResolverTypeWrapper<Omit<ShowtimeEdge, 'node'> & { node: ResolversTypes['Showtime'] }>;
   Theater: ResolverTypeWrapper<TheaterModel>;
   UpdateMovieInput: UpdateMovieInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -453,7 +453,6 @@ export type ResolversParentTypes = {
   CastMember: CreditWithPersonModel;
   CreateMovieInput: CreateMovieInput;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   CreateShowtimeInput: CreateShowtimeInput;
   CrewMember: CreditWithPersonModel;
   Date: Scalars['Date']['output'];
@@ -466,7 +465,6 @@ export type ResolversParentTypes = {
   MovieFilter: MovieFilter;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Person: Person;
   Query: Record<PropertyKey, never>;
   Screen: ScreenModel;
@@ -477,8 +475,16 @@ export type ResolversParentTypes = {
   ShowtimeEdge: Omit<ShowtimeEdge, 'node'> & { node: ResolversParentTypes['Showtime'] };
   Theater: TheaterModel;
   UpdateMovieInput: UpdateMovieInput;
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
+
+export type CostDirectiveArgs = {
+  weight: Scalars['Int']['input'];
+};
+
+export type CostDirectiveResolver<Result, Parent, ContextType = MoviesContext, Args = CostDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type LinkDirectiveArgs = {
   import?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
@@ -486,6 +492,15 @@ export type LinkDirectiveArgs = {
 };
 
 export type LinkDirectiveResolver<Result, Parent, ContextType = MoviesContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ListSizeDirectiveArgs = {
+  assumedSize?: Maybe<Scalars['Int']['input']>;
+  requireOneSlicingArgument?: Maybe<Scalars['Boolean']['input']>;
+  sizedFields?: Maybe<Array<Scalars['String']['input']>>;
+  slicingArguments?: Maybe<Array<Scalars['String']['input']>>;
+};
+
+export type ListSizeDirectiveResolver<Result, Parent, ContextType = MoviesContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ShareableDirectiveArgs = { };
 
@@ -653,6 +668,8 @@ export type Resolvers<ContextType = MoviesContext> = {
 };
 
 export type DirectiveResolvers<ContextType = MoviesContext> = {
+  cost?: CostDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
+  listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
 };

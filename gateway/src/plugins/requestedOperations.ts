@@ -1,0 +1,45 @@
+import type { FastifyRequest } from 'fastify';
+
+export interface RequestedOperation {
+  query?: string;
+  /** `extensions.persistedQuery.sha256Hash`: an id from a manifest, or an APQ hash. */
+  id?: string;
+  operationName?: string;
+}
+
+function asObject(value: unknown): Record<string, unknown> | undefined {
+  if (typeof value === 'string') {
+    try {
+      return asObject(JSON.parse(value));
+    } catch {
+      return undefined;
+    }
+  }
+  return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The operations of a GraphQL request as sent (a POST body, a batch of them, or GET
+ * parameters), for the checks that run before Apollo Server parses anything.
+ */
+export function requestedOperations(request: FastifyRequest): RequestedOperation[] {
+  const payload = request.method === 'GET' ? request.query : request.body;
+  const items = Array.isArray(payload) ? payload : [payload];
+  return items.map((item) => {
+    const fields = asObject(item) ?? {};
+    const id = asObject(asObject(fields['extensions'])?.['persistedQuery'])?.['sha256Hash'];
+    const { query, operationName } = fields;
+    return {
+      ...(typeof query === 'string' && query !== '' ? { query } : {}),
+      ...(typeof id === 'string' ? { id } : {}),
+      ...(typeof operationName === 'string' ? { operationName } : {}),
+    };
+  });
+}
+
+/** Whether a hook should look at this request: a GraphQL GET or POST. */
+export function isGraphQLRequest(request: FastifyRequest, path: string): boolean {
+  return (
+    request.routeOptions.url === path && (request.method === 'GET' || request.method === 'POST')
+  );
+}
