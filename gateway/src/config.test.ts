@@ -13,7 +13,9 @@ describe('loadGatewayConfig without a file', () => {
       port: 4000,
       trustProxy: ['loopback'],
       logLevel: 'info',
+      bodyLimitBytes: 1_048_576,
     });
+    expect(config.rateLimits.perIp).toEqual({ requests: 100, windowSeconds: 60 });
     expect(config.persistedQueries.apq).toEqual({ enabled: true, ttlSeconds: 86_400 });
     expect(config.persistedQueries.safelist).toEqual({ defaultMode: 'allow', clients: {} });
     expect(config.file).toBeNull();

@@ -8,6 +8,16 @@ import { ConfigError, env } from '@cinegraph/service-kit';
 export const safelistModes = ['allow', 'log', 'enforce'] as const;
 export type SafelistMode = (typeof safelistModes)[number];
 
+/** A rate limit: so many requests per window. */
+const window = (defaults: { requests: number; windowSeconds: number }) =>
+  z
+    .object({
+      requests: z.coerce.number().int().min(1).default(defaults.requests),
+      windowSeconds: z.coerce.number().int().min(1).default(defaults.windowSeconds),
+    })
+    .strict()
+    .prefault({});
+
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest');
 
 /**
@@ -56,6 +66,18 @@ export const gatewayConfigSchema = z
         maxCost: z.coerce.number().int().min(1).default(20_000),
         /** The size assumed for a list field with no @listSize and no slicing argument. */
         defaultListSize: z.coerce.number().int().min(1).default(20),
+      })
+      .strict()
+      .prefault({}),
+    rateLimits: z
+      .object({
+        enabled: env.boolean(true).or(z.boolean()),
+        /** For callers without an API key (anonymous, or a client that only names itself), by IP. */
+        perIp: window({ requests: 100, windowSeconds: 60 }),
+        /** For clients identified by an API key, by client, whatever their address. */
+        perClient: window({ requests: 1_000, windowSeconds: 60 }),
+        /** Per-client budgets that differ from perClient. */
+        clients: z.record(z.string(), window({ requests: 1_000, windowSeconds: 60 })).default({}),
       })
       .strict()
       .prefault({}),
@@ -136,6 +158,7 @@ export const environmentOverrides: Record<string, string[]> = {
   REDIS_URL: ['redis', 'url'],
   REDIS_KEY_PREFIX: ['redis', 'keyPrefix'],
   APQ_ENABLED: ['persistedQueries', 'apq', 'enabled'],
+  RATE_LIMITS_ENABLED: ['rateLimits', 'enabled'],
 };
 
 /** `${env.NAME}` / `${env.NAME:-default}` in any string of the file. */

@@ -19,6 +19,7 @@ import { createPersistedQueryStore } from './persistedQueries/persistedQueryStor
 import { readCostDirectives } from './limits/costDirectives.ts';
 import { useClientIdentity } from './plugins/useClientIdentity.ts';
 import { operationLimitsPlugin, useTokenLimit } from './plugins/useOperationLimits.ts';
+import { useRateLimit } from './plugins/useRateLimit.ts';
 import { useSafelist } from './plugins/useSafelist.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
 
@@ -89,6 +90,12 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     context: createContext,
     routes(app) {
       useClientIdentity(app, config);
+      useRateLimit(app, {
+        limits: config.rateLimits,
+        redis,
+        path: GRAPHQL_PATH,
+        rejected: metrics.rateLimited,
+      });
       useTokenLimit(app, config.limits, GRAPHQL_PATH);
       useSafelist(app, {
         config,

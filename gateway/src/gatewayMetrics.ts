@@ -20,6 +20,12 @@ export function createGatewayMetrics() {
       labelNames: ['client', 'mode'] as const,
       registers,
     }),
+    rateLimited: new Counter({
+      name: 'rate_limited_requests_total',
+      help: 'Requests refused with 429, by client (anonymous: limited by IP).',
+      labelNames: ['client'] as const,
+      registers,
+    }),
   };
 }
 

@@ -100,6 +100,8 @@ export function useStack(): TestStack {
           JWKS_URL: `${handle.urls['users']}/.well-known/jwks.json`,
           REDIS_URL: testEnvironment.redisUrl,
           REDIS_KEY_PREFIX: redisKeyPrefix,
+          // Off unless a test turns them on (env: { RATE_LIMITS_ENABLED: 'true' }).
+          RATE_LIMITS_ENABLED: 'false',
           ...env,
         },
       });
@@ -129,6 +131,9 @@ export function useStack(): TestStack {
       seed: true,
       env: {
         LOG_LEVEL: 'warn',
+        // Functional tests send more than an anonymous IP's 100 requests a minute; the
+        // rate limits have tests of their own (startGateway with a configuration).
+        RATE_LIMITS_ENABLED: 'false',
         JWT_KEY_FILE: path.join(keyDir, 'jwt.pem'),
         EVENTS_RETRY_DELAYS_MS: handle.eventsEnv['EVENTS_RETRY_DELAYS_MS']!,
       },
