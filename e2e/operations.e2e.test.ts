@@ -10,7 +10,7 @@ const processes = ['gateway', 'users', 'movies', 'notifications'] as const;
 
 /** What each process's /ready checks. */
 const dependencies: Record<(typeof processes)[number], string[]> = {
-  gateway: ['subgraphs'],
+  gateway: ['redis', 'subgraphs'],
   users: ['broker', 'database', 'redis'],
   movies: ['broker', 'database', 'redis'],
   notifications: ['broker', 'database'],
@@ -145,7 +145,10 @@ describe('with a subgraph down', () => {
 
     const ready = await fetch(`${stack.urls['gateway']}/ready`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: 'not ready', checks: { subgraphs: 'failing' } });
+    expect(await ready.json()).toEqual({
+      status: 'not ready',
+      checks: { redis: 'ok', subgraphs: 'failing' },
+    });
 
     const me = await stack.graphql<{ me: { displayName: string } }>('{ me { displayName } }', {
       token: session.data!.login.accessToken,

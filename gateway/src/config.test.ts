@@ -14,7 +14,10 @@ describe('loadGatewayConfig without a file', () => {
       trustProxy: ['loopback'],
       logLevel: 'info',
       bodyLimitBytes: 1_048_576,
+      batching: false,
     });
+    expect(config.cors).toEqual({ origins: [], credentials: false });
+    expect(config.security).toEqual({ csrfPrevention: true, headers: true });
     expect(config.rateLimits.perIp).toEqual({ requests: 100, windowSeconds: 60 });
     expect(config.persistedQueries.apq).toEqual({ enabled: true, ttlSeconds: 86_400 });
     expect(config.persistedQueries.safelist).toEqual({ defaultMode: 'allow', clients: {} });

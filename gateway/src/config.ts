@@ -36,6 +36,8 @@ export const gatewayConfigSchema = z
         logLevel: env.logLevel(),
         /** Largest request body accepted; bigger is HTTP 413. */
         bodyLimitBytes: z.coerce.number().int().min(1_024).default(1_048_576),
+        /** Several operations in one HTTP request (a JSON array). */
+        batching: env.boolean(false).or(z.boolean()),
       })
       .strict()
       .prefault({}),
@@ -56,6 +58,24 @@ export const gatewayConfigSchema = z
       .strict()
       .prefault({}),
     introspection: env.boolean(true).or(z.boolean()),
+    cors: z
+      .object({
+        /** Browser origins allowed to call (exact, e.g. https://app.example.com); none by default. */
+        origins: z.array(z.string().min(1)).default([]),
+        /** Whether those origins may send cookies and HTTP auth. */
+        credentials: env.boolean(false).or(z.boolean()),
+      })
+      .strict()
+      .prefault({}),
+    security: z
+      .object({
+        /** Apollo Server's CSRF prevention: refuse "simple" requests without a preflight header. */
+        csrfPrevention: env.boolean(true).or(z.boolean()),
+        /** Security headers on every answer (helmet): nosniff, frame-ancestors 'none', a CSP, ... */
+        headers: env.boolean(true).or(z.boolean()),
+      })
+      .strict()
+      .prefault({}),
     /** Checked before an operation is planned; each has its own error code. */
     limits: z
       .object({
@@ -63,7 +83,7 @@ export const gatewayConfigSchema = z
         maxAliases: z.coerce.number().int().min(0).default(30),
         maxRootFields: z.coerce.number().int().min(1).default(20),
         maxTokens: z.coerce.number().int().min(10).default(5_000),
-        maxCost: z.coerce.number().int().min(1).default(20_000),
+        maxCost: z.coerce.number().int().min(1).default(50_000),
         /** The size assumed for a list field with no @listSize and no slicing argument. */
         defaultListSize: z.coerce.number().int().min(1).default(20),
       })
@@ -159,6 +179,7 @@ export const environmentOverrides: Record<string, string[]> = {
   REDIS_KEY_PREFIX: ['redis', 'keyPrefix'],
   APQ_ENABLED: ['persistedQueries', 'apq', 'enabled'],
   RATE_LIMITS_ENABLED: ['rateLimits', 'enabled'],
+  CORS_ORIGINS: ['cors', 'origins'],
 };
 
 /** `${env.NAME}` / `${env.NAME:-default}` in any string of the file. */
@@ -260,7 +281,12 @@ export function loadGatewayConfig(
         ? parseSubgraphUrls(value)
         : variable === 'SUPERGRAPH_PATH'
           ? path.resolve(cwd, value)
-          : value,
+          : variable === 'CORS_ORIGINS'
+            ? value
+                .split(',')
+                .map((origin) => origin.trim())
+                .filter(Boolean)
+            : value,
     );
   }
 

@@ -19,6 +19,7 @@ import { createPersistedQueryStore } from './persistedQueries/persistedQueryStor
 import { readCostDirectives } from './limits/costDirectives.ts';
 import { useClientIdentity } from './plugins/useClientIdentity.ts';
 import { operationLimitsPlugin, useTokenLimit } from './plugins/useOperationLimits.ts';
+import { useHttpSecurity } from './plugins/useHttpSecurity.ts';
 import { useRateLimit } from './plugins/useRateLimit.ts';
 import { useSafelist } from './plugins/useSafelist.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
@@ -33,7 +34,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
   const supergraphSdl = await readFile(supergraphPath, 'utf8').catch(
     (error: NodeJS.ErrnoException) => {
       throw new ConfigError(
-        `supergraph.path: cannot read ${supergraphPath} (${error.code ?? error.message})`,
+        `supergraph.path (SUPERGRAPH_PATH, --supergraph): cannot read ${supergraphPath} (${error.code ?? error.message})`,
       );
     },
   );
@@ -73,6 +74,8 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     apollo: {
       gateway,
       introspection: config.introspection,
+      csrfPrevention: config.security.csrfPrevention,
+      allowBatchedHttpRequests: config.server.batching,
       plugins: [operationLimitsPlugin(config.limits, () => costDirectives)],
       persistedQueries: apq.enabled
         ? {
@@ -88,7 +91,8 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     },
     authenticate: createAccessTokenVerifier(new URL(config.auth.jwksUrl)),
     context: createContext,
-    routes(app) {
+    async routes(app) {
+      await useHttpSecurity(app, config);
       useClientIdentity(app, config);
       useRateLimit(app, {
         limits: config.rateLimits,
