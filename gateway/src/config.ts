@@ -18,6 +18,18 @@ const window = (defaults: { requests: number; windowSeconds: number }) =>
     .strict()
     .prefault({});
 
+/** Timeout, retries and circuit breaker for calls to a subgraph. */
+const subgraphPolicyFields = {
+  /** Per attempt; a slower answer is abandoned (the fetch is aborted). */
+  timeoutMs: z.coerce.number().int().min(10),
+  /** Extra attempts for queries (never mutations), with exponential backoff. */
+  retries: z.coerce.number().int().min(0).max(5),
+  /** Consecutive failures that open the circuit: then calls fail at once. */
+  breakerFailures: z.coerce.number().int().min(1),
+  /** How long the circuit stays open before one trial call. */
+  breakerHalfOpenAfterMs: z.coerce.number().int().min(100),
+};
+
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest');
 
 /**
@@ -86,6 +98,26 @@ export const gatewayConfigSchema = z
         maxCost: z.coerce.number().int().min(1).default(50_000),
         /** The size assumed for a list field with no @listSize and no slicing argument. */
         defaultListSize: z.coerce.number().int().min(1).default(20),
+      })
+      .strict()
+      .prefault({}),
+    /** How the gateway calls subgraphs: defaults, and overrides by subgraph name. */
+    subgraphs: z
+      .object({
+        defaults: z
+          .object({
+            timeoutMs: subgraphPolicyFields.timeoutMs.default(10_000),
+            retries: subgraphPolicyFields.retries.default(2),
+            breakerFailures: subgraphPolicyFields.breakerFailures.default(5),
+            breakerHalfOpenAfterMs: subgraphPolicyFields.breakerHalfOpenAfterMs.default(10_000),
+          })
+          .strict()
+          .prefault({}),
+        overrides: z
+          .record(z.string(), z.object(subgraphPolicyFields).partial().strict())
+          .default({}),
+        /** Identical queries in flight to one subgraph (same text, variables and caller) share one fetch. */
+        dedupeQueries: env.boolean(true).or(z.boolean()),
       })
       .strict()
       .prefault({}),

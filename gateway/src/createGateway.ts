@@ -22,6 +22,7 @@ import { operationLimitsPlugin, useTokenLimit } from './plugins/useOperationLimi
 import { useHttpSecurity } from './plugins/useHttpSecurity.ts';
 import { useRateLimit } from './plugins/useRateLimit.ts';
 import { useSafelist } from './plugins/useSafelist.ts';
+import { createSubgraphPolicy, settingsFor } from './resilience/subgraphPolicy.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
 
 /**
@@ -60,7 +61,13 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
           `The supergraph gives subgraph "${name}" no routing URL; set supergraph.subgraphUrls.`,
         );
       routingUrls.set(name, target);
-      return new SubgraphDataSource({ url: target });
+      return new SubgraphDataSource({
+        name,
+        url: target,
+        policy: createSubgraphPolicy(name, settingsFor(config, name), metrics.breakerState),
+        metrics: metrics.subgraphFetch,
+        dedupeQueries: config.subgraphs.dedupeQueries,
+      });
     },
   });
 

@@ -1,4 +1,4 @@
-import { Counter } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Metrics } from '@cinegraph/service-kit';
 import { createMetrics } from '@cinegraph/service-kit';
 
@@ -18,6 +18,33 @@ export function createGatewayMetrics() {
       name: 'safelist_violations_total',
       help: "Operations outside a client's safelist, by client and mode (log: let through, enforce: refused).",
       labelNames: ['client', 'mode'] as const,
+      registers,
+    }),
+    subgraphFetch: {
+      duration: new Histogram({
+        name: 'subgraph_fetch_duration_seconds',
+        help: 'Calls from the gateway to a subgraph, retries included, by subgraph and outcome.',
+        labelNames: ['subgraph', 'outcome'] as const,
+        buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+        registers,
+      }),
+      errors: new Counter({
+        name: 'subgraph_fetch_errors_total',
+        help: 'Failed calls to a subgraph, by subgraph and reason (timeout, circuit_open, error).',
+        labelNames: ['subgraph', 'reason'] as const,
+        registers,
+      }),
+      deduplicated: new Counter({
+        name: 'subgraph_fetches_deduplicated_total',
+        help: 'Subgraph queries answered by an identical fetch already in flight.',
+        labelNames: ['subgraph'] as const,
+        registers,
+      }),
+    },
+    breakerState: new Gauge({
+      name: 'subgraph_circuit_state',
+      help: "Each subgraph's circuit breaker: 0 closed, 1 half-open, 2 open.",
+      labelNames: ['subgraph'] as const,
       registers,
     }),
     rateLimited: new Counter({

@@ -1,11 +1,55 @@
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { BrokenCircuitError } from 'cockatiel';
+import { GraphQLError } from 'graphql';
+import type { Counter, Histogram } from 'prom-client';
 import type { GatewayContext } from './context.ts';
+import type { SubgraphPolicy } from './resilience/subgraphPolicy.ts';
+
+export interface SubgraphFetchMetrics {
+  duration: Histogram<'subgraph' | 'outcome'>;
+  errors: Counter<'subgraph' | 'reason'>;
+  deduplicated: Counter<'subgraph'>;
+}
+
+const MUTATION = /^\s*mutation\b/;
 
 /**
- * How the gateway calls a subgraph: it forwards the caller's Authorization header (each
- * subgraph verifies the token again), the request id, and the client's address.
+ * How the gateway calls a subgraph:
+ * - it forwards the caller's Authorization header (each subgraph verifies the token
+ *   again), the request id, and the client's address;
+ * - each attempt has a timeout (the fetch is aborted), queries are retried with backoff,
+ *   mutations never, and a circuit breaker per subgraph makes calls fail at once
+ *   (SUBGRAPH_UNAVAILABLE) while the subgraph keeps failing;
+ * - identical queries in flight (same text, variables and caller) share one fetch.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly #name: string;
+  readonly #policy: SubgraphPolicy;
+  readonly #metrics: SubgraphFetchMetrics;
+  readonly #dedupe: boolean;
+  readonly #inFlight = new Map<string, Promise<GatewayGraphQLResponse>>();
+
+  constructor(options: {
+    name: string;
+    url: string;
+    policy: SubgraphPolicy;
+    metrics: SubgraphFetchMetrics;
+    dedupeQueries: boolean;
+  }) {
+    const timeoutMs = options.policy.settings.timeoutMs;
+    super({
+      url: options.url,
+      fetcher: (url, init) =>
+        fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit) as never,
+    });
+    this.#name = options.name;
+    this.#policy = options.policy;
+    this.#metrics = options.metrics;
+    this.#dedupe = options.dedupeQueries;
+  }
+
   override willSendRequest({
     request,
     context,
@@ -15,5 +59,54 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     headers.set('x-request-id', context.requestId);
     headers.set('x-forwarded-for', context.forwardedFor);
     if (context.authorization) headers.set('authorization', context.authorization);
+  }
+
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const isMutation = MUTATION.test(options.request.query ?? '');
+    if (isMutation || !this.#dedupe) return this.#call(options, isMutation);
+    const key = JSON.stringify([
+      options.request.query,
+      options.request.variables ?? {},
+      (options.context as Partial<GatewayContext>).authorization ?? null,
+    ]);
+    const shared = this.#inFlight.get(key);
+    if (shared) {
+      this.#metrics.deduplicated.inc({ subgraph: this.#name });
+      return shared;
+    }
+    const call = this.#call(options, false).finally(() => this.#inFlight.delete(key));
+    this.#inFlight.set(key, call);
+    return call;
+  }
+
+  async #call(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    isMutation: boolean,
+  ): Promise<GatewayGraphQLResponse> {
+    const policy = isMutation ? this.#policy.mutation : this.#policy.query;
+    const stop = this.#metrics.duration.startTimer({ subgraph: this.#name });
+    try {
+      const response = await policy.execute(() => super.process(options));
+      stop({ outcome: 'success' });
+      return response;
+    } catch (error) {
+      stop({ outcome: 'error' });
+      if (error instanceof BrokenCircuitError) {
+        this.#metrics.errors.inc({ subgraph: this.#name, reason: 'circuit_open' });
+        throw new GraphQLError(`The ${this.#name} subgraph is unavailable; try again shortly.`, {
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.#name },
+        });
+      }
+      const timedOut =
+        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      this.#metrics.errors.inc({ subgraph: this.#name, reason: timedOut ? 'timeout' : 'error' });
+      if (timedOut)
+        throw new GraphQLError(`The ${this.#name} subgraph did not answer in time.`, {
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.#name },
+        });
+      throw error;
+    }
   }
 }

@@ -17,6 +17,11 @@ export const errorCodes = {
     description: 'The change collides with existing state (a duplicate, an overlap).',
   },
   RATE_LIMITED: { status: 429, description: 'Too many attempts; retry after the window passes.' },
+  SUBGRAPH_UNAVAILABLE: {
+    status: 503,
+    description:
+      'A subgraph timed out or its circuit is open; the answer holds what the others returned.',
+  },
   MAX_DEPTH_EXCEEDED: {
     status: 400,
     description: 'The operation nests fields deeper than the gateway allows.',
