@@ -53,6 +53,20 @@ describe('every process', () => {
 });
 
 describe('the gateway', () => {
+  it('counts operations by name and by client', async () => {
+    await stack.graphql('query ClientProbe { genres { id } }', {
+      headers: { 'apollographql-client-name': 'ios' },
+    });
+    const metrics = await (await fetch(`${stack.urls['gateway']}/metrics`)).text();
+    expect(metrics).toMatch(
+      /graphql_requests_total\{[^}]*operation="ClientProbe",type="query",client="ios",outcome="success"[^}]*\} 1/,
+    );
+    expect(metrics).toMatch(
+      /graphql_request_duration_seconds_count\{[^}]*operation="ClientProbe"[^}]*client="ios"/,
+    );
+    expect(metrics).toMatch(/subgraph_fetch_duration_seconds_count\{[^}]*subgraph="movies"/);
+  });
+
   it('echoes the request id it was given, and makes one otherwise', async () => {
     const given = await fetch(stack.gatewayUrl, {
       method: 'POST',

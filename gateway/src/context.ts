@@ -8,6 +8,8 @@ export interface GatewayContext {
   requestId: string;
   /** The X-Forwarded-For chain to hand on: trusted proxies' entries plus the client. */
   forwardedFor: string;
+  /** Which client is calling (API key owner or claimed name), or `anonymous`. */
+  clientName: string;
 }
 
 export async function createContext(request: FastifyRequest): Promise<GatewayContext> {
@@ -16,5 +18,6 @@ export async function createContext(request: FastifyRequest): Promise<GatewayCon
     ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
     requestId: request.id,
     forwardedFor: [...(request.ips ?? [request.ip])].reverse().join(', '),
+    clientName: request.client?.name ?? 'anonymous',
   };
 }

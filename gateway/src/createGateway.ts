@@ -19,6 +19,7 @@ import { createPersistedQueryStore } from './persistedQueries/persistedQueryStor
 import { readCostDirectives } from './limits/costDirectives.ts';
 import { useClientIdentity } from './plugins/useClientIdentity.ts';
 import { operationLimitsPlugin, useTokenLimit } from './plugins/useOperationLimits.ts';
+import { operationLogPlugin } from './plugins/operationLogPlugin.ts';
 import { useHttpSecurity } from './plugins/useHttpSecurity.ts';
 import { useRateLimit } from './plugins/useRateLimit.ts';
 import { useSafelist } from './plugins/useSafelist.ts';
@@ -83,7 +84,10 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       introspection: config.introspection,
       csrfPrevention: config.security.csrfPrevention,
       allowBatchedHttpRequests: config.server.batching,
-      plugins: [operationLimitsPlugin(config.limits, () => costDirectives)],
+      plugins: [
+        operationLimitsPlugin(config.limits, () => costDirectives),
+        operationLogPlugin(logger),
+      ],
       persistedQueries: apq.enabled
         ? {
             cache: createPersistedQueryStore({
