@@ -18,7 +18,7 @@ import { graphqlRequest } from '@cinegraph/testing';
 const planets = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
   type Planet @key(fields: "id") { id: ID! name: String! }
-  type Query { planets: [Planet!]! }
+  type Query { planets: [Planet!]! slowPlanetCount: Int! }
 `);
 const moons = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
@@ -30,6 +30,8 @@ describe('the gateway CLI serves any supergraph', () => {
   const servers: ApolloServer[] = [];
   let dir: string;
   let router: RunningProcess;
+  let file: string;
+  let bothSupergraph: string;
 
   beforeAll(async () => {
     const urls: Record<string, string> = {};
@@ -43,6 +45,7 @@ describe('the gateway CLI serves any supergraph', () => {
               { id: 'earth', name: 'Earth' },
               { id: 'mars', name: 'Mars' },
             ],
+            slowPlanetCount: () => new Promise((resolve) => setTimeout(() => resolve(2), 700)),
           },
         },
       ],
@@ -66,9 +69,15 @@ describe('the gateway CLI serves any supergraph', () => {
       })),
     );
     if (composed.errors) throw composed.errors[0];
+    const planetsOnly = composeServices([
+      { name: 'planets', typeDefs: planets, url: urls['planets']! },
+    ]);
+    if (planetsOnly.errors) throw planetsOnly.errors[0];
+    bothSupergraph = composed.supergraphSdl;
     dir = await mkdtemp(path.join(tmpdir(), 'cinegraph-supergraph-'));
-    const file = path.join(dir, 'planets.graphql');
-    await writeFile(file, composed.supergraphSdl);
+    file = path.join(dir, 'planets.graphql');
+    // It starts with planets alone; a test adds moons while it runs.
+    await writeFile(file, planetsOnly.supergraphSdl);
 
     const port = await getPort();
     router = await spawnProcess({
@@ -85,6 +94,31 @@ describe('the gateway CLI serves any supergraph', () => {
     await router?.stop();
     await Promise.all(servers.map((server) => server.stop()));
     if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reloads a changed supergraph without dropping requests in flight, and refuses a broken one', async () => {
+    const url = `${router.url}/graphql`;
+    const before = await graphqlRequest(url, '{ planets { name moons } }');
+    expect(before.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+
+    // A slow request is in flight while the supergraph changes under it.
+    const inFlight = graphqlRequest(url, '{ slowPlanetCount }');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await writeFile(file, bothSupergraph);
+    expect((await inFlight).data).toEqual({ slowPlanetCount: 2 });
+
+    const deadline = Date.now() + 10_000;
+    let after = await graphqlRequest(url, '{ planets { name moons } }');
+    while (after.errors && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await graphqlRequest(url, '{ planets { name moons } }');
+    }
+    expect(after.errors).toBeUndefined();
+
+    await writeFile(file, 'this is not a supergraph');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await graphqlRequest(url, '{ planets { name moons } }')).errors).toBeUndefined();
+    await writeFile(file, bothSupergraph);
   });
 
   it('joins an entity across the two toy subgraphs', async () => {

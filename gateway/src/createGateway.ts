@@ -25,6 +25,7 @@ import { useRateLimit } from './plugins/useRateLimit.ts';
 import { useSafelist } from './plugins/useSafelist.ts';
 import { createSubgraphPolicy, settingsFor } from './resilience/subgraphPolicy.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
+import { supergraphFromFile } from './supergraph/supergraphFromFile.ts';
 
 /**
  * The CineGraph router: serves any supergraph SDL through @apollo/gateway's planner and
@@ -40,7 +41,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       );
     },
   );
-  const costDirectives = readCostDirectives(parse(supergraphSdl));
+  let costDirectives = readCostDirectives(parse(supergraphSdl));
   const logger = createLogger('gateway', config.server.logLevel);
   const metrics = createGatewayMetrics();
   const manifests = await loadManifests(config.persistedQueries.manifests, logger, {
@@ -54,7 +55,9 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
 
   const routingUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraphFromFile(supergraphPath, supergraphSdl, logger, (sdl) => {
+      costDirectives = readCostDirectives(parse(sdl));
+    }),
     buildService({ name, url }) {
       const target = config.supergraph.subgraphUrls[name] ?? url;
       if (!target)
