@@ -70,6 +70,11 @@ export const gatewayConfigSchema = z
       .strict()
       .prefault({}),
     introspection: env.boolean(true).or(z.boolean()),
+    /** GraphiQL at GET /graphql for browsers, from local assets. */
+    ide: z
+      .object({ enabled: env.boolean(true).or(z.boolean()) })
+      .strict()
+      .prefault({}),
     cors: z
       .object({
         /** Browser origins allowed to call (exact, e.g. https://app.example.com); none by default. */
@@ -212,6 +217,7 @@ export const environmentOverrides: Record<string, string[]> = {
   APQ_ENABLED: ['persistedQueries', 'apq', 'enabled'],
   RATE_LIMITS_ENABLED: ['rateLimits', 'enabled'],
   CORS_ORIGINS: ['cors', 'origins'],
+  IDE_ENABLED: ['ide', 'enabled'],
 };
 
 /** `${env.NAME}` / `${env.NAME:-default}` in any string of the file. */

@@ -20,6 +20,7 @@ import { readCostDirectives } from './limits/costDirectives.ts';
 import { useClientIdentity } from './plugins/useClientIdentity.ts';
 import { operationLimitsPlugin, useTokenLimit } from './plugins/useOperationLimits.ts';
 import { operationLogPlugin } from './plugins/operationLogPlugin.ts';
+import { useGraphQLIde } from './plugins/useGraphQLIde.ts';
 import { useHttpSecurity } from './plugins/useHttpSecurity.ts';
 import { useRateLimit } from './plugins/useRateLimit.ts';
 import { useSafelist } from './plugins/useSafelist.ts';
@@ -107,6 +108,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     context: createContext,
     async routes(app) {
       await useHttpSecurity(app, config);
+      if (config.ide.enabled) await useGraphQLIde(app, GRAPHQL_PATH);
       useClientIdentity(app, config);
       useRateLimit(app, {
         limits: config.rateLimits,

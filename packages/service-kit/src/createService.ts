@@ -1,6 +1,9 @@
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fastify } from 'fastify';
@@ -144,6 +147,8 @@ export async function createService<Context extends BaseContext>(
       fastifyApolloDrainPlugin(app),
       // Inline traces are for Apollo's hosted studio, which CineGraph does not report to.
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's landing page loads Sandbox from a CDN; the gateway serves its own IDE.
+      ApolloServerPluginLandingPageDisabled(),
       metrics.plugin,
       ...(options.apollo.plugins ?? []),
     ],
