@@ -70,6 +70,13 @@ export const gatewayConfigSchema = z
       .strict()
       .prefault({}),
     introspection: env.boolean(true).or(z.boolean()),
+    telemetry: z
+      .object({
+        /** Send traces here (OTLP over HTTP, e.g. http://collector:4318); unset: no tracing. */
+        otlpEndpoint: env.httpUrl().optional(),
+      })
+      .strict()
+      .prefault({}),
     /** GraphiQL at GET /graphql for browsers, from local assets. */
     ide: z
       .object({ enabled: env.boolean(true).or(z.boolean()) })
@@ -218,6 +225,7 @@ export const environmentOverrides: Record<string, string[]> = {
   RATE_LIMITS_ENABLED: ['rateLimits', 'enabled'],
   CORS_ORIGINS: ['cors', 'origins'],
   IDE_ENABLED: ['ide', 'enabled'],
+  OTEL_EXPORTER_OTLP_ENDPOINT: ['telemetry', 'otlpEndpoint'],
 };
 
 /** `${env.NAME}` / `${env.NAME:-default}` in any string of the file. */

@@ -83,6 +83,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     metrics,
     trustProxy: config.server.trustProxy,
     bodyLimit: config.server.bodyLimitBytes,
+    otlpEndpoint: config.telemetry.otlpEndpoint,
     apollo: {
       gateway,
       introspection: config.introspection,

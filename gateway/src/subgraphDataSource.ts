@@ -1,6 +1,7 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { context as otelContext, propagation } from '@opentelemetry/api';
 import { BrokenCircuitError } from 'cockatiel';
 import { GraphQLError } from 'graphql';
 import type { Counter, Histogram } from 'prom-client';
@@ -59,6 +60,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     headers.set('x-request-id', context.requestId);
     headers.set('x-forwarded-for', context.forwardedFor);
     if (context.authorization) headers.set('authorization', context.authorization);
+    // The active span is the gateway's fetch span: the subgraph continues the trace.
+    propagation.inject(otelContext.active(), headers, {
+      set: (carrier, key, value) => carrier.set(key, value),
+    });
   }
 
   override async process(

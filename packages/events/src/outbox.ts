@@ -1,3 +1,4 @@
+import { activeTraceparent } from '@cinegraph/service-kit';
 import type { EventData, EventType } from './catalogue.ts';
 import type { EventEnvelope } from './envelope.ts';
 import { createEnvelope } from './envelope.ts';
@@ -14,7 +15,7 @@ export interface SqlExecutor {
 }
 
 export interface EmitOptions {
-  /** W3C trace context of the request causing the event. */
+  /** W3C trace context of the request causing the event (default: the active span's). */
   traceparent?: string | undefined;
 }
 
@@ -29,7 +30,10 @@ export async function emit<Type extends EventType>(
   data: EventData<Type>,
   options: EmitOptions = {},
 ): Promise<EventEnvelope<Type>> {
-  const event = createEnvelope(type, data, options);
+  // The request's trace continues into the event (and so into its consumers).
+  const event = createEnvelope(type, data, {
+    traceparent: options.traceparent ?? activeTraceparent(),
+  });
   await tx.$executeRaw`
     WITH recorded AS (
       INSERT INTO outbox (id, type, data, occurred_at, traceparent)

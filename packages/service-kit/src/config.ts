@@ -76,4 +76,6 @@ export const subgraphEnv = {
   /** Prepended to every Redis key this process writes, so stacks can share one Redis. */
   REDIS_KEY_PREFIX: z.string().default('cinegraph:'),
   TRUST_PROXY: env.trustProxy(),
+  /** Send traces here (OTLP over HTTP, e.g. http://collector:4318); unset: no tracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(['http:', 'https:']).optional(),
 };

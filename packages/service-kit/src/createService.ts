@@ -12,7 +12,9 @@ import type { Logger } from 'pino';
 import { errorCodes, isErrorCode } from './errorCodes.ts';
 import { createFormatError } from './formatError.ts';
 import type { AccessTokenVerifier, Viewer } from './jwt.ts';
-import { REQUEST_ID_HEADER, loggingOptions } from './logger.ts';
+import { QUIET_PATHS, REQUEST_ID_HEADER, loggingOptions } from './logger.ts';
+import { startTracing, useRequestSpans } from './tracing.ts';
+import { tracingPlugin } from './tracingPlugin.ts';
 import type { Metrics } from './metrics.ts';
 import { createMetrics } from './metrics.ts';
 
@@ -42,6 +44,8 @@ export interface ServiceOptions<Context extends BaseContext> {
   metrics?: Metrics;
   /** Extra HTTP routes (e.g. the JWKS) and hooks, registered before GraphQL. */
   routes?: (app: FastifyInstance) => void | Promise<void>;
+  /** OTLP/HTTP endpoint for traces (OTEL_EXPORTER_OTLP_ENDPOINT); unset: no tracing. */
+  otlpEndpoint?: string | undefined;
   /** Closes pools and clients, after the HTTP server has drained. */
   onClose?: () => Promise<void>;
 }
@@ -79,6 +83,8 @@ export async function createService<Context extends BaseContext>(
     forceCloseConnections: 'idle',
   });
   const metrics = options.metrics ?? createMetrics(options.name);
+  const tracing = startTracing(options.name, options.otlpEndpoint);
+  useRequestSpans(app, QUIET_PATHS);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
@@ -150,6 +156,7 @@ export async function createService<Context extends BaseContext>(
       // Apollo's landing page loads Sandbox from a CDN; the gateway serves its own IDE.
       ApolloServerPluginLandingPageDisabled(),
       metrics.plugin,
+      tracingPlugin(),
       ...(options.apollo.plugins ?? []),
     ],
   } as ApolloServerOptions<Context>);
@@ -173,6 +180,7 @@ export async function createService<Context extends BaseContext>(
       closing ??= (async () => {
         await app.close();
         await options.onClose?.();
+        await tracing.shutdown();
       })();
       return closing;
     },

@@ -43,3 +43,5 @@ export { runService } from './runService.ts';
 export type { Runnable } from './runService.ts';
 export { loadSubgraphSchema } from './subgraphSchema.ts';
 export { requireAdmin, requireSelfOrAdmin, requireViewer } from './access.ts';
+export { activeTraceparent, startTracing, useRequestSpans } from './tracing.ts';
+export type { Tracing } from './tracing.ts';

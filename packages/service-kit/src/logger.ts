@@ -10,7 +10,7 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Probes and scrapes arrive every few seconds; logging each would drown the real traffic. */
-const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
+export const QUIET_PATHS: ReadonlySet<string> = new Set(['/health', '/ready', '/metrics']);
 
 /** Keeps a well-formed incoming request id (from the gateway or a client), else makes one. */
 export function requestIdOf(request: IncomingMessage): string {

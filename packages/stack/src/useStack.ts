@@ -59,7 +59,7 @@ async function deleteBrokerTopology(prefix: string): Promise<void> {
  * key prefix, broker names of its own, and every process spawned on free ports. Torn down
  * after the file.
  */
-export function useStack(): TestStack {
+export function useStack(options: { env?: Record<string, string> } = {}): TestStack {
   const id = uniqueId();
   const databasePrefix = `cg_test_${id}_`;
   const redisKeyPrefix = `cg_test_${id}:`;
@@ -136,6 +136,7 @@ export function useStack(): TestStack {
         RATE_LIMITS_ENABLED: 'false',
         JWT_KEY_FILE: path.join(keyDir, 'jwt.pem'),
         EVENTS_RETRY_DELAYS_MS: handle.eventsEnv['EVENTS_RETRY_DELAYS_MS']!,
+        ...options.env,
       },
       log: () => {},
     });

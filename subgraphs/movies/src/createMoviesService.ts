@@ -37,6 +37,7 @@ export async function createMoviesService(config: MoviesConfig): Promise<Runnabl
     logger,
     metrics,
     trustProxy: config.TRUST_PROXY,
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
     apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
     authenticate: createAccessTokenVerifier(new URL(config.JWKS_URL)),
     context: async (request) => ({ viewer: request.viewer, db, loaders: createLoaders(db) }),

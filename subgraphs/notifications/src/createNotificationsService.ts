@@ -50,6 +50,7 @@ export async function createNotificationsService(config: NotificationsConfig): P
     logger,
     metrics,
     trustProxy: config.TRUST_PROXY,
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
     apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
     authenticate: createAccessTokenVerifier(new URL(config.JWKS_URL)),
     context: async (request) => createContext(db, request.viewer),

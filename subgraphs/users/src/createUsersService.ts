@@ -53,6 +53,7 @@ export async function createUsersService(config: UsersConfig): Promise<Runnable>
     logger,
     metrics,
     trustProxy: config.TRUST_PROXY,
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
     apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
     authenticate: createAccessTokenVerifier(localKeySet(key)),
     context: async (request) => createContext(deps, request.viewer, request.ip),
