@@ -45,8 +45,8 @@ const connection = await connect(config.AMQP_URL).catch((error: Error) => {
 });
 // Failures also surface as the promises' rejections, handled below.
 connection.on('error', () => {});
+const channel = await connection.createConfirmChannel();
 try {
-  const channel = await connection.createConfirmChannel();
   channel.on('error', () => {});
   const { queue } = await channel.checkQueue(topology.deadLetterQueue).catch(() => {
     console.error(`${topology.deadLetterQueue} does not exist: has ${service} ever started?`);
@@ -63,6 +63,9 @@ try {
       : `Replayed ${letters.length} message(s) from ${queue} to ${topology.queue}.`,
   );
 } finally {
+  // Channel first: amqplib may write a connection's Close ahead of frames still queued on a
+  // channel, and an ack lost that way puts the replayed message back in the queue.
+  await channel.close().catch(() => {});
   await connection.close();
 }
 
