@@ -2,16 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import getPort from 'get-port';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningProcess } from '@cinegraph/stack';
 import { gateway, spawnProcess } from '@cinegraph/stack';
 import { graphqlRequest } from '@cinegraph/testing';
+import type { ToySubgraph } from './support/toySubgraph.ts';
+import { planetList, startToySubgraph } from './support/toySubgraph.ts';
 
 // Two toy subgraphs that have nothing to do with movies: the gateway serves whatever
 // supergraph it is given.
@@ -27,40 +25,24 @@ const moons = parse(`
 const moonsOf: Record<string, string[]> = { earth: ['Moon'], mars: ['Phobos', 'Deimos'] };
 
 describe('the gateway CLI serves any supergraph', () => {
-  const servers: ApolloServer[] = [];
+  const servers: ToySubgraph[] = [];
   let dir: string;
   let router: RunningProcess;
   let file: string;
   let bothSupergraph: string;
 
   beforeAll(async () => {
-    const urls: Record<string, string> = {};
-    for (const [name, typeDefs, resolvers] of [
-      [
-        'planets',
-        planets,
-        {
-          Query: {
-            planets: () => [
-              { id: 'earth', name: 'Earth' },
-              { id: 'mars', name: 'Mars' },
-            ],
-            slowPlanetCount: () => new Promise((resolve) => setTimeout(() => resolve(2), 700)),
-          },
-        },
-      ],
-      ['moons', moons, { Planet: { moons: (planet: { id: string }) => moonsOf[planet.id] ?? [] } }],
-    ] as const) {
-      const server = new ApolloServer({
-        schema: buildSubgraphSchema({ typeDefs, resolvers }),
-        plugins: [ApolloServerPluginInlineTraceDisabled()],
-      });
-      const { url } = await startStandaloneServer(server, {
-        listen: { port: 0, host: '127.0.0.1' },
-      });
-      servers.push(server);
-      urls[name] = url;
-    }
+    const planetsSubgraph = await startToySubgraph(planets, {
+      Query: {
+        planets: planetList,
+        slowPlanetCount: () => new Promise((resolve) => setTimeout(() => resolve(2), 700)),
+      },
+    });
+    const moonsSubgraph = await startToySubgraph(moons, {
+      Planet: { moons: (planet: { id: string }) => moonsOf[planet.id] ?? [] },
+    });
+    servers.push(planetsSubgraph, moonsSubgraph);
+    const urls: Record<string, string> = { planets: planetsSubgraph.url, moons: moonsSubgraph.url };
     const composed = composeServices(
       Object.entries({ planets, moons }).map(([name, typeDefs]) => ({
         name,

@@ -4,16 +4,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import getPort from 'get-port';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningProcess } from '@cinegraph/stack';
 import { gateway, spawnProcess } from '@cinegraph/stack';
 import { errorCodes, graphqlRequest } from '@cinegraph/testing';
+import type { ToySubgraph } from './support/toySubgraph.ts';
+import { planetList, startToySubgraph } from './support/toySubgraph.ts';
 
 // Two toy subgraphs; `moons` sits behind a proxy the tests control, to make it slow,
 // failing or hanging, and to count what reaches it.
@@ -60,49 +58,22 @@ async function startProxy(): Promise<{ server: Server; url: string }> {
 }
 
 describe('subgraph resilience', () => {
-  const servers: ApolloServer[] = [];
+  const servers: ToySubgraph[] = [];
   let proxyServer: Server;
   let dir: string;
   let router: RunningProcess;
   let url: string;
 
   beforeAll(async () => {
-    const urls: Record<string, string> = {};
-    for (const [name, typeDefs, resolvers] of [
-      [
-        'planets',
-        planets,
-        {
-          Query: {
-            planets: () => [
-              { id: 'earth', name: 'Earth' },
-              { id: 'mars', name: 'Mars' },
-            ],
-          },
-        },
-      ],
-      [
-        'moons',
-        moons,
-        {
-          Planet: {
-            moons: (planet: { id: string }) =>
-              planet.id === 'mars' ? ['Phobos', 'Deimos'] : ['Moon'],
-          },
-          Mutation: { discoverMoon: () => true },
-        },
-      ],
-    ] as const) {
-      const server = new ApolloServer({
-        schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
-        plugins: [ApolloServerPluginInlineTraceDisabled()],
-      });
-      const started = await startStandaloneServer(server, {
-        listen: { port: 0, host: '127.0.0.1' },
-      });
-      servers.push(server);
-      urls[name] = started.url;
-    }
+    const planetsSubgraph = await startToySubgraph(planets, { Query: { planets: planetList } });
+    const moonsSubgraph = await startToySubgraph(moons, {
+      Planet: {
+        moons: (planet: { id: string }) => (planet.id === 'mars' ? ['Phobos', 'Deimos'] : ['Moon']),
+      },
+      Mutation: { discoverMoon: () => true },
+    });
+    servers.push(planetsSubgraph, moonsSubgraph);
+    const urls: Record<string, string> = { planets: planetsSubgraph.url, moons: moonsSubgraph.url };
     const started = await startProxy();
     proxyServer = started.server;
     proxy.target = urls['moons']!;
