@@ -65,6 +65,10 @@ describe('the gateway', () => {
       /graphql_request_duration_seconds_count\{[^}]*operation="ClientProbe"[^}]*client="ios"/,
     );
     expect(metrics).toMatch(/subgraph_fetch_duration_seconds_count\{[^}]*subgraph="movies"/);
+    // The same operation again skips parsing and validation: a document cache hit.
+    await stack.graphql('query ClientProbe { genres { id } }');
+    const after = await (await fetch(`${stack.urls['gateway']}/metrics`)).text();
+    expect(after).toMatch(/graphql_document_cache_lookups_total\{[^}]*outcome="hit"[^}]*\} [1-9]/);
   });
 
   it('echoes the request id it was given, and makes one otherwise', async () => {

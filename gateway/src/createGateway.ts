@@ -14,6 +14,7 @@ import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { createContext } from './context.ts';
 import { createGatewayMetrics } from './gatewayMetrics.ts';
+import { createDocumentCache } from './persistedQueries/documentCache.ts';
 import { loadManifests } from './persistedQueries/manifestRegistry.ts';
 import { createPersistedQueryStore } from './persistedQueries/persistedQueryStore.ts';
 import { readCostDirectives } from './limits/costDirectives.ts';
@@ -88,6 +89,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       gateway,
       introspection: config.introspection,
       csrfPrevention: config.security.csrfPrevention,
+      documentStore: createDocumentCache(metrics.documentCacheLookups),
       allowBatchedHttpRequests: config.server.batching,
       plugins: [
         operationLimitsPlugin(config.limits, () => costDirectives),

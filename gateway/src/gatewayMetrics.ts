@@ -14,6 +14,12 @@ export function createGatewayMetrics() {
       labelNames: ['source', 'outcome'] as const,
       registers,
     }),
+    documentCacheLookups: new Counter({
+      name: 'graphql_document_cache_lookups_total',
+      help: 'Parsed-and-validated operation cache lookups, by outcome (hit: no parsing or validation).',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
     safelistViolations: new Counter({
       name: 'safelist_violations_total',
       help: "Operations outside a client's safelist, by client and mode (log: let through, enforce: refused).",
