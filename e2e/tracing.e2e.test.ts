@@ -51,7 +51,7 @@ const stack = useStack({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url } });
 afterAll(() => receiver.close());
 
 describe('tracing', () => {
-  it('follows a request from the caller through the gateway into the subgraph and its event', async () => {
+  it('follows a request from the caller through the gateway into the subgraph, its event and the event’s consumer', async () => {
     const traceId = randomBytes(16).toString('hex');
     const callerSpan = randomBytes(8).toString('hex');
     const email = `${uniqueId()}@example.test`;
@@ -94,6 +94,14 @@ describe('tracing', () => {
       (s) => s.traceId === traceId && s.service === 'users' && s.name === 'POST /graphql',
     )!;
     expect(fetches.map((s) => s.spanId)).toContain(usersRequest.parentSpanId);
+
+    // The notifications consumer continues the same trace when it handles the event.
+    while (
+      !names('notifications').includes('user.registered process') &&
+      Date.now() < deadline + 15_000
+    )
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(names('notifications')).toContain('user.registered process');
 
     // The event the registration emitted carries the same trace.
     const client = new pg.Client({ connectionString: stack.databaseUrls['users'] });

@@ -5,6 +5,7 @@ import type {
   MessagePropertyHeaders,
   Options,
 } from 'amqplib';
+import { context, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { BrokerConnection } from './brokerConnection.ts';
 import type { EventType } from './catalogue.ts';
@@ -58,6 +59,7 @@ export async function startEventConsumer<Tx extends SqlExecutor>(
 ): Promise<EventConsumer> {
   const { topology, metrics } = options;
   const log = options.logger.child({ component: 'event-consumer', queue: topology.queue });
+  const tracer = trace.getTracer('cinegraph');
   const routingKeys = Object.keys(options.handlers) as EventType[];
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
@@ -95,7 +97,35 @@ export async function startEventConsumer<Tx extends SqlExecutor>(
     if (!handler) {
       return deadLetter(channel, message, 'malformed', `no handler for "${event.type}" here`);
     }
+    // The trace of the request that emitted the event continues here.
+    const parent = propagation.extract(ROOT_CONTEXT, { traceparent: event.traceparent ?? '' });
+    const span = tracer.startSpan(
+      `${event.type} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'rabbitmq',
+          'messaging.destination.name': topology.queue,
+          'messaging.message.id': event.id,
+        },
+      },
+      parent,
+    );
+    try {
+      await context.with(trace.setSpan(parent, span), () =>
+        apply(channel, message, event, handler),
+      );
+    } finally {
+      span.end();
+    }
+  }
 
+  async function apply(
+    channel: ConfirmChannel,
+    message: ConsumeMessage,
+    event: AnyEventEnvelope,
+    handler: EventHandler<Tx, EventType>,
+  ): Promise<void> {
     let outcome: 'handled' | 'duplicate';
     try {
       outcome = await options.transaction(async (tx) => {
