@@ -91,7 +91,7 @@ describe('subgraph resilience', () => {
         'rateLimits: { enabled: false }',
         'subgraphs:',
         '  overrides:',
-        '    moons: { timeoutMs: 300, retries: 1, breakerFailures: 2, breakerHalfOpenAfterMs: 60000 }',
+        '    moons: { timeoutMs: 1000, retries: 1, breakerFailures: 2, breakerHalfOpenAfterMs: 60000 }',
       ].join('\n'),
     );
     const port = await getPort();
