@@ -7,10 +7,11 @@
 // producers, measured side by side in one run on throwaway databases and queues.
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { connect } from 'amqplib';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import type { ServiceEvents } from '@cinegraph/events';
-import { emit, startServiceEvents } from '@cinegraph/events';
+import { deleteEventTopology, emit, startServiceEvents } from '@cinegraph/events';
 import { databaseUrlFor, dropDatabase, ensureDatabase, migrate } from '@cinegraph/migrator';
 import { handlers } from '@cinegraph/notifications/handlers';
 import { PrismaClient as NotificationsClient } from '@cinegraph/notifications/prisma';
@@ -156,14 +157,8 @@ async function runLevel(producers: number, total = perLevel): Promise<LevelResul
 }
 
 async function deleteBrokerNames(prefix: string): Promise<void> {
-  const { connect } = await import('amqplib');
-  const { deleteQueueTopology, exchangeName, queueTopology, subscriptions } =
-    await import('@cinegraph/events');
   const connection = await connect(testEnvironment.amqpUrl);
-  const channel = await connection.createChannel();
-  for (const service of Object.keys(subscriptions))
-    await deleteQueueTopology(channel, queueTopology(prefix, service, [1_000]));
-  await channel.deleteExchange(exchangeName(prefix));
+  await deleteEventTopology(await connection.createChannel(), prefix, [1_000]);
   await connection.close();
 }
 

@@ -5,7 +5,7 @@ import { connect } from 'amqplib';
 import { describe, expect, it } from 'vitest';
 import { createEnvelope, exchangeName } from '@cinegraph/events';
 import { repoRoot } from '@cinegraph/stack';
-import { errorCodes, graphqlRequest, uniqueId } from '@cinegraph/testing';
+import { errorCodes, eventually, graphqlRequest, uniqueId } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 
 const run = promisify(execFile);
@@ -328,13 +328,6 @@ describe('dead letters', () => {
       await connection.close();
     }
   };
-  const until = async (check: () => Promise<boolean>) => {
-    const deadline = Date.now() + 15_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
 
   // Each run of the script starts a Node process: give the test room on a busy machine.
   it('are listed and replayed by npm run events:dead-letters', { timeout: 90_000 }, async () => {
@@ -358,7 +351,7 @@ describe('dead letters', () => {
       await connection.close();
     }
 
-    await until(async () => (await parked()) === 1);
+    await eventually(async () => ((await parked()) === 1 ? true : undefined));
     const listed = await deadLetters('list', 'notifications');
     expect(listed).toContain(malformed.id);
     expect(listed).toContain('malformed: invalid user.registered data');
@@ -369,7 +362,7 @@ describe('dead letters', () => {
     const replayed = await deadLetters('replay', 'notifications', malformed.id);
     expect(replayed).toContain('Replayed 1 message(s)');
     // Still malformed, so the consumer parks it again rather than losing it.
-    await until(async () => (await parked()) === 1);
+    await eventually(async () => ((await parked()) === 1 ? true : undefined));
     expect(await deadLetters('list', 'notifications')).toContain(malformed.id);
   });
 });

@@ -292,8 +292,9 @@ export function loadGatewayConfig(
 ): Readonly<GatewayConfig> {
   const explicit = source['GATEWAY_CONFIG'];
   const file = explicit ? path.resolve(cwd, explicit) : path.resolve(cwd, 'gateway.yaml');
+  const hasFile = Boolean(explicit) || existsSync(file);
   let raw: Record<string, unknown> = {};
-  if (explicit || existsSync(file)) {
+  if (hasFile) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -347,10 +348,10 @@ export function loadGatewayConfig(
       return `  ${option}${variable && source[variable] !== undefined ? ` (${variable})` : ''}: ${issue.message}`;
     });
     throw new ConfigError(
-      `Invalid configuration${existsSync(file) ? ` (${file})` : ''}:\n${problems.join('\n')}`,
+      `Invalid configuration${hasFile ? ` (${file})` : ''}:\n${problems.join('\n')}`,
     );
   }
-  return Object.freeze({ ...result.data, file: existsSync(file) ? file : null });
+  return Object.freeze({ ...result.data, file: hasFile ? file : null });
 }
 
 /** Paths written in the file are relative to the file's folder. */

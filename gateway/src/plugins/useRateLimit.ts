@@ -36,12 +36,14 @@ export function useRateLimit(
 ): void {
   const { limits, redis } = options;
   if (!limits.enabled) return;
-  const perIp = limiter(redis, 'ip', limits.perIp);
-  const perClient = new Map<string, RateLimiterAbstract>();
-  const clientLimiter = (name: string) => {
+  type Budget = { limiter: RateLimiterAbstract; window: RateLimits['perIp'] };
+  const perIp: Budget = { limiter: limiter(redis, 'ip', limits.perIp), window: limits.perIp };
+  const perClient = new Map<string, Budget>();
+  const clientBudget = (name: string): Budget => {
     let found = perClient.get(name);
     if (!found) {
-      found = limiter(redis, `client:${name}`, limits.clients[name] ?? limits.perClient);
+      const window = limits.clients[name] ?? limits.perClient;
+      found = { limiter: limiter(redis, `client:${name}`, window), window };
       perClient.set(name, found);
     }
     return found;
@@ -50,9 +52,8 @@ export function useRateLimit(
   app.addHook('preHandler', async (request, reply) => {
     if (!isGraphQLRequest(request, options.path)) return;
     const byKey = request.client?.via === 'apiKey' && request.client.name;
-    const [rateLimiter, key, window] = byKey
-      ? [clientLimiter(byKey), byKey, limits.clients[byKey] ?? limits.perClient]
-      : [perIp, request.ip, limits.perIp];
+    const { limiter: rateLimiter, window } = byKey ? clientBudget(byKey) : perIp;
+    const key = byKey || request.ip;
     let result: RateLimiterRes;
     let allowed = true;
     try {

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
  * Serves the supergraph SDL from a file and reloads it when the file changes. A new
  * supergraph replaces the old one atomically (requests in flight finish on the plan they
  * started with); one that does not load is refused, logged, and the previous one keeps
- * serving. `onLoad` sees each supergraph that took effect, the first included.
+ * serving. `onLoad` sees each new supergraph that took effect (the caller has the first).
  */
 export function supergraphFromFile(
   file: string,
@@ -18,7 +18,6 @@ export function supergraphFromFile(
   const log = logger.child({ component: 'supergraph' });
   return async ({ update }) => {
     let current = initialSdl;
-    onLoad(current);
     const watcher = watch(file, {
       ignoreInitial: true,
       awaitWriteFinish: { stabilityThreshold: 100, pollInterval: 25 },

@@ -23,6 +23,7 @@ export { startOutboxRelay } from './outboxRelay.ts';
 export type { OutboxBacklog, OutboxRelay, OutboxRelayOptions } from './outboxRelay.ts';
 export {
   assertSubscriberQueues,
+  deleteEventTopology,
   deleteQueueTopology,
   EXCHANGE,
   exchangeName,

@@ -3,6 +3,7 @@ import type { ConfirmChannel } from 'amqplib';
 import pg from 'pg';
 import { Gauge } from 'prom-client';
 import type { Logger } from 'pino';
+import { withTimeout } from '@cinegraph/service-kit';
 import type { BrokerConnection, ManagedChannel } from './brokerConnection.ts';
 import type { EventMetrics } from './eventMetrics.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
@@ -117,7 +118,12 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
         });
         if (!accepted) await once(channel, 'drain');
       }
-      if (claimed.length) await withTimeout(channel.waitForConfirms(), confirmTimeoutMs);
+      if (claimed.length)
+        await withTimeout(
+          channel.waitForConfirms(),
+          confirmTimeoutMs,
+          () => new ConfirmTimeoutError(`no broker confirm within ${confirmTimeoutMs} ms`),
+        );
       await client.query(
         `UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
         [claimed.map((row) => row.id)],
@@ -276,14 +282,3 @@ function listenForCommits(databaseUrl: string, onCommit: () => void, log: Logger
 }
 
 class ConfirmTimeoutError extends Error {}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new ConfirmTimeoutError(`no broker confirm within ${ms} ms`)),
-      ms,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}

@@ -1,5 +1,6 @@
 import type { Channel } from 'amqplib';
 import type { EventType } from './catalogue.ts';
+import { subscriptions } from './subscriptions.ts';
 
 /** The broker names one consuming service uses; see docs/events.md. */
 export interface QueueTopology {
@@ -101,4 +102,18 @@ export async function deleteQueueTopology(
   for (const retry of topology.retryQueues) await channel.deleteQueue(retry.name);
   await channel.deleteQueue(topology.deadLetterQueue);
   await channel.deleteQueue(topology.queue);
+}
+
+/**
+ * Removes everything declared under a prefix: every subscriber's queues (subscriptions.ts)
+ * and the exchange. For tests and benchmarks that ran on names of their own.
+ */
+export async function deleteEventTopology(
+  channel: Channel,
+  prefix: string,
+  retryDelaysMs: number[],
+): Promise<void> {
+  for (const service of Object.keys(subscriptions))
+    await deleteQueueTopology(channel, queueTopology(prefix, service, retryDelaysMs));
+  await channel.deleteExchange(exchangeName(prefix));
 }

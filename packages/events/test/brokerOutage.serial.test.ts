@@ -4,7 +4,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
 import { emit } from '../src/index.ts';
-import { amqpUrl, eventually, useEventsHarness } from './useEventsHarness.ts';
+import { eventually } from '@cinegraph/testing';
+import { amqpUrl, useEventsHarness } from './useEventsHarness.ts';
 
 const run = promisify(execFile);
 const events = useEventsHarness();

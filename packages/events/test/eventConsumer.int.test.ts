@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EventMetrics } from '../src/index.ts';
 import { createEnvelope, listDeadLetters, replayDeadLetters } from '../src/index.ts';
-import { eventually, useEventsHarness } from './useEventsHarness.ts';
+import { eventually } from '@cinegraph/testing';
+import { useEventsHarness } from './useEventsHarness.ts';
 
 const events = useEventsHarness();
 

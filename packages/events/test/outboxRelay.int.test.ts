@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emit } from '../src/index.ts';
 import type { PgTransaction } from './pgTransactions.ts';
-import { eventually, useEventsHarness } from './useEventsHarness.ts';
+import { eventually } from '@cinegraph/testing';
+import { useEventsHarness } from './useEventsHarness.ts';
 
 const events = useEventsHarness();
 

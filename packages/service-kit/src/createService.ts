@@ -15,6 +15,7 @@ import type { AccessTokenVerifier, Viewer } from './jwt.ts';
 import { QUIET_PATHS, REQUEST_ID_HEADER, loggingOptions } from './logger.ts';
 import { startTracing, useRequestSpans } from './tracing.ts';
 import { tracingPlugin } from './tracingPlugin.ts';
+import { withTimeout } from './withTimeout.ts';
 import type { Metrics } from './metrics.ts';
 import { createMetrics } from './metrics.ts';
 
@@ -202,12 +203,4 @@ export function replyWithError(
     .headers(headers)
     .type('application/json')
     .send({ errors: [{ message: error.message, extensions: error.extensions }] });
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

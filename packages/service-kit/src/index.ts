@@ -45,3 +45,4 @@ export { loadSubgraphSchema } from './subgraphSchema.ts';
 export { requireAdmin, requireSelfOrAdmin, requireViewer } from './access.ts';
 export { activeTraceparent, startTracing, useRequestSpans } from './tracing.ts';
 export type { Tracing } from './tracing.ts';
+export { withTimeout } from './withTimeout.ts';

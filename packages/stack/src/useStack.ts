@@ -4,7 +4,7 @@ import path from 'node:path';
 import getPort from 'get-port';
 import { connect } from 'amqplib';
 import { Redis } from 'ioredis';
-import { deleteQueueTopology, exchangeName, queueTopology, subscriptions } from '@cinegraph/events';
+import { deleteEventTopology } from '@cinegraph/events';
 import { afterAll, beforeAll } from 'vitest';
 import { dropDatabase } from '@cinegraph/migrator';
 import type { GraphQLResponse, RequestOptions } from '@cinegraph/testing';
@@ -45,10 +45,7 @@ const TEST_RETRY_DELAYS_MS = [200, 1_000];
 async function deleteBrokerTopology(prefix: string): Promise<void> {
   const connection = await connect(testEnvironment.amqpUrl);
   try {
-    const channel = await connection.createChannel();
-    for (const service of Object.keys(subscriptions))
-      await deleteQueueTopology(channel, queueTopology(prefix, service, TEST_RETRY_DELAYS_MS));
-    await channel.deleteExchange(exchangeName(prefix));
+    await deleteEventTopology(await connection.createChannel(), prefix, TEST_RETRY_DELAYS_MS);
   } finally {
     await connection.close();
   }

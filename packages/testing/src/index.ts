@@ -4,3 +4,4 @@ export type { GraphQLResponse, RequestOptions } from './graphqlRequest.ts';
 export { deleteKeys, useRedis } from './useRedis.ts';
 export { useTestDatabase } from './useTestDatabase.ts';
 export type { TestDatabase } from './useTestDatabase.ts';
+export { eventually } from './eventually.ts';

@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createEnvelope, subscriptions } from '@cinegraph/events';
 import { createPrismaClient } from '@cinegraph/service-kit';
-import { uniqueId, useTestDatabase } from '@cinegraph/testing';
+import { eventually, uniqueId, useTestDatabase } from '@cinegraph/testing';
 import { startDeliveryWorker } from '../src/delivery/deliveryWorker.ts';
 import { createTransports } from '../src/delivery/transports.ts';
 import { handlers } from '../src/events/handlers.ts';
@@ -76,16 +76,6 @@ async function startSmtpServer(options: { rejectRecipient?: boolean } = {}) {
   return { url: `smtp://127.0.0.1:${port}`, received };
 }
 
-async function until<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('the notifications consumer', () => {
   it('handles exactly the events its subscription lists', () => {
     expect(Object.keys(handlers).sort()).toEqual([...subscriptions.notifications].sort());
@@ -135,10 +125,14 @@ describe('delivery', () => {
     onTestFinished(() => worker.stop());
     worker.wake();
 
-    const sent = await until(async () => {
-      const row = await db.notification.findFirst({ where: { userId: event.data.userId } });
-      return row?.status === 'SENT' ? row : undefined;
-    }, 'the notification to be SENT');
+    const sent = await eventually(
+      async () => {
+        const row = await db.notification.findFirst({ where: { userId: event.data.userId } });
+        return row?.status === 'SENT' ? row : undefined;
+      },
+      15_000,
+      'the notification to be SENT',
+    );
     expect(sent.sentAt).toBeInstanceOf(Date);
     const mail = smtp.received.find((m) => m.to.includes(event.data.email));
     expect(mail).toBeDefined();
@@ -164,10 +158,14 @@ describe('delivery', () => {
     onTestFinished(() => worker.stop());
     worker.wake();
 
-    const retrying = await until(async () => {
-      const row = await db.notification.findFirst({ where: { userId: event.data.userId } });
-      return row && row.attempts === 1 ? row : undefined;
-    }, 'the first attempt');
+    const retrying = await eventually(
+      async () => {
+        const row = await db.notification.findFirst({ where: { userId: event.data.userId } });
+        return row && row.attempts === 1 ? row : undefined;
+      },
+      15_000,
+      'the first attempt',
+    );
     expect(retrying.status).toBe('PENDING');
     expect(retrying.lastError).toMatch(/mailbox unavailable/);
     expect(retrying.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
@@ -178,10 +176,14 @@ describe('delivery', () => {
       data: { nextAttemptAt: new Date() },
     });
     worker.wake();
-    const failed = await until(async () => {
-      const row = await db.notification.findUnique({ where: { id: retrying.id } });
-      return row?.status === 'FAILED' ? row : undefined;
-    }, 'the notification to be FAILED');
+    const failed = await eventually(
+      async () => {
+        const row = await db.notification.findUnique({ where: { id: retrying.id } });
+        return row?.status === 'FAILED' ? row : undefined;
+      },
+      15_000,
+      'the notification to be FAILED',
+    );
     expect(failed.attempts).toBe(2);
     expect(smtp.received).toEqual([]);
   });
