@@ -41,6 +41,19 @@ const config: CodegenConfig = {
       MovieConnection: './catalog/searchMovies.ts#MovieConnectionModel',
       ShowtimeConnection: './catalog/listShowtimes.ts#ShowtimeConnectionModel',
     }),
+    ...subgraph('reviews', 'ReviewsContext', {
+      Review: './generated/prisma/client.ts#Review',
+      Movie: './context.ts#MovieReference',
+      User: './context.ts#UserReference',
+      ReviewConnection: './context.ts#ReviewConnectionModel',
+      RatingSummary: './reviews/ratingSummary.ts#RatingSummaryModel',
+    }),
+    ...subgraph('watchlists', 'WatchlistsContext', {
+      WatchlistItem: './generated/prisma/client.ts#WatchlistItem',
+      Movie: './context.ts#MovieReference',
+      User: './context.ts#UserReference',
+      WatchlistConnection: './context.ts#WatchlistConnectionModel',
+    }),
     ...subgraph('notifications', 'NotificationsContext', {
       User: './context.ts#UserReference',
       Notification: './generated/prisma/client.ts#Notification',

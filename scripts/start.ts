@@ -16,8 +16,15 @@ try {
   throw error;
 }
 
-const colors = { users: 35, movies: 36, notifications: 34, gateway: 32 } as Record<string, number>;
-const prefix = (name: string) => `\u001b[${colors[name] ?? 33}m${name.padEnd(13)}\u001b[0m|`;
+const colors = {
+  users: 35,
+  movies: 36,
+  reviews: 33,
+  watchlists: 91,
+  notifications: 34,
+  gateway: 32,
+} as Record<string, number>;
+const prefix = (name: string) => `\u001b[${colors[name] ?? 37}m${name.padEnd(13)}\u001b[0m|`;
 const log = (message: string) => console.log(`${prefix('start')} ${message}`);
 
 const stack = await startStack({
@@ -31,6 +38,8 @@ const stack = await startStack({
     gateway: config.GATEWAY_PORT,
     users: config.USERS_PORT,
     movies: config.MOVIES_PORT,
+    reviews: config.REVIEWS_PORT,
+    watchlists: config.WATCHLISTS_PORT,
     notifications: config.NOTIFICATIONS_PORT,
   },
   seed: true,

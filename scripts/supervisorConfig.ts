@@ -20,6 +20,8 @@ export function loadSupervisorConfig(source: Record<string, string | undefined>)
       GATEWAY_PORT: env.port(4000),
       USERS_PORT: env.port(4001),
       MOVIES_PORT: env.port(4002),
+      REVIEWS_PORT: env.port(4003),
+      WATCHLISTS_PORT: env.port(4004),
       NOTIFICATIONS_PORT: env.port(4007),
       LOG_LEVEL: env.logLevel(),
     },

@@ -43,7 +43,9 @@ export const eventCatalogue = {
     reviewId: id,
     movieId: id,
     userId: id,
-    rating: z.number().int(),
+    rating: z.number().int().min(1).max(10),
+    /** As the reviews subgraph knows it, for messages that name the movie. */
+    movieTitle: z.string().min(1),
   }),
 
   'booking.created': z.object({

@@ -8,7 +8,9 @@ import type { EventType } from './catalogue.ts';
  * keys listed here (its tests check).
  */
 export const subscriptions = {
-  notifications: ['user.registered'],
+  notifications: ['user.registered', 'review.created'],
+  reviews: ['movie.created', 'movie.updated'],
+  watchlists: ['movie.created', 'movie.updated'],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type SubscribingService = keyof typeof subscriptions;

@@ -37,6 +37,8 @@ export { createLogger, REQUEST_ID_HEADER, requestIdOf } from './logger.ts';
 export { createMetrics } from './metrics.ts';
 export type { Metrics } from './metrics.ts';
 export { createPrismaClient } from './prisma.ts';
+export { createReadThroughCache } from './readThroughCache.ts';
+export type { ReadThroughCache, ReadThroughCacheOptions } from './readThroughCache.ts';
 export { createRedis } from './redis.ts';
 export type { RedisOptions } from './redis.ts';
 export { runService } from './runService.ts';

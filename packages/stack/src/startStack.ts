@@ -19,6 +19,8 @@ export interface StackOptions {
   seed: boolean;
   /** Extra environment for every process (e.g. LOG_LEVEL, JWT_KEY_FILE). */
   env?: Record<string, string>;
+  /** Extra environment for one process by name, over `env` (e.g. a broken REDIS_URL). */
+  processEnv?: Record<string, Record<string, string>>;
   log: Log;
   onLine?: (name: string, line: string) => void;
 }
@@ -52,6 +54,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     AMQP_URL: options.amqpUrl,
     EVENTS_PREFIX: options.eventsPrefix,
     JWKS_URL: jwksUrl,
+    // reviews and watchlists learn the catalogue from movies at start-up (not per request).
+    MOVIES_URL: `http://127.0.0.1:${portOf('movies')}/graphql`,
     ...options.env,
   };
 
@@ -67,7 +71,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           name: subgraph.name,
           entry: subgraph.entry,
           port: portOf(subgraph.name),
-          env: { ...common, DATABASE_URL: databaseUrls[subgraph.name]! },
+          env: {
+            ...common,
+            DATABASE_URL: databaseUrls[subgraph.name]!,
+            ...options.processEnv?.[subgraph.name],
+          },
           ...(options.onLine ? { onLine: options.onLine } : {}),
         }),
       );
@@ -80,7 +88,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         name: gateway.name,
         entry: gateway.entry,
         port: portOf(gateway.name),
-        env: { ...common, SUBGRAPH_URLS: subgraphUrls },
+        env: { ...common, SUBGRAPH_URLS: subgraphUrls, ...options.processEnv?.[gateway.name] },
         ...(options.onLine ? { onLine: options.onLine } : {}),
       }),
     );

@@ -22,6 +22,8 @@ const subgraph = (name: string, defaultPort: number): SubgraphDefinition => ({
 export const subgraphs: readonly SubgraphDefinition[] = [
   subgraph('users', 4001),
   subgraph('movies', 4002),
+  subgraph('reviews', 4003),
+  subgraph('watchlists', 4004),
   subgraph('notifications', 4007),
 ];
 

@@ -18,7 +18,7 @@ import { gateway, repoRoot, subgraphs } from './subgraphs.ts';
 export interface TestStack {
   /** The gateway's GraphQL endpoint. */
   readonly gatewayUrl: string;
-  /** Base URL (no path) of each process by name: users, movies, notifications, gateway. */
+  /** Base URL (no path) of each process by name: users, movies, reviews, ..., gateway. */
   readonly urls: Record<string, string>;
   readonly databaseUrls: Record<string, string>;
   /** The event settings every process of this stack runs with (AMQP_URL, EVENTS_PREFIX, ...). */
@@ -56,7 +56,14 @@ async function deleteBrokerTopology(prefix: string): Promise<void> {
  * key prefix, broker names of its own, and every process spawned on free ports. Torn down
  * after the file.
  */
-export function useStack(options: { env?: Record<string, string> } = {}): TestStack {
+export function useStack(
+  options: {
+    /** Extra environment for every process. */
+    env?: Record<string, string>;
+    /** Extra environment for one process by name (e.g. `{ reviews: { REDIS_URL } }`). */
+    processEnv?: Record<string, Record<string, string>>;
+  } = {},
+): TestStack {
   const id = uniqueId();
   const databasePrefix = `cg_test_${id}_`;
   const redisKeyPrefix = `cg_test_${id}:`;
@@ -135,6 +142,7 @@ export function useStack(options: { env?: Record<string, string> } = {}): TestSt
         EVENTS_RETRY_DELAYS_MS: handle.eventsEnv['EVENTS_RETRY_DELAYS_MS']!,
         ...options.env,
       },
+      ...(options.processEnv ? { processEnv: options.processEnv } : {}),
       log: () => {},
     });
     for (const running of stack.processes) handle.urls[running.name] = running.url;

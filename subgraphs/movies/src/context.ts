@@ -1,6 +1,7 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { Viewer } from '@cinegraph/service-kit';
 import { createGroupLoader, createLoader, isUuid } from '@cinegraph/service-kit';
+import type { MovieCache } from './catalog/movieCache.ts';
 import type {
   Credit,
   Genre,
@@ -30,18 +31,24 @@ export interface MoviesLoaders {
 export interface MoviesContext {
   viewer: Viewer | null;
   db: PrismaClient;
+  movieCache: MovieCache;
   loaders: MoviesLoaders;
 }
 
 /** Ids that are not UUIDs cannot exist; asking PostgreSQL about them would be an error. */
 const uuids = (ids: readonly string[]) => ids.filter(isUuid);
 
-export function createLoaders(db: PrismaClient): MoviesLoaders {
+export function createLoaders(db: PrismaClient, movieCache: MovieCache): MoviesLoaders {
   return {
-    movieById: createLoader(
-      (ids) => db.movie.findMany({ where: { id: { in: uuids(ids) } } }),
-      (m) => m.id,
-    ),
+    // Every page that shows a movie (and every review or watchlist entry joined to one)
+    // looks it up by id: through the Redis cache, one round trip plus one query for misses.
+    movieById: new DataLoader(async (ids) => {
+      const found = await movieCache.loadMany(uuids(ids), async (missing) => {
+        const movies = await db.movie.findMany({ where: { id: { in: missing } } });
+        return new Map(movies.map((movie) => [movie.id, movie]));
+      });
+      return ids.map((id) => found.get(id) ?? null);
+    }),
     genreById: createLoader(
       (ids) => db.genre.findMany({ where: { id: { in: uuids(ids) } } }),
       (g) => g.id,

@@ -5,10 +5,13 @@ import {
   createLogger,
   createMetrics,
   createPrismaClient,
+  createReadThroughCache,
   createRedis,
   createService,
   loadSubgraphSchema,
 } from '@cinegraph/service-kit';
+import type { Movie } from './generated/prisma/client.ts';
+import { movieCodec } from './catalog/movieCache.ts';
 import type { MoviesConfig } from './config.ts';
 import type { MoviesContext } from './context.ts';
 import { createLoaders } from './context.ts';
@@ -18,13 +21,21 @@ import { resolvers } from './resolvers/index.ts';
 /** Wires the movies subgraph: database, Redis, token verification, schema. */
 export async function createMoviesService(config: MoviesConfig): Promise<Runnable> {
   const logger = createLogger('movies', config.LOG_LEVEL);
-  const db = createPrismaClient(PrismaClient, config.DATABASE_URL);
+  const metrics = createMetrics('movies');
+  const db = createPrismaClient(PrismaClient, config.DATABASE_URL, 10, metrics.registry);
   const redis = createRedis(config.REDIS_URL, {
     name: 'movies',
     keyPrefix: config.REDIS_KEY_PREFIX,
     logger,
   });
-  const metrics = createMetrics('movies');
+  const movieCache = createReadThroughCache<Movie>({
+    redis,
+    name: 'movies:movie',
+    ttlSeconds: config.CACHE_TTL_SECONDS,
+    registry: metrics.registry,
+    logger,
+    ...movieCodec,
+  });
   const events = await startServiceEvents({
     service: 'movies',
     config,
@@ -40,10 +51,14 @@ export async function createMoviesService(config: MoviesConfig): Promise<Runnabl
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
     apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
     authenticate: createAccessTokenVerifier(new URL(config.JWKS_URL)),
-    context: async (request) => ({ viewer: request.viewer, db, loaders: createLoaders(db) }),
+    context: async (request) => ({
+      viewer: request.viewer,
+      db,
+      movieCache,
+      loaders: createLoaders(db, movieCache),
+    }),
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
-      redis: () => redis.ping(),
       broker: events.readiness,
     },
     async onClose() {

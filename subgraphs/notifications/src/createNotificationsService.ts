@@ -24,8 +24,8 @@ import { resolvers } from './resolvers/index.ts';
  */
 export async function createNotificationsService(config: NotificationsConfig): Promise<Runnable> {
   const logger = createLogger('notifications', config.LOG_LEVEL);
-  const db = createPrismaClient(PrismaClient, config.DATABASE_URL);
   const metrics = createMetrics('notifications');
+  const db = createPrismaClient(PrismaClient, config.DATABASE_URL, 10, metrics.registry);
   const delivery = startDeliveryWorker({
     db,
     transports: createTransports(config, logger),

@@ -23,13 +23,13 @@ import { resolvers } from './resolvers/index.ts';
 export async function createUsersService(config: UsersConfig): Promise<Runnable> {
   const key = await loadSigningKey({ pem: config.JWT_PRIVATE_KEY, keyFile: config.JWT_KEY_FILE });
   const logger = createLogger('users', config.LOG_LEVEL);
-  const db = createPrismaClient(PrismaClient, config.DATABASE_URL);
+  const metrics = createMetrics('users');
+  const db = createPrismaClient(PrismaClient, config.DATABASE_URL, 10, metrics.registry);
   const redis = createRedis(config.REDIS_URL, {
     name: 'users',
     keyPrefix: config.REDIS_KEY_PREFIX,
     logger,
   });
-  const metrics = createMetrics('users');
   const events = await startServiceEvents({
     service: 'users',
     config,

@@ -9,9 +9,12 @@ export const Mutation: MutationResolvers = {
     return createMovie(db, input);
   },
 
-  updateMovie(_, args, { viewer, db }) {
+  async updateMovie(_, args, { viewer, db, movieCache }) {
     requireAdmin(viewer);
-    return updateMovie(db, assertUuid(args.id, 'id'), args.input);
+    const movie = await updateMovie(db, assertUuid(args.id, 'id'), args.input);
+    // After the commit, so the next lookup reads the new row (see docs/caching.md).
+    await movieCache.invalidate([movie.id]);
+    return movie;
   },
 
   createShowtime(_, { input }, { viewer, db }) {

@@ -13,4 +13,13 @@ export const handlers = {
     });
     await notify(tx, { userId, eventId: event.id, template: 'welcome', values: { displayName } });
   },
+  async 'review.created'(tx, event) {
+    const { userId, movieTitle, rating } = event.data;
+    await notify(tx, {
+      userId,
+      eventId: event.id,
+      template: 'reviewPublished',
+      values: { movieTitle, rating },
+    });
+  },
 } satisfies EventHandlers<Tx>;

@@ -1,5 +1,5 @@
 import type { NotificationChannel, Prisma } from '../generated/prisma/client.ts';
-import type { TemplateName, TemplateValues } from '../templates/index.ts';
+import type { RenderedMessage, TemplateName, TemplateValues } from '../templates/index.ts';
 import { templates } from '../templates/index.ts';
 
 export type Tx = Prisma.TransactionClient;
@@ -30,7 +30,9 @@ export async function notify<Name extends TemplateName>(
   const channels = await enabledChannels(tx, input.userId, template.channels);
   if (!channels.length) return 0;
   const recipient = await tx.recipient.findUnique({ where: { userId: input.userId } });
-  const { subject, body } = template.render(input.values);
+  // TypeScript cannot correlate a generic key with its own entry of the record.
+  const render = template.render as (values: TemplateValues<Name>) => RenderedMessage;
+  const { subject, body } = render(input.values);
   const { count } = await tx.notification.createMany({
     data: channels.map((channel) => ({
       userId: input.userId,

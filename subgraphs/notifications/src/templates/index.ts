@@ -30,6 +30,18 @@ export const templates = {
       ].join('\n'),
     }),
   },
+  reviewPublished: {
+    channels: ['EMAIL'],
+    render: ({ movieTitle, rating }: { movieTitle: string; rating: number }) => ({
+      subject: `Your review of ${movieTitle} is published`,
+      body: [
+        `Thank you for reviewing ${movieTitle}.`,
+        '',
+        `Your ${rating}/10 review is now on the movie's page for everyone to read. You can`,
+        'change or remove it at any time.',
+      ].join('\n'),
+    }),
+  },
 } satisfies Record<string, Template<never>>;
 
 export type TemplateName = keyof typeof templates;

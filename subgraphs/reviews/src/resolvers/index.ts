@@ -1,0 +1,15 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import type { Resolvers } from '../schema.generated.ts';
+import { Movie, Review, ReviewConnection, User } from './entities.ts';
+import { Mutation } from './Mutation.ts';
+import { Query } from './Query.ts';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeResolver,
+  Query,
+  Mutation,
+  Review,
+  Movie,
+  User,
+  ReviewConnection,
+};

@@ -1,0 +1,136 @@
+import { emit } from '@cinegraph/events';
+import type { Viewer } from '@cinegraph/service-kit';
+import { conflict, forbidden, notFound } from '@cinegraph/service-kit';
+import type { PrismaClient, Review } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import type { RatingSummaryCache } from './ratingSummary.ts';
+import type { ReviewFields } from './reviewInput.ts';
+import { validateReviewFields } from './reviewInput.ts';
+
+/** What a write needs: the database, and the cache it must retire entries of after commit. */
+export interface ReviewWriter {
+  db: PrismaClient;
+  ratingSummaries: RatingSummaryCache;
+}
+
+export interface CreateReviewFields {
+  movieId: string;
+  rating: number;
+  title?: string | null;
+  body: string;
+  containsSpoilers?: boolean | null;
+}
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+
+async function findReview(db: PrismaClient, id: string): Promise<Review> {
+  const review = await db.review.findUnique({ where: { id } });
+  if (!review) throw notFound('No review has that id.');
+  return review;
+}
+
+/**
+ * The viewer's review of a movie, with `review.created` in the same transaction. The
+ * movie must be one this subgraph knows of (see docs/known-movies.md).
+ */
+export async function createReview(
+  { db, ratingSummaries }: ReviewWriter,
+  author: Viewer,
+  fields: CreateReviewFields,
+): Promise<Review> {
+  validateReviewFields(fields);
+  const review = await db
+    .$transaction(async (tx) => {
+      const movie = await tx.knownMovie.findUnique({ where: { movieId: fields.movieId } });
+      if (!movie) throw notFound('No movie has that id.');
+      const created = await tx.review.create({
+        data: {
+          movieId: fields.movieId,
+          authorId: author.id,
+          rating: fields.rating,
+          title: fields.title ?? null,
+          body: fields.body,
+          containsSpoilers: fields.containsSpoilers ?? false,
+        },
+      });
+      await emit(tx, 'review.created', {
+        reviewId: created.id,
+        movieId: created.movieId,
+        userId: created.authorId,
+        rating: created.rating,
+        movieTitle: movie.title,
+      });
+      return created;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error))
+        throw conflict('You have already reviewed this movie: update that review instead.');
+      throw error;
+    });
+  await ratingSummaries.invalidate([review.movieId]);
+  return review;
+}
+
+/** The author changes their review; nobody else may, admins included. */
+export async function updateReview(
+  { db, ratingSummaries }: ReviewWriter,
+  viewer: Viewer,
+  id: string,
+  fields: ReviewFields,
+): Promise<Review> {
+  validateReviewFields(fields);
+  const review = await findReview(db, id);
+  if (review.authorId !== viewer.id) throw forbidden('Only its author may change a review.');
+  const data: Prisma.ReviewUpdateInput = {};
+  if (fields.rating != null) data.rating = fields.rating;
+  if (fields.title !== undefined) data.title = fields.title;
+  if (fields.body != null) data.body = fields.body;
+  if (fields.containsSpoilers != null) data.containsSpoilers = fields.containsSpoilers;
+  // The author in the WHERE makes the check and the write one atomic step.
+  const updated = await db.review
+    .update({ where: { id, authorId: viewer.id }, data })
+    .catch((error: unknown) => {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025')
+        throw notFound('No review has that id.');
+      throw error;
+    });
+  if (updated.rating !== review.rating) await ratingSummaries.invalidate([updated.movieId]);
+  return updated;
+}
+
+/** Its author removes a review, or an admin moderating. */
+export async function deleteReview(
+  { db, ratingSummaries }: ReviewWriter,
+  viewer: Viewer,
+  id: string,
+): Promise<Review> {
+  const review = await findReview(db, id);
+  if (review.authorId !== viewer.id && viewer.role !== 'ADMIN')
+    throw forbidden('Only its author or an admin may remove a review.');
+  const { count } = await db.review.deleteMany({ where: { id } });
+  if (!count) throw notFound('No review has that id.');
+  await ratingSummaries.invalidate([review.movieId]);
+  return review;
+}
+
+/**
+ * Counts the viewer as finding a review helpful, once: the vote's primary key makes a
+ * repeat (or a concurrent double click) change nothing. Your own review is FORBIDDEN.
+ */
+export async function markReviewHelpful(
+  db: PrismaClient,
+  viewer: Viewer,
+  id: string,
+): Promise<Review> {
+  const review = await findReview(db, id);
+  if (review.authorId === viewer.id) throw forbidden('You cannot mark your own review helpful.');
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.helpfulVote.createMany({
+      data: [{ reviewId: id, userId: viewer.id }],
+      skipDuplicates: true,
+    });
+    if (!count) return (await tx.review.findUnique({ where: { id } })) ?? review;
+    return tx.review.update({ where: { id }, data: { helpfulCount: { increment: 1 } } });
+  });
+}
