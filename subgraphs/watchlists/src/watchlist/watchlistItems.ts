@@ -24,12 +24,15 @@ export async function addToWatchlist(
   if (!(await db.knownMovie.findUnique({ where: { movieId }, select: { movieId: true } })))
     throw notFound('No movie has that id.');
   const key = { userId_movieId: { userId: viewer.id, movieId } };
-  // An upsert is one INSERT ... ON CONFLICT, so a double tap cannot add the movie twice.
-  return db.watchlistItem.upsert({
-    where: key,
-    create: { userId: viewer.id, movieId, note: note ?? null },
-    update: note === undefined || note === null ? {} : { note },
+  // INSERT ... ON CONFLICT DO NOTHING: concurrent adds (a double tap) cannot collide.
+  // (Prisma's upsert falls back to find-then-create here, which races.)
+  await db.watchlistItem.createMany({
+    data: [{ userId: viewer.id, movieId, note: note ?? null }],
+    skipDuplicates: true,
   });
+  if (note !== undefined && note !== null)
+    return db.watchlistItem.update({ where: key, data: { note } });
+  return db.watchlistItem.findUniqueOrThrow({ where: key });
 }
 
 /** Takes a movie off the viewer's list; whether it was there. */
