@@ -43,6 +43,7 @@ const stack = await startStack({
     notifications: config.NOTIFICATIONS_PORT,
   },
   seed: true,
+  demoContent: true,
   env: {
     LOG_LEVEL: config.LOG_LEVEL,
     JWT_KEY_FILE: path.join(repoRoot, '.cinegraph', 'jwt-signing-key.pem'),

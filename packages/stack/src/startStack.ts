@@ -1,5 +1,6 @@
 import type { Log } from './databases.ts';
 import { databaseUrlOf, migrateSubgraph, seedSubgraph } from './databases.ts';
+import { writeDemoContent } from './demoContent.ts';
 import type { RunningProcess } from './spawnProcess.ts';
 import { spawnProcess } from './spawnProcess.ts';
 import { gateway, subgraphs } from './subgraphs.ts';
@@ -17,6 +18,11 @@ export interface StackOptions {
   ports: Record<string, number>;
   /** Seed a subgraph's database when it has just been created. */
   seed: boolean;
+  /**
+   * When the reviews database has just been created, write demo reviews and a watchlist
+   * for the seeded accounts through the gateway once everything is up (`npm start`).
+   */
+  demoContent?: boolean;
   /** Extra environment for every process (e.g. LOG_LEVEL, JWT_KEY_FILE). */
   env?: Record<string, string>;
   /** Extra environment for one process by name, over `env` (e.g. a broken REDIS_URL). */
@@ -35,11 +41,13 @@ export interface Stack {
 /** Prepares every database, then starts the subgraphs and the gateway in order. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const databaseUrls: Record<string, string> = {};
+  const created = new Set<string>();
   for (const subgraph of subgraphs) {
     const databaseUrl = databaseUrlOf(options.postgresUrl, options.databasePrefix, subgraph.name);
     databaseUrls[subgraph.name] = databaseUrl;
-    const created = await migrateSubgraph(subgraph, databaseUrl, options.log);
-    if (created && options.seed) await seedSubgraph(subgraph, databaseUrl, options.log);
+    if (await migrateSubgraph(subgraph, databaseUrl, options.log)) created.add(subgraph.name);
+    if (created.has(subgraph.name) && options.seed)
+      await seedSubgraph(subgraph, databaseUrl, options.log);
   }
 
   const portOf = (name: string) => {
@@ -96,8 +104,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
+  const gatewayUrl = `http://127.0.0.1:${portOf('gateway')}/graphql`;
+  if (options.demoContent && options.seed && created.has('reviews')) {
+    // Nice to have: a failure is reported and the stack keeps running.
+    await writeDemoContent(gatewayUrl).then(
+      (counts) =>
+        options.log(
+          `demo content: ${Object.entries(counts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')}`,
+        ),
+      (error: Error) => options.log(`demo content skipped: ${error.message}`),
+    );
+  }
   return {
-    gatewayUrl: `http://127.0.0.1:${portOf('gateway')}/graphql`,
+    gatewayUrl,
     processes,
     databaseUrls,
     stop,
