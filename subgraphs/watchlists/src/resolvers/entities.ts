@@ -13,6 +13,8 @@ export const WatchlistItem: WatchlistItemResolvers = {
 
 export const User: UserResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
+  // Not batched across parents: only the viewer's own list may be read, so a request
+  // can reach one parent at most.
   watchlist(user, args, { viewer, db }) {
     requireOwner(viewer, user.id);
     return listWatchlist(db, user.id, args);
