@@ -5,33 +5,14 @@ import { connect } from 'amqplib';
 import { describe, expect, it } from 'vitest';
 import { createEnvelope, exchangeName } from '@cinegraph/events';
 import { repoRoot } from '@cinegraph/stack';
-import { errorCodes, eventually, graphqlRequest, uniqueId } from '@cinegraph/testing';
+import { errorCodes, eventually, graphqlRequest } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
+import { register as registerAccount, seededAccounts, signIn } from './support/accounts.ts';
 
 const run = promisify(execFile);
 
 const stack = useStack();
 
-const REGISTER = /* GraphQL */ `
-  mutation Register($input: RegisterInput!) {
-    register(input: $input) {
-      accessToken
-      user {
-        id
-      }
-    }
-  }
-`;
-const LOGIN = /* GraphQL */ `
-  mutation Login($input: LoginInput!) {
-    login(input: $input) {
-      accessToken
-      user {
-        id
-      }
-    }
-  }
-`;
 const INBOX = /* GraphQL */ `
   query Inbox($unreadOnly: Boolean) {
     me {
@@ -87,22 +68,7 @@ interface Inbox {
   };
 }
 
-async function register(displayName: string) {
-  const response = await stack.graphql<{ register: { accessToken: string; user: { id: string } } }>(
-    REGISTER,
-    {
-      variables: {
-        input: {
-          email: `${uniqueId()}@example.test`,
-          password: 'a long enough password',
-          displayName,
-        },
-      },
-    },
-  );
-  expect(response.errors).toBeUndefined();
-  return { token: response.data!.register.accessToken, id: response.data!.register.user.id };
-}
+const register = (displayName: string) => registerAccount(stack, displayName);
 
 /** The inbox once `ready` holds (events cross the broker asynchronously). */
 async function inboxWhen(token: string, ready: (inbox: Inbox['me']) => boolean) {
@@ -140,13 +106,8 @@ describe('notifications', () => {
   });
 
   it('welcomed the seeded accounts too', async () => {
-    const login = await stack.graphql<{ login: { accessToken: string } }>(LOGIN, {
-      variables: { input: { email: 'alice@cinegraph.dev', password: 'cinegraph-demo-password' } },
-    });
-    const inbox = await inboxWhen(
-      login.data!.login.accessToken,
-      (me) => me.notifications.totalCount > 0,
-    );
+    const alice = await signIn(stack, seededAccounts.alice);
+    const inbox = await inboxWhen(alice.token, (me) => me.notifications.totalCount > 0);
     expect(inbox.notifications.edges.map((edge) => edge.node.template)).toEqual(['welcome']);
   });
 
@@ -191,9 +152,7 @@ describe('notifications', () => {
     const after = await stack.graphql<Inbox>(INBOX, { token: owner.token });
     expect(after.data!.me.unreadNotificationCount).toBe(1);
 
-    const admin = await stack.graphql<{ login: { accessToken: string } }>(LOGIN, {
-      variables: { input: { email: 'admin@cinegraph.dev', password: 'cinegraph-admin-password' } },
-    });
+    const admin = await signIn(stack, seededAccounts.admin);
     const browse = await stack.graphql(
       /* GraphQL */ `
         query {
@@ -209,7 +168,7 @@ describe('notifications', () => {
           }
         }
       `,
-      { token: admin.data!.login.accessToken },
+      { token: admin.token },
     );
     expect(errorCodes(browse)).toContain('FORBIDDEN');
 

@@ -6,13 +6,18 @@ import { useStack } from '@cinegraph/stack/testing';
 
 const stack = useStack();
 
-const processes = ['gateway', 'users', 'movies', 'notifications'] as const;
+const processes = ['gateway', 'users', 'movies', 'reviews', 'watchlists', 'notifications'] as const;
 
-/** What each process's /ready checks. */
+/**
+ * What each process's /ready checks. Redis is not among them where it is only a cache
+ * (movies, reviews): they serve from PostgreSQL without it (docs/caching.md).
+ */
 const dependencies: Record<(typeof processes)[number], string[]> = {
   gateway: ['redis', 'subgraphs'],
   users: ['broker', 'database', 'redis'],
-  movies: ['broker', 'database', 'redis'],
+  movies: ['broker', 'database'],
+  reviews: ['broker', 'database', 'knownMovies'],
+  watchlists: ['broker', 'database', 'knownMovies'],
   notifications: ['broker', 'database'],
 };
 
@@ -40,15 +45,18 @@ describe('every process', () => {
     if (name === 'movies')
       expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="CatalogueProbe__movies__0"/);
     // Producers report their outbox; the consumer its queue's traffic.
-    if (name === 'users' || name === 'movies') {
+    if (name === 'users' || name === 'movies' || name === 'reviews') {
       expect(metrics).toMatch(/^outbox_pending_events\{[^}]*\} \d+$/m);
       expect(metrics).toMatch(/^outbox_oldest_pending_age_seconds\{[^}]*\} [\d.]+$/m);
       expect(metrics).toContain('events_published_total');
     }
-    if (name === 'notifications') {
+    if (name === 'notifications' || name === 'reviews' || name === 'watchlists') {
       expect(metrics).toContain('events_consumed_total');
       expect(metrics).toContain('events_dead_lettered_total');
     }
+    // Every subgraph counts its SQL statements; the movies probe above sent some.
+    if (name !== 'gateway') expect(metrics).toContain('db_statements_total');
+    if (name === 'movies') expect(metrics).toMatch(/^db_statements_total\{[^}]*\} [1-9]/m);
   });
 });
 

@@ -45,11 +45,23 @@ export async function register(stack: TestStack, displayName: string): Promise<A
   return { id: response.data!.register.user.id, token: response.data!.register.accessToken };
 }
 
-/** The seeded admin (see the users seed), signed in through the gateway. */
-export async function signInAdmin(stack: TestStack): Promise<Account> {
+/** The seeded accounts (see the users seed and the README). */
+export const seededAccounts = {
+  admin: { email: 'admin@cinegraph.dev', password: 'cinegraph-admin-password' },
+  alice: { email: 'alice@cinegraph.dev', password: 'cinegraph-demo-password' },
+};
+
+/** An existing account, signed in through the gateway. */
+export async function signIn(
+  stack: TestStack,
+  credentials: { email: string; password: string },
+): Promise<Account> {
   const response = await stack.graphql<{ login: AuthPayload }>(LOGIN, {
-    variables: { input: { email: 'admin@cinegraph.dev', password: 'cinegraph-admin-password' } },
+    variables: { input: credentials },
   });
   expect(response.errors).toBeUndefined();
   return { id: response.data!.login.user.id, token: response.data!.login.accessToken };
 }
+
+/** The seeded admin, signed in through the gateway. */
+export const signInAdmin = (stack: TestStack) => signIn(stack, seededAccounts.admin);
