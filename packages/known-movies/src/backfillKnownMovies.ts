@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { SqlExecutor } from '@cinegraph/events';
+import { querySubgraph, startStartupTask } from '@cinegraph/service-kit';
 import type { KnownMovie } from './saveKnownMovies.ts';
 import { saveKnownMovies } from './saveKnownMovies.ts';
 
@@ -21,13 +22,10 @@ const CATALOGUE_PAGE = /* GraphQL */ `
 `;
 
 interface CataloguePage {
-  data?: {
-    movies: {
-      edges: { node: KnownMovie }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
+  movies: {
+    edges: { node: KnownMovie }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
-  errors?: { message: string }[];
 }
 
 /** Pages through the movies subgraph's catalogue, 100 movies per request. */
@@ -37,22 +35,14 @@ export async function* fetchCatalogue(
 ): AsyncGenerator<KnownMovie[]> {
   let after: string | null = null;
   do {
-    const response = await fetch(moviesUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'apollographql-client-name': 'known-movies-backfill',
-      },
-      body: JSON.stringify({ query: CATALOGUE_PAGE, variables: { after } }),
-      signal: AbortSignal.any([AbortSignal.timeout(10_000), ...(signal ? [signal] : [])]),
-    });
-    const page = (await response.json()) as CataloguePage;
-    if (!response.ok || !page.data)
-      throw new Error(
-        `movies answered ${response.status}: ${page.errors?.[0]?.message ?? 'no data'}`,
-      );
-    yield page.data.movies.edges.map((edge) => edge.node);
-    after = page.data.movies.pageInfo.hasNextPage ? page.data.movies.pageInfo.endCursor : null;
+    const page: CataloguePage = await querySubgraph<CataloguePage>(
+      moviesUrl,
+      CATALOGUE_PAGE,
+      { after },
+      { clientName: 'known-movies-backfill', ...(signal ? { signal } : {}) },
+    );
+    yield page.movies.edges.map((edge) => edge.node);
+    after = page.movies.pageInfo.hasNextPage ? page.movies.pageInfo.endCursor : null;
   } while (after);
 }
 
@@ -76,52 +66,28 @@ export function startKnownMoviesBackfill(options: {
   logger: Logger;
   maxDelayMs?: number;
 }): KnownMoviesBackfill {
-  const { moviesUrl, db, logger } = options;
-  const abort = new AbortController();
-  let done = false;
-
-  async function attempt(): Promise<number> {
-    let count = 0;
-    for await (const page of fetchCatalogue(moviesUrl, abort.signal)) {
-      await saveKnownMovies(db, page);
-      count += page.length;
-    }
-    return count;
-  }
-
-  async function run(settleFirstAttempt: () => void): Promise<void> {
-    for (let failures = 0; !abort.signal.aborted; failures++) {
-      try {
-        const count = await attempt();
-        done = true;
-        logger.info({ movies: count }, 'known movies backfilled from the catalogue');
-        return;
-      } catch (error) {
-        if (abort.signal.aborted) return;
-        logger.warn(
-          { err: (error as Error).message },
-          'known movies backfill failed; retrying (the catalogue events still apply)',
-        );
-      } finally {
-        settleFirstAttempt();
+  const { moviesUrl, db } = options;
+  const task = startStartupTask({
+    name: 'known movies backfill',
+    logger: options.logger,
+    ...(options.maxDelayMs ? { maxDelayMs: options.maxDelayMs } : {}),
+    async run(signal) {
+      let movies = 0;
+      for await (const page of fetchCatalogue(moviesUrl, signal)) {
+        await saveKnownMovies(db, page);
+        movies += page.length;
       }
-      const delay = Math.min(1_000 * 2 ** failures, options.maxDelayMs ?? 30_000);
-      await new Promise((resolve) => setTimeout(resolve, delay).unref());
-    }
-  }
-
-  let settleFirst!: () => void;
-  const firstAttempt = new Promise<void>((resolve) => (settleFirst = resolve));
-  void run(() => settleFirst());
-
+      return { movies };
+    },
+  });
   return {
-    firstAttempt,
+    firstAttempt: task.firstAttempt,
     async readiness() {
-      if (done) return;
+      if (task.isDone()) return;
       const [row] = (await db.$queryRaw`
         SELECT EXISTS (SELECT 1 FROM known_movies) AS "any"`) as { any: boolean }[];
       if (!row?.any) throw new Error('no movies known yet: the catalogue backfill is pending');
     },
-    stop: () => abort.abort(),
+    stop: task.stop,
   };
 }

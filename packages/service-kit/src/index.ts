@@ -44,6 +44,8 @@ export type { RedisOptions } from './redis.ts';
 export { runService } from './runService.ts';
 export type { Runnable } from './runService.ts';
 export { loadSubgraphSchema } from './subgraphSchema.ts';
+export { querySubgraph, startStartupTask } from './startupTask.ts';
+export type { StartupTask } from './startupTask.ts';
 export { requireAdmin, requireSelfOrAdmin, requireViewer } from './access.ts';
 export { activeTraceparent, startTracing, useRequestSpans } from './tracing.ts';
 export type { Tracing } from './tracing.ts';
