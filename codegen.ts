@@ -54,6 +54,13 @@ const config: CodegenConfig = {
       User: './context.ts#UserReference',
       WatchlistConnection: './context.ts#WatchlistConnectionModel',
     }),
+    ...subgraph('bookings', 'BookingsContext', {
+      Showtime: './context.ts#EntityReference',
+      User: './context.ts#EntityReference',
+      SeatHold: './context.ts#SeatHoldModel',
+      Booking: './generated/prisma/client.ts#Booking',
+      BookingConnection: './context.ts#BookingConnectionModel',
+    }),
     ...subgraph('notifications', 'NotificationsContext', {
       User: './context.ts#UserReference',
       Notification: './generated/prisma/client.ts#Notification',

@@ -21,6 +21,7 @@ const colors = {
   movies: 36,
   reviews: 33,
   watchlists: 91,
+  bookings: 93,
   notifications: 34,
   gateway: 32,
 } as Record<string, number>;
@@ -40,6 +41,7 @@ const stack = await startStack({
     movies: config.MOVIES_PORT,
     reviews: config.REVIEWS_PORT,
     watchlists: config.WATCHLISTS_PORT,
+    bookings: config.BOOKINGS_PORT,
     notifications: config.NOTIFICATIONS_PORT,
   },
   seed: true,

@@ -22,6 +22,7 @@ export function loadSupervisorConfig(source: Record<string, string | undefined>)
       MOVIES_PORT: env.port(4002),
       REVIEWS_PORT: env.port(4003),
       WATCHLISTS_PORT: env.port(4004),
+      BOOKINGS_PORT: env.port(4005),
       NOTIFICATIONS_PORT: env.port(4007),
       LOG_LEVEL: env.logLevel(),
     },

@@ -11,6 +11,7 @@ export const subscriptions = {
   notifications: ['user.registered', 'review.created'],
   reviews: ['movie.created', 'movie.updated'],
   watchlists: ['movie.created', 'movie.updated'],
+  bookings: ['showtime.created'],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type SubscribingService = keyof typeof subscriptions;

@@ -24,6 +24,7 @@ export const subgraphs: readonly SubgraphDefinition[] = [
   subgraph('movies', 4002),
   subgraph('reviews', 4003),
   subgraph('watchlists', 4004),
+  subgraph('bookings', 4005),
   subgraph('notifications', 4007),
 ];
 

@@ -1,0 +1,88 @@
+import { emit } from '@cinegraph/events';
+import type { Viewer } from '@cinegraph/service-kit';
+import { badInput, conflict, notFound } from '@cinegraph/service-kit';
+import type { Booking, PrismaClient } from '../generated/prisma/client.ts';
+import type { SeatHolds } from '../holds/seatHolds.ts';
+import { isUniqueViolation } from './bookingErrors.ts';
+
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 100;
+
+/**
+ * Turns the viewer's live hold into a booking waiting for payment, with `booking.created`
+ * in the same transaction. The seat reservations' primary key (showtime, seat) is the
+ * final guard: whatever Redis said, a seat already in a live booking makes it CONFLICT.
+ * The same idempotency key returns the same booking, however often it is sent.
+ */
+export async function createBooking(
+  { db, holds }: { db: PrismaClient; holds: SeatHolds },
+  viewer: Viewer,
+  holdId: string,
+  idempotencyKey: string,
+): Promise<Booking> {
+  if (idempotencyKey.length < 1 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH)
+    throw badInput(
+      `"idempotencyKey" must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`,
+      'idempotencyKey',
+    );
+  const byKey = () =>
+    db.booking.findUnique({
+      where: { userId_idempotencyKey: { userId: viewer.id, idempotencyKey } },
+    });
+  const replay = (booking: Booking) => {
+    if (booking.holdId !== holdId)
+      throw conflict('That idempotency key was used for another hold.');
+    return booking;
+  };
+
+  const earlier = await byKey();
+  if (earlier) return replay(earlier);
+
+  const hold = await holds.read(holdId);
+  if (!hold || hold.userId !== viewer.id) {
+    if (await db.booking.findUnique({ where: { holdId }, select: { id: true } }))
+      throw conflict('That hold has already been booked.');
+    throw notFound('No live hold of yours has that id (holds expire after a few minutes).');
+  }
+
+  let booking: Booking;
+  try {
+    booking = await db.$transaction(async (tx) => {
+      const created = await tx.booking.create({
+        data: {
+          userId: viewer.id,
+          showtimeId: hold.showtimeId,
+          seatIds: hold.seatIds,
+          totalCents: hold.totalCents,
+          currency: hold.currency,
+          holdId,
+          idempotencyKey,
+          expiresAt: new Date(hold.expiresAt),
+        },
+      });
+      await tx.seatReservation.createMany({
+        data: hold.seatIds.map((seatId) => ({
+          showtimeId: hold.showtimeId,
+          seatId,
+          bookingId: created.id,
+        })),
+      });
+      await emit(tx, 'booking.created', {
+        bookingId: created.id,
+        userId: created.userId,
+        showtimeId: created.showtimeId,
+        seatIds: created.seatIds,
+        amountCents: created.totalCents,
+        currency: created.currency,
+      });
+      return created;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // A concurrent request with the same key won; or the hold or a seat is taken.
+    const winner = await byKey();
+    if (winner) return replay(winner);
+    throw conflict('Some of those seats are no longer available, or the hold was booked.');
+  }
+  await holds.consume(hold);
+  return booking;
+}

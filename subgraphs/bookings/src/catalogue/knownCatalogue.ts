@@ -1,0 +1,153 @@
+import type { Logger } from 'pino';
+import type { StartupTask } from '@cinegraph/service-kit';
+import { querySubgraph, startStartupTask } from '@cinegraph/service-kit';
+import type { Prisma, PrismaClient, SeatType } from '../generated/prisma/client.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface ShowtimeFacts {
+  id: string;
+  movieId: string;
+  screenId: string;
+  startsAt: Date;
+  endsAt: Date;
+  priceCents: number;
+  currency: string;
+}
+
+/** Records showtimes (immutable once scheduled); a repeat changes nothing. */
+export async function saveShowtimes(db: Db, showtimes: ShowtimeFacts[]): Promise<void> {
+  if (showtimes.length)
+    await db.knownShowtime.createMany({ data: showtimes, skipDuplicates: true });
+}
+
+const LAYOUTS = /* GraphQL */ `
+  query BookingsSeatLayouts {
+    theaters {
+      screens {
+        id
+        seatRows {
+          seats {
+            id
+            row
+            number
+            type
+          }
+        }
+      }
+    }
+  }
+`;
+const SHOWTIMES = /* GraphQL */ `
+  query BookingsShowtimes($after: String) {
+    showtimes(first: 100, after: $after) {
+      edges {
+        node {
+          id
+          startsAt
+          endsAt
+          movie {
+            id
+          }
+          screen {
+            id
+          }
+          price {
+            amountCents
+            currency
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
+
+interface Layouts {
+  theaters: {
+    screens: {
+      id: string;
+      seatRows: { seats: { id: string; row: string; number: number; type: SeatType }[] }[];
+    }[];
+  }[];
+}
+interface ShowtimePage {
+  showtimes: {
+    edges: {
+      node: {
+        id: string;
+        startsAt: string;
+        endsAt: string;
+        movie: { id: string };
+        screen: { id: string };
+        price: { amountCents: number; currency: string };
+      };
+    }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+/**
+ * Copies every screen's seat layout and every showtime that has not started from the
+ * movies subgraph, at start-up, retrying until it succeeds (see docs/known-movies.md for
+ * the same pattern). `showtime.created` keeps the showtimes current afterwards; screens
+ * and seats never change once seeded.
+ */
+export function startCatalogueBackfill(options: {
+  moviesUrl: string;
+  db: PrismaClient;
+  logger: Logger;
+}): StartupTask & { readiness(): Promise<void> } {
+  const { moviesUrl, db } = options;
+  const task = startStartupTask({
+    name: 'showtimes and seats backfill',
+    logger: options.logger,
+    async run(signal) {
+      const query = <Data>(text: string, variables: Record<string, unknown> = {}) =>
+        querySubgraph<Data>(moviesUrl, text, variables, {
+          clientName: 'bookings-backfill',
+          signal,
+        });
+      const layouts = await query<Layouts>(LAYOUTS);
+      const seats = layouts.theaters.flatMap((theater) =>
+        theater.screens.flatMap((screen) =>
+          screen.seatRows.flatMap((row) =>
+            row.seats.map((seat) => ({ ...seat, screenId: screen.id })),
+          ),
+        ),
+      );
+      await db.knownSeat.createMany({ data: seats, skipDuplicates: true });
+      let showtimes = 0;
+      let after: string | null = null;
+      do {
+        const page: ShowtimePage = await query<ShowtimePage>(SHOWTIMES, { after });
+        await saveShowtimes(
+          db,
+          page.showtimes.edges.map(({ node }) => ({
+            id: node.id,
+            movieId: node.movie.id,
+            screenId: node.screen.id,
+            startsAt: new Date(node.startsAt),
+            endsAt: new Date(node.endsAt),
+            priceCents: node.price.amountCents,
+            currency: node.price.currency,
+          })),
+        );
+        showtimes += page.showtimes.edges.length;
+        after = page.showtimes.pageInfo.hasNextPage ? page.showtimes.pageInfo.endCursor : null;
+      } while (after);
+      return { seats: seats.length, showtimes };
+    },
+  });
+  return {
+    ...task,
+    async readiness() {
+      if (task.isDone()) return;
+      if (!(await db.knownSeat.findFirst({ select: { id: true } })))
+        throw new Error('no seat layouts known yet: the catalogue backfill is pending');
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { eventsEnv } from '@cinegraph/events';
+import { env, loadConfig, subgraphEnv } from '@cinegraph/service-kit';
+
+export function loadBookingsConfig(source: Record<string, string | undefined>) {
+  return loadConfig(
+    {
+      ...subgraphEnv,
+      ...eventsEnv,
+      PORT: env.port(4005),
+      /** The users subgraph's JWKS, to verify access tokens. */
+      JWKS_URL: env.httpUrl().default('http://127.0.0.1:4001/.well-known/jwks.json'),
+      /** The movies subgraph, read at start-up for the showtimes and seat layouts. */
+      MOVIES_URL: env.httpUrl().default('http://127.0.0.1:4002/graphql'),
+      /** How long a hold (and an unpaid booking made from it) keeps its seats. */
+      HOLD_TTL_SECONDS: z.coerce.number().int().min(5).max(3_600).default(300),
+      /** How long before a showtime its bookings can no longer be cancelled. */
+      CANCEL_CUTOFF_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+      /** How often unpaid bookings past their expiry are looked for. */
+      EXPIRY_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+    },
+    source,
+  );
+}
+
+export type BookingsConfig = ReturnType<typeof loadBookingsConfig>;

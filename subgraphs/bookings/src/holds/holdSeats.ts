@@ -1,0 +1,75 @@
+import type { Viewer } from '@cinegraph/service-kit';
+import { badInput, conflict, createError, notFound } from '@cinegraph/service-kit';
+import { seatPriceCents } from '../catalogue/pricing.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { HoldRecord, SeatHolds } from './seatHolds.ts';
+
+export const MAX_SEATS_PER_HOLD = 10;
+
+export interface HoldDeps {
+  db: PrismaClient;
+  holds: SeatHolds;
+  holdTtlMs: number;
+}
+
+/**
+ * Holds 1 to 10 seats of a showtime that has not started, all or none. Checks, in order:
+ * the request's shape, the showtime, the seats' screen, the bookings (seats already sold
+ * or awaiting payment), then the Redis hold itself, which settles races between holds.
+ * Nothing is written unless every check passes.
+ */
+export async function holdSeats(
+  { db, holds, holdTtlMs }: HoldDeps,
+  viewer: Viewer,
+  showtimeId: string,
+  seatIds: string[],
+  now = new Date(),
+): Promise<HoldRecord> {
+  const unique = [...new Set(seatIds)];
+  if (unique.length !== seatIds.length) throw badInput('"seatIds" names a seat twice.', 'seatIds');
+  if (unique.length < 1 || unique.length > MAX_SEATS_PER_HOLD)
+    throw badInput(`Hold 1 to ${MAX_SEATS_PER_HOLD} seats at a time.`, 'seatIds');
+
+  const showtime = await db.knownShowtime.findUnique({ where: { id: showtimeId } });
+  if (!showtime) throw notFound('No showtime has that id.');
+  if (showtime.startsAt <= now) throw conflict('That showtime has started; its seats are closed.');
+
+  const seats = await db.knownSeat.findMany({
+    where: { id: { in: unique }, screenId: showtime.screenId },
+  });
+  if (seats.length !== unique.length)
+    throw badInput('"seatIds" names a seat that is not in this showtime’s screen.', 'seatIds');
+
+  const booked = await db.seatReservation.findMany({
+    where: { showtimeId, seatId: { in: unique } },
+    select: { seatId: true },
+  });
+  if (booked.length) throw seatsTaken(booked.map((b) => b.seatId));
+
+  const typeOf = new Map(seats.map((seat) => [seat.id, seat.type]));
+  const result = await holds.hold(
+    {
+      userId: viewer.id,
+      showtimeId,
+      seatIds: unique,
+      totalCents: unique.reduce(
+        (sum, id) => sum + seatPriceCents(showtime.priceCents, typeOf.get(id)!),
+        0,
+      ),
+      currency: showtime.currency,
+    },
+    holdTtlMs,
+  );
+  if ('taken' in result) throw seatsTaken(result.taken);
+  return result.held;
+}
+
+const seatsTaken = (seatIds: string[]) =>
+  createError('CONFLICT', 'Some of those seats are no longer available.', { seatIds });
+
+/** Gives a hold's seats back; only its user may. */
+export async function releaseHold(holds: SeatHolds, viewer: Viewer, holdId: string) {
+  const hold = await holds.read(holdId);
+  if (!hold || hold.userId !== viewer.id) throw notFound('No live hold of yours has that id.');
+  return holds.release(hold);
+}

@@ -1,0 +1,33 @@
+import { assertUuid, requireViewer } from '@cinegraph/service-kit';
+import { cancelBooking } from '../booking/cancelBooking.ts';
+import { createBooking } from '../booking/createBooking.ts';
+import { holdSeats, releaseHold } from '../holds/holdSeats.ts';
+import type { MutationResolvers } from '../schema.generated.ts';
+
+export const Mutation: MutationResolvers = {
+  holdSeats: (_, args, { viewer, db, holds, settings }) =>
+    holdSeats(
+      { db, holds, holdTtlMs: settings.holdTtlMs },
+      requireViewer(viewer),
+      assertUuid(args.showtimeId, 'showtimeId'),
+      args.seatIds.map((id) => assertUuid(id, 'seatIds')),
+    ),
+
+  releaseHold: (_, { holdId }, { viewer, holds }) =>
+    releaseHold(holds, requireViewer(viewer), assertUuid(holdId, 'holdId')),
+
+  createBooking: (_, args, { viewer, db, holds }) =>
+    createBooking(
+      { db, holds },
+      requireViewer(viewer),
+      assertUuid(args.holdId, 'holdId'),
+      args.idempotencyKey,
+    ),
+
+  cancelBooking: (_, { id }, { viewer, db, holds, settings }) =>
+    cancelBooking(
+      { db, holds, cutoffMinutes: settings.cancelCutoffMinutes },
+      requireViewer(viewer),
+      assertUuid(id, 'id'),
+    ),
+};

@@ -1,0 +1,285 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subscriptions } from '@cinegraph/events';
+import type { Viewer } from '@cinegraph/service-kit';
+import { createPrismaClient } from '@cinegraph/service-kit';
+import { useRedis, useTestDatabase } from '@cinegraph/testing';
+import { cancelBooking } from '../src/booking/cancelBooking.ts';
+import { createBooking } from '../src/booking/createBooking.ts';
+import { expireBookings } from '../src/booking/expireBookings.ts';
+import { createLoaders } from '../src/context.ts';
+import { handlers } from '../src/events/handlers.ts';
+import { PrismaClient } from '../src/generated/prisma/client.ts';
+import { holdSeats, releaseHold } from '../src/holds/holdSeats.ts';
+import type { HoldRecord, SeatHolds } from '../src/holds/seatHolds.ts';
+import { createSeatHolds } from '../src/holds/seatHolds.ts';
+
+const database = useTestDatabase(
+  path.resolve(import.meta.dirname, '../../../prisma/bookings/migrations'),
+);
+const { redis } = useRedis();
+let db: PrismaClient;
+let holds: SeatHolds;
+const HOLD_TTL_MS = 60_000;
+
+const user = (role: Viewer['role'] = 'USER'): Viewer =>
+  ({ id: crypto.randomUUID(), role }) as Viewer;
+
+/** A screen of 10 rows × 10 seats (row A premium) and a showtime on it, `hoursAhead` away. */
+async function showtimeWithSeats(hoursAhead = 24) {
+  const screenId = crypto.randomUUID();
+  const seats = 'ABCDEFGHIJ'.split('').flatMap((row) =>
+    Array.from({ length: 10 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      screenId,
+      row,
+      number: i + 1,
+      type: row === 'A' ? ('PREMIUM' as const) : ('STANDARD' as const),
+    })),
+  );
+  await db.knownSeat.createMany({ data: seats });
+  const startsAt = new Date(Date.now() + hoursAhead * 3_600_000);
+  const showtime = await db.knownShowtime.create({
+    data: {
+      id: crypto.randomUUID(),
+      movieId: crypto.randomUUID(),
+      screenId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+      priceCents: 1_000,
+      currency: 'GBP',
+    },
+  });
+  return { showtime, seatIds: seats.map((seat) => seat.id) };
+}
+
+const deps = () => ({ db, holds, holdTtlMs: HOLD_TTL_MS });
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'OK',
+    (error: { extensions?: { code?: string } }) => error.extensions?.code ?? String(error),
+  );
+
+beforeAll(() => {
+  db = createPrismaClient(PrismaClient, database.url, 10);
+  holds = createSeatHolds(redis);
+});
+afterAll(async () => {
+  await db?.$disconnect();
+});
+
+describe('the bookings consumer', () => {
+  it('handles exactly the events its subscription lists', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...subscriptions.bookings].sort());
+  });
+});
+
+describe('holdSeats', () => {
+  it('gives every seat to one of 200 concurrent users at most, and the winners’ seats add up', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    const pool = seatIds.slice(0, 30); // a hot block: heavy overlap
+    const users = Array.from({ length: 200 }, () => user());
+    const attempts = await Promise.allSettled(
+      users.map((viewer, i) =>
+        holdSeats(
+          deps(),
+          viewer,
+          showtime.id,
+          [pool[i % 30]!, pool[(i * 7 + 3) % 30]!, pool[(i * 13 + 5) % 30]!].filter(
+            (id, j, all) => all.indexOf(id) === j,
+          ),
+        ),
+      ),
+    );
+    const winners = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+    for (const loser of attempts.filter((a) => a.status === 'rejected'))
+      expect((loser as PromiseRejectedResult).reason.extensions.code).toBe('CONFLICT');
+    const won = winners.flatMap((hold) => hold.seatIds);
+    expect(new Set(won).size).toBe(won.length); // no seat in two holds
+    expect(winners.length).toBeGreaterThan(0);
+    // Redis agrees: each won seat is held, by its winner.
+    expect([...(await holds.heldSeats(showtime.id, pool))].sort()).toEqual([...won].sort());
+  });
+
+  it('replaces the user’s previous hold for the showtime, and releases on request', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    const viewer = user();
+    const first = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(0, 2));
+    const second = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(1, 4));
+    expect(await holds.read(first.id)).toBeNull();
+    expect([...(await holds.heldSeats(showtime.id, seatIds.slice(0, 4)))].sort()).toEqual(
+      seatIds.slice(1, 4).sort(),
+    );
+    // Someone else cannot take them, nor release them.
+    expect(await codeOf(holdSeats(deps(), user(), showtime.id, [seatIds[2]!]))).toBe('CONFLICT');
+    expect(await codeOf(releaseHold(holds, user(), second.id))).toBe('NOT_FOUND');
+    expect(await releaseHold(holds, viewer, second.id)).toBe(true);
+    expect((await holds.heldSeats(showtime.id, seatIds)).size).toBe(0);
+  });
+
+  it('prices PREMIUM seats at half as much again', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    const hold = await holdSeats(deps(), user(), showtime.id, [seatIds[0]!, seatIds[10]!]);
+    expect(hold).toMatchObject({ totalCents: 2_500, currency: 'GBP' });
+  });
+
+  it.each([
+    ['11 seats', (ids: string[]) => ids.slice(0, 11), 'BAD_USER_INPUT'],
+    ['no seat', () => [], 'BAD_USER_INPUT'],
+    ['a seat twice', (ids: string[]) => [ids[0]!, ids[0]!], 'BAD_USER_INPUT'],
+    ['a seat of another screen', () => [crypto.randomUUID()], 'BAD_USER_INPUT'],
+  ])('refuses %s and holds nothing', async (_, pick, code) => {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    expect(await codeOf(holdSeats(deps(), user(), showtime.id, pick(seatIds)))).toBe(code);
+    expect((await holds.heldSeats(showtime.id, seatIds)).size).toBe(0);
+  });
+
+  it('refuses a showtime that has started (CONFLICT) or that it does not know (NOT_FOUND)', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats(-1);
+    expect(await codeOf(holdSeats(deps(), user(), showtime.id, [seatIds[0]!]))).toBe('CONFLICT');
+    expect(await codeOf(holdSeats(deps(), user(), crypto.randomUUID(), [seatIds[0]!]))).toBe(
+      'NOT_FOUND',
+    );
+    expect((await holds.heldSeats(showtime.id, seatIds)).size).toBe(0);
+  });
+});
+
+describe('createBooking', () => {
+  it('books a hold once per idempotency key, with booking.created in its transaction', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    const viewer = user();
+    const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(0, 3));
+    const [a, b] = await Promise.all([
+      createBooking({ db, holds }, viewer, hold.id, 'key-1'),
+      createBooking({ db, holds }, viewer, hold.id, 'key-1'),
+    ]);
+    expect(a.id).toBe(b.id);
+    expect(a).toMatchObject({
+      status: 'PENDING_PAYMENT',
+      totalCents: 4_500,
+      seatIds: hold.seatIds,
+    });
+    expect(await db.booking.count({ where: { userId: viewer.id } })).toBe(1);
+    const events = await db.outboxEvent.findMany({
+      where: { type: 'booking.created', data: { path: ['bookingId'], equals: a.id } },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data).toMatchObject({ amountCents: 4_500, currency: 'GBP' }); // row A: premium
+
+    // The hold is spent: another key is CONFLICT; the key with another hold too.
+    expect(await codeOf(createBooking({ db, holds }, viewer, hold.id, 'key-2'))).toBe('CONFLICT');
+    const other = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(5, 6));
+    expect(await codeOf(createBooking({ db, holds }, viewer, other.id, 'key-1'))).toBe('CONFLICT');
+    // Booked seats cannot be held again.
+    expect(await codeOf(holdSeats(deps(), user(), showtime.id, [seatIds[0]!]))).toBe('CONFLICT');
+  });
+
+  it('is NOT_FOUND for an unknown, expired or someone else’s hold, writing nothing', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    const owner = user();
+    const hold = await holdSeats(deps(), owner, showtime.id, [seatIds[0]!]);
+    const stranger = user();
+    expect(await codeOf(createBooking({ db, holds }, stranger, hold.id, 'k'))).toBe('NOT_FOUND');
+    expect(await codeOf(createBooking({ db, holds }, owner, crypto.randomUUID(), 'k'))).toBe(
+      'NOT_FOUND',
+    );
+    const brief = await holdSeats({ db, holds, holdTtlMs: 50 }, user(), showtime.id, [seatIds[1]!]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await holds.read(brief.id)).toBeNull();
+    expect(await db.booking.count({ where: { showtimeId: showtime.id } })).toBe(0);
+  });
+
+  it('never sells a seat twice even when Redis is bypassed: the reservation key decides', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    // Two holds for the same seat written straight into Redis, as if the script had failed.
+    const forged = (viewer: Viewer): HoldRecord => ({
+      id: crypto.randomUUID(),
+      userId: viewer.id,
+      showtimeId: showtime.id,
+      seatIds: [seatIds[0]!, seatIds[1]!],
+      totalCents: 2_000,
+      currency: 'GBP',
+      expiresAt: new Date(Date.now() + HOLD_TTL_MS).toISOString(),
+    });
+    const [alice, bob] = [user(), user()];
+    const holdsOf = [forged(alice), forged(bob)];
+    for (const hold of holdsOf) await redis.set(`hold:${hold.id}`, JSON.stringify(hold));
+    const outcomes = await Promise.all([
+      codeOf(createBooking({ db, holds }, alice, holdsOf[0]!.id, 'a')),
+      codeOf(createBooking({ db, holds }, bob, holdsOf[1]!.id, 'b')),
+    ]);
+    expect(outcomes.sort()).toEqual(['CONFLICT', 'OK']);
+    expect(await db.seatReservation.count({ where: { showtimeId: showtime.id } })).toBe(2);
+    expect(await db.booking.count({ where: { showtimeId: showtime.id } })).toBe(1);
+  });
+});
+
+describe('expiry and cancellation', () => {
+  it('expires unpaid bookings past their hold, freeing the seats, with booking.expired', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    const viewer = user();
+    const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(0, 2));
+    const booking = await createBooking({ db, holds }, viewer, hold.id, 'expiring');
+    expect(await expireBookings(db, new Date(Date.now() - 1_000))).toBe(0);
+    expect(await expireBookings(db, new Date(booking.expiresAt.getTime() + 1))).toBeGreaterThan(0);
+    expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
+      'EXPIRED',
+    );
+    expect(await db.seatReservation.count({ where: { bookingId: booking.id } })).toBe(0);
+    expect(
+      await db.outboxEvent.count({
+        where: { type: 'booking.expired', data: { path: ['bookingId'], equals: booking.id } },
+      }),
+    ).toBe(1);
+  });
+
+  it('lets only the customer cancel, until the cut-off, once', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats(24);
+    const viewer = user();
+    const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(0, 2));
+    const booking = await createBooking({ db, holds }, viewer, hold.id, 'cancel-me');
+    const cancel = (who: Viewer, cutoffMinutes = 60) =>
+      codeOf(cancelBooking({ db, holds, cutoffMinutes }, who, booking.id));
+
+    expect(await cancel(user('ADMIN'))).toBe('FORBIDDEN');
+    expect(await cancel(viewer, 25 * 60)).toBe('CONFLICT'); // past a 25-hour cut-off
+    expect(await cancel(viewer)).toBe('OK');
+    expect(await cancel(viewer)).toBe('CONFLICT');
+    expect(await db.seatReservation.count({ where: { bookingId: booking.id } })).toBe(0);
+    expect((await holds.heldSeats(showtime.id, seatIds)).size).toBe(0);
+    expect(
+      await db.outboxEvent.count({
+        where: { type: 'booking.cancelled', data: { path: ['bookingId'], equals: booking.id } },
+      }),
+    ).toBe(1);
+  });
+});
+
+describe('the seat map', () => {
+  it('shows each seat AVAILABLE, HELD (a hold or an unpaid booking) or SOLD', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    const buyer = user();
+    const hold = await holdSeats(deps(), buyer, showtime.id, [seatIds[0]!]);
+    const booking = await createBooking({ db, holds }, buyer, hold.id, 'map');
+    await holdSeats(deps(), user(), showtime.id, [seatIds[1]!]);
+    const confirmedHold = await holdSeats(deps(), user(), showtime.id, [seatIds[2]!]);
+    const confirmed = await createBooking(
+      { db, holds },
+      { id: confirmedHold.userId, role: 'USER' } as Viewer,
+      confirmedHold.id,
+      'map',
+    );
+    await db.booking.update({ where: { id: confirmed.id }, data: { status: 'CONFIRMED' } });
+    expect(booking.status).toBe('PENDING_PAYMENT');
+
+    const map = await createLoaders(db, holds).seatMap.load(showtime.id);
+    const statusOf = new Map(map!.rows.flatMap((row) => row.seats.map((s) => [s.id, s.status])));
+    expect(statusOf.get(seatIds[0]!)).toBe('HELD');
+    expect(statusOf.get(seatIds[1]!)).toBe('HELD');
+    expect(statusOf.get(seatIds[2]!)).toBe('SOLD');
+    expect(statusOf.get(seatIds[3]!)).toBe('AVAILABLE');
+    expect(map!.availableSeatCount).toBe(97);
+    expect(map!.rows.map((row) => row.label)).toEqual('ABCDEFGHIJ'.split(''));
+    expect(await createLoaders(db, holds).seatMap.load(crypto.randomUUID())).toBeNull();
+  });
+});
