@@ -61,6 +61,10 @@ const config: CodegenConfig = {
       Booking: './generated/prisma/client.ts#Booking',
       BookingConnection: './context.ts#BookingConnectionModel',
     }),
+    ...subgraph('payments', 'PaymentsContext', {
+      Payment: './generated/prisma/client.ts#Payment',
+      Booking: './context.ts#EntityReference',
+    }),
     ...subgraph('notifications', 'NotificationsContext', {
       User: './context.ts#UserReference',
       Notification: './generated/prisma/client.ts#Notification',

@@ -22,6 +22,7 @@ const colors = {
   reviews: 33,
   watchlists: 91,
   bookings: 93,
+  payments: 92,
   notifications: 34,
   gateway: 32,
 } as Record<string, number>;
@@ -42,6 +43,7 @@ const stack = await startStack({
     reviews: config.REVIEWS_PORT,
     watchlists: config.WATCHLISTS_PORT,
     bookings: config.BOOKINGS_PORT,
+    payments: config.PAYMENTS_PORT,
     notifications: config.NOTIFICATIONS_PORT,
   },
   seed: true,

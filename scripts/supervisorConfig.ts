@@ -23,6 +23,7 @@ export function loadSupervisorConfig(source: Record<string, string | undefined>)
       REVIEWS_PORT: env.port(4003),
       WATCHLISTS_PORT: env.port(4004),
       BOOKINGS_PORT: env.port(4005),
+      PAYMENTS_PORT: env.port(4006),
       NOTIFICATIONS_PORT: env.port(4007),
       LOG_LEVEL: env.logLevel(),
     },

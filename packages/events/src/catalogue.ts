@@ -37,6 +37,11 @@ export const eventCatalogue = {
     endsAt: z.iso.datetime(),
     priceCents: z.number().int().min(0),
     currency: money.currency,
+    /** For tickets and messages, as the catalogue had them when the showtime was set. */
+    movieTitle: z.string().min(1),
+    theaterName: z.string().min(1),
+    /** The theater's IANA time zone, e.g. Europe/London. */
+    timeZone: z.string().min(1),
   }),
 
   'review.created': z.object({
@@ -55,12 +60,28 @@ export const eventCatalogue = {
     seatIds: z.array(id).min(1),
     ...money,
   }),
-  'booking.confirmed': z.object({ bookingId: id, userId: id, showtimeId: id }),
+  'booking.confirmed': z.object({
+    bookingId: id,
+    userId: id,
+    showtimeId: id,
+    /** The ticket: what, where, when (UTC, and the theater's zone to show it in), which seats. */
+    movieTitle: z.string().min(1),
+    theaterName: z.string().min(1),
+    startsAt: z.iso.datetime(),
+    timeZone: z.string().min(1),
+    seats: z.array(z.string().min(1)).min(1),
+    ...money,
+  }),
   'booking.cancelled': z.object({
     bookingId: id,
     userId: id,
     showtimeId: id,
     reason: z.string().min(1),
+    /**
+     * customer: they cancelled; payment_failed: the saga's compensation; ended: a payment
+     * arrived after the booking had ended, so it must be refunded.
+     */
+    cause: z.enum(['customer', 'payment_failed', 'ended']),
   }),
   'booking.expired': z.object({ bookingId: id, userId: id, showtimeId: id }),
 

@@ -8,10 +8,19 @@ import type { EventType } from './catalogue.ts';
  * keys listed here (its tests check).
  */
 export const subscriptions = {
-  notifications: ['user.registered', 'review.created'],
+  notifications: [
+    'user.registered',
+    'review.created',
+    'booking.confirmed',
+    'booking.cancelled',
+    'booking.expired',
+    'payment.failed',
+    'payment.refunded',
+  ],
   reviews: ['movie.created', 'movie.updated'],
   watchlists: ['movie.created', 'movie.updated'],
-  bookings: ['showtime.created'],
+  bookings: ['showtime.created', 'payment.succeeded', 'payment.failed', 'payment.refunded'],
+  payments: ['booking.created', 'booking.cancelled', 'booking.expired'],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type SubscribingService = keyof typeof subscriptions;

@@ -25,6 +25,7 @@ export const subgraphs: readonly SubgraphDefinition[] = [
   subgraph('reviews', 4003),
   subgraph('watchlists', 4004),
   subgraph('bookings', 4005),
+  subgraph('payments', 4006),
   subgraph('notifications', 4007),
 ];
 

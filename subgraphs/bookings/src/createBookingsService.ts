@@ -15,7 +15,7 @@ import type { BookingsConfig } from './config.ts';
 import type { BookingsContext } from './context.ts';
 import { createLoaders } from './context.ts';
 import type { Tx } from './events/handlers.ts';
-import { handlers } from './events/handlers.ts';
+import { createHandlers } from './events/handlers.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { createSeatHolds } from './holds/seatHolds.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -45,7 +45,7 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
     registry: metrics.registry,
     publish: true,
     consume: {
-      handlers,
+      handlers: createHandlers(holds),
       transaction: (fn) => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }),
     },
   });

@@ -85,6 +85,9 @@ describe('createShowtime', () => {
       endsAt: scheduled!.endsAt.toISOString(),
       priceCents: 1000,
       currency: 'GBP',
+      movieTitle: movie.title,
+      theaterName: expect.any(String),
+      timeZone: expect.any(String),
     });
   });
 });

@@ -34,6 +34,7 @@ export async function cancelBooking(
       userId: booking.userId,
       showtimeId: booking.showtimeId,
       reason: 'cancelled by the customer',
+      cause: 'customer',
     });
     return tx.booking.findUniqueOrThrow({ where: { id } });
   });

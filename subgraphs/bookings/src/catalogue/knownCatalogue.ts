@@ -13,6 +13,9 @@ export interface ShowtimeFacts {
   endsAt: Date;
   priceCents: number;
   currency: string;
+  movieTitle: string;
+  theaterName: string;
+  timeZone: string;
 }
 
 /** Records showtimes (immutable once scheduled); a repeat changes nothing. */
@@ -48,9 +51,14 @@ const SHOWTIMES = /* GraphQL */ `
           endsAt
           movie {
             id
+            title
           }
           screen {
             id
+          }
+          theater {
+            name
+            timeZone
           }
           price {
             amountCents
@@ -81,8 +89,9 @@ interface ShowtimePage {
         id: string;
         startsAt: string;
         endsAt: string;
-        movie: { id: string };
+        movie: { id: string; title: string };
         screen: { id: string };
+        theater: { name: string; timeZone: string };
         price: { amountCents: number; currency: string };
       };
     }[];
@@ -134,6 +143,9 @@ export function startCatalogueBackfill(options: {
             endsAt: new Date(node.endsAt),
             priceCents: node.price.amountCents,
             currency: node.price.currency,
+            movieTitle: node.movie.title,
+            theaterName: node.theater.name,
+            timeZone: node.theater.timeZone,
           })),
         );
         showtimes += page.showtimes.edges.length;

@@ -32,12 +32,14 @@ export async function createShowtime(
   return db.$transaction(async (tx) => {
     const movie = await tx.movie.findUnique({
       where: { id: movieId },
-      select: { runtimeMinutes: true },
+      select: { runtimeMinutes: true, title: true },
     });
     if (!movie) throw notFound('No movie has that id.');
-    if (!(await tx.screen.findUnique({ where: { id: screenId }, select: { id: true } }))) {
-      throw notFound('No screen has that id.');
-    }
+    const screen = await tx.screen.findUnique({
+      where: { id: screenId },
+      select: { theater: { select: { name: true, timeZone: true } } },
+    });
+    if (!screen) throw notFound('No screen has that id.');
     const startsAt = input.startsAt;
     const endsAt = new Date(startsAt.getTime() + (TRAILER_MINUTES + movie.runtimeMinutes) * 60_000);
 
@@ -69,6 +71,9 @@ export async function createShowtime(
       endsAt: endsAt.toISOString(),
       priceCents: showtime.priceCents,
       currency: showtime.currency,
+      movieTitle: movie.title,
+      theaterName: screen.theater.name,
+      timeZone: screen.theater.timeZone,
     });
     return showtime;
   });

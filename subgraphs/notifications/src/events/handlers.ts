@@ -22,4 +22,46 @@ export const handlers = {
       values: { movieTitle, rating },
     });
   },
+  async 'booking.confirmed'(tx, event) {
+    const { userId, showtimeId: _, ...ticket } = event.data;
+    await notify(tx, { userId, eventId: event.id, template: 'ticket', values: ticket });
+  },
+  async 'booking.cancelled'(tx, event) {
+    const { userId, bookingId, reason, cause } = event.data;
+    // A failed payment has its own message (payment.failed); one is enough.
+    if (cause === 'payment_failed') return;
+    await notify(tx, {
+      userId,
+      eventId: event.id,
+      template: 'bookingCancelled',
+      values: { bookingId, reason },
+    });
+  },
+  async 'booking.expired'(tx, event) {
+    const { userId, bookingId } = event.data;
+    await notify(tx, {
+      userId,
+      eventId: event.id,
+      template: 'bookingExpired',
+      values: { bookingId },
+    });
+  },
+  async 'payment.failed'(tx, event) {
+    const { userId, bookingId, reason } = event.data;
+    await notify(tx, {
+      userId,
+      eventId: event.id,
+      template: 'paymentFailed',
+      values: { bookingId, reason },
+    });
+  },
+  async 'payment.refunded'(tx, event) {
+    const { userId, bookingId, amountCents, currency } = event.data;
+    await notify(tx, {
+      userId,
+      eventId: event.id,
+      template: 'paymentRefunded',
+      values: { bookingId, amountCents, currency },
+    });
+  },
 } satisfies EventHandlers<Tx>;

@@ -40,6 +40,9 @@ CREATE TABLE "known_showtimes" (
     "ends_at" TIMESTAMPTZ(3) NOT NULL,
     "price_cents" INTEGER NOT NULL,
     "currency" CHAR(3) NOT NULL,
+    "movie_title" TEXT NOT NULL,
+    "theater_name" TEXT NOT NULL,
+    "time_zone" TEXT NOT NULL,
 
     CONSTRAINT "known_showtimes_pkey" PRIMARY KEY ("id")
 );

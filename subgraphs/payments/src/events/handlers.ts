@@ -1,0 +1,29 @@
+import type { EventHandlers } from '@cinegraph/events';
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { PaymentProcessor } from '../processor/paymentProcessor.ts';
+import { refundBookingPayment } from '../payments/refundPayment.ts';
+
+export type Tx = Prisma.TransactionClient;
+
+/** What payments does with each event it consumes (see packages/events subscriptions). */
+export function createHandlers(processor: PaymentProcessor) {
+  const markBooking = (tx: Tx, bookingId: string, status: string) =>
+    tx.payableBooking.updateMany({ where: { bookingId }, data: { status } });
+  return {
+    async 'booking.created'(tx, event) {
+      const { bookingId, userId, amountCents, currency } = event.data;
+      // A later status (cancelled, expired) that overtook this event is kept.
+      await tx.payableBooking.createMany({
+        data: [{ bookingId, userId, amountCents, currency, status: 'PENDING_PAYMENT' }],
+        skipDuplicates: true,
+      });
+    },
+    async 'booking.expired'(tx, event) {
+      await markBooking(tx, event.data.bookingId, 'EXPIRED');
+    },
+    async 'booking.cancelled'(tx, event) {
+      await markBooking(tx, event.data.bookingId, 'CANCELLED');
+      await refundBookingPayment(tx, processor, event.data.bookingId);
+    },
+  } satisfies EventHandlers<Tx>;
+}
