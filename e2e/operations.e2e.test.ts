@@ -6,7 +6,16 @@ import { useStack } from '@cinegraph/stack/testing';
 
 const stack = useStack();
 
-const processes = ['gateway', 'users', 'movies', 'reviews', 'watchlists', 'notifications'] as const;
+const processes = [
+  'gateway',
+  'users',
+  'movies',
+  'reviews',
+  'watchlists',
+  'bookings',
+  'payments',
+  'notifications',
+] as const;
 
 /**
  * What each process's /ready checks. Redis is not among them where it is only a cache
@@ -18,6 +27,8 @@ const dependencies: Record<(typeof processes)[number], string[]> = {
   movies: ['broker', 'database'],
   reviews: ['broker', 'database', 'knownMovies'],
   watchlists: ['broker', 'database', 'knownMovies'],
+  bookings: ['broker', 'catalogue', 'database', 'redis'],
+  payments: ['broker', 'database'],
   notifications: ['broker', 'database'],
 };
 
@@ -45,12 +56,12 @@ describe('every process', () => {
     if (name === 'movies')
       expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="CatalogueProbe__movies__0"/);
     // Producers report their outbox; the consumer its queue's traffic.
-    if (name === 'users' || name === 'movies' || name === 'reviews') {
+    if (['users', 'movies', 'reviews', 'bookings', 'payments'].includes(name)) {
       expect(metrics).toMatch(/^outbox_pending_events\{[^}]*\} \d+$/m);
       expect(metrics).toMatch(/^outbox_oldest_pending_age_seconds\{[^}]*\} [\d.]+$/m);
       expect(metrics).toContain('events_published_total');
     }
-    if (name === 'notifications' || name === 'reviews' || name === 'watchlists') {
+    if (['notifications', 'reviews', 'watchlists', 'bookings', 'payments'].includes(name)) {
       expect(metrics).toContain('events_consumed_total');
       expect(metrics).toContain('events_dead_lettered_total');
     }
