@@ -9,19 +9,12 @@
 // db_statements_total), the cache hit ratio, and the cold/warm ratios. Every response is
 // checked; an error or a wrong page counts as a failure, not a request.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { connect } from 'amqplib';
-import getPort from 'get-port';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { deleteEventTopology } from '@cinegraph/events';
-import { dropDatabase } from '@cinegraph/migrator';
-import { gateway, repoRoot, startStack, subgraphs } from '@cinegraph/stack';
-import { deleteKeys, graphqlRequest, testEnvironment, uniqueId } from '@cinegraph/testing';
+import { graphqlRequest, testEnvironment, uniqueId } from '@cinegraph/testing';
+import { percentile, reportTable, startBenchStack } from './support/benchStack.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -85,33 +78,11 @@ interface MoviePage {
   } | null;
 }
 
-const id = uniqueId();
-const redisKeyPrefix = `cg_bench_${id}:`;
-const eventsPrefix = `cg_bench_${id}.`;
-const keyDir = await mkdtemp(path.join(tmpdir(), 'cinegraph-bench-'));
-const ports: Record<string, number> = {};
-for (const name of [gateway.name, ...subgraphs.map((s) => s.name)]) ports[name] = await getPort();
-
 console.log(
   `bench:movie-page: ${seconds} s per phase, ${levels.join(' and ')} concurrent clients, ${movieCount} movies with ${REVIEWERS} + ${olderReviews} reviews each; Node ${process.version}`,
 );
-const stack = await startStack({
-  postgresUrl: testEnvironment.postgresUrl,
-  redisUrl: testEnvironment.redisUrl,
-  amqpUrl: testEnvironment.amqpUrl,
-  databasePrefix: `cg_bench_${id}_`,
-  redisKeyPrefix,
-  eventsPrefix,
-  ports,
-  seed: true,
-  env: {
-    LOG_LEVEL: 'warn',
-    RATE_LIMITS_ENABLED: 'false',
-    EVENTS_RETRY_DELAYS_MS: '1000',
-    JWT_KEY_FILE: path.join(keyDir, 'jwt.pem'),
-  },
-  log: () => {},
-});
+const bench = await startBenchStack();
+const { stack, redisKeyPrefix } = bench;
 const redis = new Redis(testEnvironment.redisUrl);
 
 try {
@@ -181,7 +152,7 @@ try {
       ),
     );
 
-  const url = (name: string) => stack.processes.find((p) => p.name === name)!.url;
+  const url = bench.urlOf;
   async function counter(name: string, metric: string, labels = ''): Promise<number> {
     const text = await (await fetch(`${url(name)}/metrics`)).text();
     return text
@@ -238,8 +209,7 @@ try {
     const wall = (performance.now() - started) / 1_000;
     const after = await snapshot();
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+    const pct = (p: number) => percentile(latencies, p);
     const requests = latencies.length + failures;
     const perRequest = measured.map(
       (_, i) => (after.statements[i]! - before.statements[i]!) / requests,
@@ -281,27 +251,13 @@ try {
     'rps vs warm': `${(r.rps / r.warm.rps).toFixed(2)}x`,
     'p99 vs warm': `${(r.p99 / r.warm.p99).toFixed(2)}x`,
   }));
-  const header = Object.keys(rows[0]!);
-  const table = [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${Object.values(row).join(' | ')} |`),
-  ].join('\n');
-  console.log(`\n${table}\n`);
-  const resultsDir = path.join(repoRoot, 'bench', 'results');
-  await mkdir(resultsDir, { recursive: true });
-  await writeFile(
-    path.join(resultsDir, 'movie-page.md'),
-    `# bench:movie-page\n\n${seconds} s per phase, ${levels.join(' and ')} concurrent clients, ${movieCount} movies with ${TOTAL_REVIEWS} reviews each (${REVIEWERS} by registered users); Node ${process.version}; ${new Date().toISOString()}\n\n${table}\n`,
+  await reportTable(
+    'movie-page',
+    `${seconds} s per phase, ${levels.join(' and ')} concurrent clients, ${movieCount} movies with ${TOTAL_REVIEWS} reviews each (${REVIEWERS} by registered users); Node ${process.version}; ${new Date().toISOString()}`,
+    rows,
   );
   if (results.some((r) => r.failures)) process.exitCode = 1;
 } finally {
-  await stack.stop();
-  await Promise.all(Object.values(stack.databaseUrls).map((url) => dropDatabase(url)));
-  await deleteKeys(redis, redisKeyPrefix);
   redis.disconnect();
-  const connection = await connect(testEnvironment.amqpUrl);
-  await deleteEventTopology(await connection.createChannel(), eventsPrefix, [1_000]);
-  await connection.close();
-  await rm(keyDir, { recursive: true, force: true });
+  await bench.dispose();
 }
