@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subscriptions } from '@cinegraph/events';
+import { createEnvelope, subscriptions } from '@cinegraph/events';
 import type { Viewer } from '@cinegraph/service-kit';
 import { createPrismaClient } from '@cinegraph/service-kit';
 import { useRedis, useTestDatabase } from '@cinegraph/testing';
@@ -255,6 +255,77 @@ describe('expiry and cancellation', () => {
         where: { type: 'booking.cancelled', data: { path: ['bookingId'], equals: booking.id } },
       }),
     ).toBe(1);
+  });
+});
+
+describe('the saga steps', () => {
+  /** A booking waiting for payment, and the payment events for it. */
+  async function pendingBooking() {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    const viewer = user();
+    const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(10, 12));
+    const booking = await createBooking({ db, holds }, viewer, hold.id, 'saga');
+    const facts = { paymentId: crypto.randomUUID(), bookingId: booking.id, userId: viewer.id };
+    return { booking, facts, seatIds: seatIds.slice(10, 12), showtime };
+  }
+  const handle = <Type extends 'payment.succeeded' | 'payment.failed' | 'payment.refunded'>(
+    type: Type,
+    data: Parameters<ReturnType<typeof createHandlers>[Type]>[1]['data'],
+  ) => {
+    const event = createEnvelope(type, data as never);
+    const handler = createHandlers(holds)[type] as (tx: unknown, e: unknown) => Promise<void>;
+    return db.$transaction((tx) => handler(tx, event));
+  };
+  const eventCount = (type: string, bookingId: string) =>
+    db.outboxEvent.count({ where: { type, data: { path: ['bookingId'], equals: bookingId } } });
+
+  it('confirms once with the ticket, however often payment.succeeded arrives', async () => {
+    const { booking, facts } = await pendingBooking();
+    const succeeded = { ...facts, amountCents: booking.totalCents, currency: 'GBP' };
+    await handle('payment.succeeded', succeeded);
+    await handle('payment.succeeded', succeeded);
+    expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
+      'CONFIRMED',
+    );
+    expect(await eventCount('booking.confirmed', booking.id)).toBe(1);
+    const [ticket] = await db.outboxEvent.findMany({
+      where: { type: 'booking.confirmed', data: { path: ['bookingId'], equals: booking.id } },
+    });
+    expect(ticket!.data).toMatchObject({
+      movieTitle: 'Heat',
+      theaterName: 'The Electric',
+      timeZone: 'Europe/London',
+      seats: ['B1', 'B2'],
+    });
+  });
+
+  it('compensates a failed payment once: CANCELLED, seats free in PostgreSQL and Redis', async () => {
+    const { booking, facts, seatIds, showtime } = await pendingBooking();
+    await handle('payment.failed', { ...facts, reason: 'card_declined' });
+    await handle('payment.failed', { ...facts, reason: 'card_declined' });
+    expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
+      'CANCELLED',
+    );
+    expect(await db.seatReservation.count({ where: { bookingId: booking.id } })).toBe(0);
+    expect((await holds.heldSeats(showtime.id, seatIds)).size).toBe(0);
+    expect(await eventCount('booking.cancelled', booking.id)).toBe(1);
+  });
+
+  it('refunds a payment that arrives after the booking expired, and ends REFUNDED', async () => {
+    const { booking, facts } = await pendingBooking();
+    await expireBookings(db, new Date(booking.expiresAt.getTime() + 1));
+    await handle('payment.succeeded', { ...facts, amountCents: 1, currency: 'GBP' });
+    expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
+      'EXPIRED',
+    );
+    const [cancelled] = await db.outboxEvent.findMany({
+      where: { type: 'booking.cancelled', data: { path: ['bookingId'], equals: booking.id } },
+    });
+    expect(cancelled!.data).toMatchObject({ cause: 'ended' });
+    await handle('payment.refunded', { ...facts, amountCents: 1, currency: 'GBP' });
+    expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
+      'REFUNDED',
+    );
   });
 });
 
