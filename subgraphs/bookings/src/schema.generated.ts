@@ -1,10 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type {
-  EntityReference as EntityReferenceModel,
-  SeatHoldModel as SeatHoldModelModel,
-  BookingConnectionModel as BookingConnectionModelModel,
-  BookingsContext,
-} from './context.ts';
+import type { EntityReference as EntityReferenceModel, SeatHoldModel as SeatHoldModelModel, BookingConnectionModel as BookingConnectionModelModel, BookingsContext } from './context.ts';
 import type { Booking as BookingModel } from './generated/prisma/client.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -12,14 +7,14 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC, e.g. 2026-11-26T18:30:00.000Z. */
-  DateTime: { input: Date; output: Date };
-  _FieldSet: { input: unknown; output: unknown };
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 export type BookedSeat = {
@@ -95,19 +90,23 @@ export type Mutation = {
   releaseHold: Scalars['Boolean']['output'];
 };
 
+
 export type MutationCancelBookingArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 export type MutationCreateBookingArgs = {
   holdId: Scalars['ID']['input'];
   idempotencyKey: Scalars['String']['input'];
 };
 
+
 export type MutationHoldSeatsArgs = {
   seatIds: Array<Scalars['ID']['input']>;
   showtimeId: Scalars['ID']['input'];
 };
+
 
 export type MutationReleaseHoldArgs = {
   holdId: Scalars['ID']['input'];
@@ -126,6 +125,7 @@ export type Query = {
   /** The signed-in user's booking, or any for an admin; someone else's is FORBIDDEN. */
   booking: Maybe<Booking>;
 };
+
 
 export type QueryBookingArgs = {
   id: Scalars['ID']['input'];
@@ -158,7 +158,10 @@ export type SeatStatus =
   | 'HELD'
   | 'SOLD';
 
-export type SeatType = 'ACCESSIBLE' | 'PREMIUM' | 'STANDARD';
+export type SeatType =
+  | 'ACCESSIBLE'
+  | 'PREMIUM'
+  | 'STANDARD';
 
 export type Showtime = {
   __typename?: 'Showtime';
@@ -189,66 +192,56 @@ export type User = {
   id: Scalars['ID']['output'];
 };
 
+
 export type UserBookingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<BookingStatus>;
 };
 
+
+
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ReferenceResolver<TResult, TReference, TContext> = (
-  reference: TReference,
-  context: TContext,
-  info: GraphQLResolveInfo,
-) => Promise<TResult> | TResult;
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
 
-type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-type NullableCheck<T, S> =
-  Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
-type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
-export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<
-  TResult,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> =
-  | ResolverFn<TResult, TParent, TContext, TArgs>
-  | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
-export interface SubscriptionSubscriberObject<
-  TResult,
-  TKey extends string,
-  TParent,
-  TContext,
-  TArgs,
-> {
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
   subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
   resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
 }
@@ -262,44 +255,26 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<
-  TResult,
-  TKey extends string,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> =
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
-export type TypeResolveFn<
-  TTypes,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-> = (
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
   parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<
-  T = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<
-  TResult = Record<PropertyKey, never>,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = (
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
@@ -311,16 +286,18 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
-  Booking: { __typename: 'Booking' } & GraphQLRecursivePick<
-    FederationTypes['Booking'],
-    { id: true }
-  >;
-  Showtime: { __typename: 'Showtime' } & GraphQLRecursivePick<
-    FederationTypes['Showtime'],
-    { id: true }
-  >;
-  User: { __typename: 'User' } & GraphQLRecursivePick<FederationTypes['User'], { id: true }>;
+  Booking:
+    ( { __typename: 'Booking' }
+    & GraphQLRecursivePick<FederationTypes['Booking'], {"id":true}> );
+  Showtime:
+    ( { __typename: 'Showtime' }
+    & GraphQLRecursivePick<FederationTypes['Showtime'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
 };
+
+
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -371,24 +348,14 @@ export type CostDirectiveArgs = {
   weight: Scalars['Int']['input'];
 };
 
-export type CostDirectiveResolver<
-  Result,
-  Parent,
-  ContextType = BookingsContext,
-  Args = CostDirectiveArgs,
-> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type CostDirectiveResolver<Result, Parent, ContextType = BookingsContext, Args = CostDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type LinkDirectiveArgs = {
   import?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
   url: Scalars['String']['input'];
 };
 
-export type LinkDirectiveResolver<
-  Result,
-  Parent,
-  ContextType = BookingsContext,
-  Args = LinkDirectiveArgs,
-> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type LinkDirectiveResolver<Result, Parent, ContextType = BookingsContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ListSizeDirectiveArgs = {
   assumedSize?: Maybe<Scalars['Int']['input']>;
@@ -397,43 +364,21 @@ export type ListSizeDirectiveArgs = {
   slicingArguments?: Maybe<Array<Scalars['String']['input']>>;
 };
 
-export type ListSizeDirectiveResolver<
-  Result,
-  Parent,
-  ContextType = BookingsContext,
-  Args = ListSizeDirectiveArgs,
-> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ListSizeDirectiveResolver<Result, Parent, ContextType = BookingsContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type ShareableDirectiveArgs = {};
+export type ShareableDirectiveArgs = { };
 
-export type ShareableDirectiveResolver<
-  Result,
-  Parent,
-  ContextType = BookingsContext,
-  Args = ShareableDirectiveArgs,
-> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type ShareableDirectiveResolver<Result, Parent, ContextType = BookingsContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type BookedSeatResolvers<
-  ContextType = BookingsContext,
-  ParentType extends ResolversParentTypes['BookedSeat'] = ResolversParentTypes['BookedSeat'],
-> = {
+export type BookedSeatResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['BookedSeat'] = ResolversParentTypes['BookedSeat']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   priceCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['SeatType'], ParentType, ContextType>;
 };
 
-export type BookingResolvers<
-  ContextType = BookingsContext,
-  ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking'],
-  FederationReferenceType extends FederationReferenceTypes['Booking'] =
-    FederationReferenceTypes['Booking'],
-> = {
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['Booking']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type BookingResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking'], FederationReferenceType extends FederationReferenceTypes['Booking'] = FederationReferenceTypes['Booking']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Booking']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -445,87 +390,40 @@ export type BookingResolvers<
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
-export type BookingConnectionResolvers<
-  ContextType = BookingsContext,
-  ParentType extends ResolversParentTypes['BookingConnection'] =
-    ResolversParentTypes['BookingConnection'],
-> = {
+export type BookingConnectionResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['BookingConnection'] = ResolversParentTypes['BookingConnection']> = {
   edges?: Resolver<Array<ResolversTypes['BookingEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type BookingEdgeResolvers<
-  ContextType = BookingsContext,
-  ParentType extends ResolversParentTypes['BookingEdge'] = ResolversParentTypes['BookingEdge'],
-> = {
+export type BookingEdgeResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['BookingEdge'] = ResolversParentTypes['BookingEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
 };
 
-export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<
-  ResolversTypes['DateTime'],
-  any
-> {
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
-export type MutationResolvers<
-  ContextType = BookingsContext,
-  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
-> = {
-  cancelBooking?: Resolver<
-    ResolversTypes['Booking'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCancelBookingArgs, 'id'>
-  >;
-  createBooking?: Resolver<
-    ResolversTypes['Booking'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCreateBookingArgs, 'holdId' | 'idempotencyKey'>
-  >;
-  holdSeats?: Resolver<
-    ResolversTypes['SeatHold'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationHoldSeatsArgs, 'seatIds' | 'showtimeId'>
-  >;
-  releaseHold?: Resolver<
-    ResolversTypes['Boolean'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationReleaseHoldArgs, 'holdId'>
-  >;
+export type MutationResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'id'>>;
+  createBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationCreateBookingArgs, 'holdId' | 'idempotencyKey'>>;
+  holdSeats?: Resolver<ResolversTypes['SeatHold'], ParentType, ContextType, RequireFields<MutationHoldSeatsArgs, 'seatIds' | 'showtimeId'>>;
+  releaseHold?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReleaseHoldArgs, 'holdId'>>;
 };
 
-export type PageInfoResolvers<
-  ContextType = BookingsContext,
-  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
-> = {
+export type PageInfoResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type QueryResolvers<
-  ContextType = BookingsContext,
-  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
-> = {
-  booking?: Resolver<
-    Maybe<ResolversTypes['Booking']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryBookingArgs, 'id'>
-  >;
+export type QueryResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryBookingArgs, 'id'>>;
 };
 
-export type SeatHoldResolvers<
-  ContextType = BookingsContext,
-  ParentType extends ResolversParentTypes['SeatHold'] = ResolversParentTypes['SeatHold'],
-> = {
+export type SeatHoldResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['SeatHold'] = ResolversParentTypes['SeatHold']> = {
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -534,34 +432,19 @@ export type SeatHoldResolvers<
   totalCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type SeatMapRowResolvers<
-  ContextType = BookingsContext,
-  ParentType extends ResolversParentTypes['SeatMapRow'] = ResolversParentTypes['SeatMapRow'],
-> = {
+export type SeatMapRowResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['SeatMapRow'] = ResolversParentTypes['SeatMapRow']> = {
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   seats?: Resolver<Array<ResolversTypes['ShowtimeSeat']>, ParentType, ContextType>;
 };
 
-export type ShowtimeResolvers<
-  ContextType = BookingsContext,
-  ParentType extends ResolversParentTypes['Showtime'] = ResolversParentTypes['Showtime'],
-  FederationReferenceType extends FederationReferenceTypes['Showtime'] =
-    FederationReferenceTypes['Showtime'],
-> = {
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['Showtime']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type ShowtimeResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Showtime'] = ResolversParentTypes['Showtime'], FederationReferenceType extends FederationReferenceTypes['Showtime'] = FederationReferenceTypes['Showtime']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Showtime']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availableSeatCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seatMap?: Resolver<Array<ResolversTypes['SeatMapRow']>, ParentType, ContextType>;
 };
 
-export type ShowtimeSeatResolvers<
-  ContextType = BookingsContext,
-  ParentType extends ResolversParentTypes['ShowtimeSeat'] = ResolversParentTypes['ShowtimeSeat'],
-> = {
+export type ShowtimeSeatResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['ShowtimeSeat'] = ResolversParentTypes['ShowtimeSeat']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   priceCents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -569,23 +452,9 @@ export type ShowtimeSeatResolvers<
   type?: Resolver<ResolversTypes['SeatType'], ParentType, ContextType>;
 };
 
-export type UserResolvers<
-  ContextType = BookingsContext,
-  ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'],
-  FederationReferenceType extends FederationReferenceTypes['User'] =
-    FederationReferenceTypes['User'],
-> = {
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['User']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
-  bookings?: Resolver<
-    ResolversTypes['BookingConnection'],
-    ParentType,
-    ContextType,
-    RequireFields<UserBookingsArgs, 'first'>
-  >;
+export type UserResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  bookings?: Resolver<ResolversTypes['BookingConnection'], ParentType, ContextType, RequireFields<UserBookingsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
