@@ -56,6 +56,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
   });
 
   const routingUrls = new Map<string, string>();
+  const dataSources = new Set<SubgraphDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(supergraphPath, supergraphSdl, logger, (sdl) => {
       costDirectives = readCostDirectives(parse(sdl));
@@ -67,13 +68,15 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
           `The supergraph gives subgraph "${name}" no routing URL; set supergraph.subgraphUrls.`,
         );
       routingUrls.set(name, target);
-      return new SubgraphDataSource({
+      const dataSource = new SubgraphDataSource({
         name,
         url: target,
         policy: createSubgraphPolicy(name, settingsFor(config, name), metrics.breakerState),
         metrics: metrics.subgraphFetch,
         dedupeQueries: config.subgraphs.dedupeQueries,
       });
+      dataSources.add(dataSource);
+      return dataSource;
     },
   });
 
@@ -149,7 +152,11 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       },
     },
     async onClose() {
-      await Promise.allSettled([manifests.close(), redis.quit()]);
+      await Promise.allSettled([
+        manifests.close(),
+        redis.quit(),
+        ...[...dataSources].map((dataSource) => dataSource.close()),
+      ]);
     },
   });
   service.app.log.info(

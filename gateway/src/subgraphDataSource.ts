@@ -7,6 +7,8 @@ import { GraphQLError } from 'graphql';
 import type { Counter, Histogram } from 'prom-client';
 import type { GatewayContext } from './context.ts';
 import type { SubgraphPolicy } from './resilience/subgraphPolicy.ts';
+import type { SubgraphFetcher } from './subgraphFetcher.ts';
+import { createSubgraphFetcher } from './subgraphFetcher.ts';
 
 export interface SubgraphFetchMetrics {
   duration: Histogram<'subgraph' | 'outcome'>;
@@ -31,6 +33,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly #metrics: SubgraphFetchMetrics;
   readonly #dedupe: boolean;
   readonly #inFlight = new Map<string, Promise<GatewayGraphQLResponse>>();
+  readonly #fetcher: SubgraphFetcher;
 
   constructor(options: {
     name: string;
@@ -39,16 +42,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     metrics: SubgraphFetchMetrics;
     dedupeQueries: boolean;
   }) {
-    const timeoutMs = options.policy.settings.timeoutMs;
-    super({
+    const fetcher = createSubgraphFetcher({
       url: options.url,
-      fetcher: (url, init) =>
-        fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit) as never,
+      timeoutMs: options.policy.settings.timeoutMs,
     });
+    super({ url: options.url, fetcher: fetcher as never });
+    this.#fetcher = fetcher;
     this.#name = options.name;
     this.#policy = options.policy;
     this.#metrics = options.metrics;
     this.#dedupe = options.dedupeQueries;
+  }
+
+  /** Closes the connection pool (when the gateway stops). */
+  close(): Promise<void> {
+    return this.#fetcher.close();
   }
 
   override willSendRequest({

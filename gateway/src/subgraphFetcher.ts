@@ -1,0 +1,75 @@
+import { STATUS_CODES } from 'node:http';
+import type { Dispatcher } from 'undici';
+import { Pool } from 'undici';
+
+/** The part of the Fetch API's Response that @apollo/gateway's data source reads. */
+interface SubgraphResponse {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  url: string;
+  headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+}
+
+export interface SubgraphFetcher {
+  (
+    url: string,
+    init: { method?: string; headers?: unknown; body?: unknown },
+  ): Promise<SubgraphResponse>;
+  close(): Promise<void>;
+}
+
+/** Response headers as undici gives them, read the way `Headers.get` would. */
+function headerReader(headers: Dispatcher.ResponseData['headers']) {
+  return {
+    get(name: string): string | null {
+      const value = headers[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
+/**
+ * Calls one subgraph over a pool of keep-alive connections with undici's `request`, the
+ * same client Node's `fetch` is built on without the WHATWG layer (Request/Response
+ * objects, body streams, AbortSignal plumbing) that dominated the gateway's profile.
+ * Each call has its own timeout and is aborted when it passes.
+ */
+export function createSubgraphFetcher(options: {
+  url: string;
+  timeoutMs: number;
+  connections?: number;
+}): SubgraphFetcher {
+  const target = new URL(options.url);
+  const pool = new Pool(target.origin, {
+    connections: options.connections ?? 64,
+    keepAliveTimeout: 30_000,
+  });
+  const fetcher = async (
+    url: string,
+    init: { method?: string; headers?: unknown; body?: unknown },
+  ): Promise<SubgraphResponse> => {
+    const { pathname, search } = new URL(url);
+    const response = await pool.request({
+      path: `${pathname}${search}`,
+      method: (init.method ?? 'POST') as Dispatcher.HttpMethod,
+      headers: init.headers as Record<string, string>,
+      body: init.body as string | undefined,
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    const text = await response.body.text();
+    return {
+      ok: response.statusCode >= 200 && response.statusCode < 300,
+      status: response.statusCode,
+      statusText: STATUS_CODES[response.statusCode] ?? '',
+      url,
+      headers: headerReader(response.headers),
+      json: async () => JSON.parse(text) as unknown,
+      text: async () => text,
+    };
+  };
+  return Object.assign(fetcher, { close: () => pool.close() });
+}
