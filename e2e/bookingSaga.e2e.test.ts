@@ -6,6 +6,7 @@ import { errorCodes, eventually } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import type { Account } from './support/accounts.ts';
 import { register, signInAdmin } from './support/accounts.ts';
+import { bookableShowtimeId } from './support/showtimes.ts';
 
 // Short holds, so that expiry can be watched; payments settle in well under that.
 const stack = useStack({
@@ -81,12 +82,13 @@ let nextSeat = 0;
 let payments: pg.Client;
 
 beforeAll(async () => {
+  showtimeId = await bookableShowtimeId(stack);
   const response = await stack.graphql<{
-    showtimes: { edges: { node: { id: string; seatMap: { seats: { id: string }[] }[] } }[] };
-  }>('{ showtimes(first: 1) { edges { node { id seatMap { seats { id } } } } } }');
-  const showtime = response.data!.showtimes.edges[0]!.node;
-  showtimeId = showtime.id;
-  seatIds = showtime.seatMap.flatMap((row) => row.seats.map((seat) => seat.id));
+    showtime: { seatMap: { seats: { id: string }[] }[] };
+  }>('query ($id: ID!) { showtime(id: $id) { seatMap { seats { id } } } }', {
+    variables: { id: showtimeId },
+  });
+  seatIds = response.data!.showtime.seatMap.flatMap((row) => row.seats.map((seat) => seat.id));
   payments = new pg.Client({ connectionString: stack.databaseUrls['payments'] });
   await payments.connect();
 });

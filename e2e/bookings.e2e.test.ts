@@ -4,6 +4,7 @@ import { errorCodes } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import type { Account } from './support/accounts.ts';
 import { register, signInAdmin } from './support/accounts.ts';
+import { bookableShowtimeId } from './support/showtimes.ts';
 
 const stack = useStack();
 
@@ -111,10 +112,7 @@ async function hold(account: Account, seatIds: string[]) {
 }
 
 beforeAll(async () => {
-  const response = await stack.graphql<{ showtimes: { edges: { node: { id: string } }[] } }>(
-    '{ showtimes(first: 1) { edges { node { id } } } }',
-  );
-  showtimeId = response.data!.showtimes.edges[0]!.node.id;
+  showtimeId = await bookableShowtimeId(stack);
   seats = (await seatMap()).seatMap.flatMap((row) => row.seats);
   expect(seats.length).toBeGreaterThan(20);
 });
