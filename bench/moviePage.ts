@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Redis } from 'ioredis';
-import { graphqlRequest, testEnvironment, uniqueId } from '@cinegraph/testing';
+import { counterValue, graphqlRequest, testEnvironment, uniqueId } from '@cinegraph/testing';
 import { percentile, reportTable, startBenchStack } from './support/benchStack.ts';
 
 const { values: args } = parseArgs({
@@ -152,20 +152,14 @@ try {
       ),
     );
 
-  const url = bench.urlOf;
-  async function counter(name: string, metric: string, labels = ''): Promise<number> {
-    const text = await (await fetch(`${url(name)}/metrics`)).text();
-    return text
-      .split('\n')
-      .filter((line) => line.startsWith(metric) && line.includes(labels))
-      .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
-  }
+  const counter = (name: string, metric: string, labels: Record<string, string> = {}) =>
+    counterValue(bench.urlOf(name), metric, labels);
   const measured = ['movies', 'reviews', 'users', 'watchlists'];
   const snapshot = async () => ({
     statements: await Promise.all(measured.map((name) => counter(name, 'db_statements_total'))),
     hits:
-      (await counter('reviews', 'cache_lookups_total', 'outcome="hit"')) +
-      (await counter('movies', 'cache_lookups_total', 'outcome="hit"')),
+      (await counter('reviews', 'cache_lookups_total', { outcome: 'hit' })) +
+      (await counter('movies', 'cache_lookups_total', { outcome: 'hit' })),
     lookups:
       (await counter('reviews', 'cache_lookups_total')) +
       (await counter('movies', 'cache_lookups_total')),

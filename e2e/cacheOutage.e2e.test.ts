@@ -2,9 +2,9 @@
 // (their REDIS_URL names a closed port), the movie page and review writes still work, read
 // their writes, and /metrics counts the lookups that fell back to the database.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { counterValue } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import { register } from './support/accounts.ts';
-import { counterValue } from './support/metrics.ts';
 
 // Port 1 is never listening here; a free port from get-port could be taken meanwhile.
 const CLOSED = { REDIS_URL: 'redis://127.0.0.1:1' };

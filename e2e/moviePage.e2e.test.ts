@@ -1,11 +1,10 @@
 // The movie page as a frontend builds it: one query through the gateway joining movies,
 // reviews, users and watchlists, with the rules each subgraph enforces on the way.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, eventually } from '@cinegraph/testing';
+import { counterValue, errorCodes, eventually } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import type { Account } from './support/accounts.ts';
 import { register, signInAdmin } from './support/accounts.ts';
-import { counterValue } from './support/metrics.ts';
 
 const stack = useStack();
 

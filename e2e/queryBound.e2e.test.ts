@@ -2,10 +2,10 @@
 // number of SQL statements for it. Counted by each subgraph's `db_statements_total`
 // (Prisma's query events), read from /metrics around one request through the gateway.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { counterValue } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import type { Account } from './support/accounts.ts';
 import { register } from './support/accounts.ts';
-import { counterValue } from './support/metrics.ts';
 
 const stack = useStack();
 

@@ -1,14 +1,12 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { connect } from 'amqplib';
 import getPort from 'get-port';
-import { Redis } from 'ioredis';
-import { deleteEventTopology } from '@cinegraph/events';
-import { dropDatabase } from '@cinegraph/migrator';
 import type { Stack } from '@cinegraph/stack';
-import { gateway, repoRoot, startStack, subgraphs } from '@cinegraph/stack';
-import { deleteKeys, testEnvironment, uniqueId } from '@cinegraph/testing';
+import { deleteStackResources, gateway, repoRoot, startStack, subgraphs } from '@cinegraph/stack';
+import { testEnvironment, uniqueId } from '@cinegraph/testing';
+
+const RETRY_DELAYS_MS = [1_000];
 
 export interface BenchStack {
   stack: Stack;
@@ -44,7 +42,7 @@ export async function startBenchStack(processEnv: Record<string, Record<string, 
     env: {
       LOG_LEVEL: 'warn',
       RATE_LIMITS_ENABLED: 'false',
-      EVENTS_RETRY_DELAYS_MS: '1000',
+      EVENTS_RETRY_DELAYS_MS: RETRY_DELAYS_MS.join(','),
       JWT_KEY_FILE: signingKeyFile,
     },
     processEnv,
@@ -57,13 +55,12 @@ export async function startBenchStack(processEnv: Record<string, Record<string, 
     urlOf: (name: string) => stack.processes.find((p) => p.name === name)!.url,
     async dispose() {
       await stack.stop();
-      await Promise.all(Object.values(stack.databaseUrls).map((url) => dropDatabase(url)));
-      const redis = new Redis(testEnvironment.redisUrl);
-      await deleteKeys(redis, redisKeyPrefix);
-      redis.disconnect();
-      const connection = await connect(testEnvironment.amqpUrl);
-      await deleteEventTopology(await connection.createChannel(), eventsPrefix, [1_000]);
-      await connection.close();
+      await deleteStackResources({
+        databaseUrls: Object.values(stack.databaseUrls),
+        redisKeyPrefix,
+        eventsPrefix,
+        retryDelaysMs: RETRY_DELAYS_MS,
+      });
       await rm(keyDir, { recursive: true, force: true });
     },
   } satisfies BenchStack;

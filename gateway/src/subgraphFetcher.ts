@@ -21,6 +21,11 @@ export interface SubgraphFetcher {
   close(): Promise<void>;
 }
 
+function pathAndQuery(url: string): string {
+  const { pathname, search } = new URL(url);
+  return `${pathname}${search}`;
+}
+
 /** Response headers as undici gives them, read the way `Headers.get` would. */
 function headerReader(headers: Dispatcher.ResponseData['headers']) {
   return {
@@ -44,6 +49,9 @@ export function createSubgraphFetcher(options: {
   connections?: number;
 }): SubgraphFetcher {
   const target = new URL(options.url);
+  // The data source always calls its one URL: parse it once, not per call.
+  const pathOf = (url: string) =>
+    url === options.url ? `${target.pathname}${target.search}` : pathAndQuery(url);
   const pool = new Pool(target.origin, {
     connections: options.connections ?? 64,
     keepAliveTimeout: 30_000,
@@ -52,9 +60,8 @@ export function createSubgraphFetcher(options: {
     url: string,
     init: { method?: string; headers?: unknown; body?: unknown },
   ): Promise<SubgraphResponse> => {
-    const { pathname, search } = new URL(url);
     const response = await pool.request({
-      path: `${pathname}${search}`,
+      path: pathOf(url),
       method: (init.method ?? 'POST') as Dispatcher.HttpMethod,
       headers: init.headers as Record<string, string>,
       body: init.body as string | undefined,

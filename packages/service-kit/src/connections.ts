@@ -89,3 +89,27 @@ export function toConnection<Row, Node = Row>(
     },
   };
 }
+
+type Earlier<Time extends string> = { [K in Time]: { lt: Date } };
+type SameTimeSmallerId<Time extends string, Id extends string> = { [K in Time]: Date } & {
+  [K in Id]: { lt: string };
+};
+
+/**
+ * The Prisma `where` part for the rows after a `decodeTimeCursor` position in newest-first
+ * order (`orderBy: [{ <time>: 'desc' }, { <id>: 'desc' }]`): an earlier time, or the same
+ * time and a smaller id. Empty for the first page.
+ */
+export function olderThan<Time extends string, Id extends string>(
+  position: { at: Date; id: string } | null,
+  timeField: Time,
+  idField: Id,
+): { OR?: (Earlier<Time> | SameTimeSmallerId<Time, Id>)[] } {
+  if (!position) return {};
+  return {
+    OR: [
+      { [timeField]: { lt: position.at } } as Earlier<Time>,
+      { [timeField]: position.at, [idField]: { lt: position.id } } as SameTimeSmallerId<Time, Id>,
+    ],
+  };
+}

@@ -5,6 +5,7 @@ export {
   encodeCursor,
   invalidCursor,
   MAX_PAGE_SIZE,
+  olderThan,
   pageSize,
   toConnection,
 } from './connections.ts';

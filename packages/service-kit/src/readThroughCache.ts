@@ -158,12 +158,13 @@ export function createReadThroughCache<Value>(
       if (!missing.length) return found;
 
       const loaded = await load(missing);
-      const write = redis.multi();
+      const versionOf = new Map(keys.map((key, i) => [key, generation.versions[i] ?? '']));
+      const write = redis.pipeline();
       for (const key of missing) {
         const value = loaded.get(key);
         if (value === undefined) continue;
         found.set(key, value);
-        const version = generation.versions[keys.indexOf(key)] ?? '';
+        const version = versionOf.get(key)!;
         const entry: Entry = { e: generation.epoch, v: version, d: encode(value) };
         write.set(entryKey(key), JSON.stringify(entry), 'EX', ttlSeconds);
       }

@@ -6,3 +6,4 @@ export { startStack } from './startStack.ts';
 export type { Stack, StackOptions } from './startStack.ts';
 export { gateway, repoRoot, subgraphs } from './subgraphs.ts';
 export type { SubgraphDefinition } from './subgraphs.ts';
+export { deleteStackResources } from './stackResources.ts';

@@ -2,15 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
-import { connect } from 'amqplib';
-import { Redis } from 'ioredis';
-import { deleteEventTopology } from '@cinegraph/events';
 import { afterAll, beforeAll } from 'vitest';
-import { dropDatabase } from '@cinegraph/migrator';
 import type { GraphQLResponse, RequestOptions } from '@cinegraph/testing';
-import { deleteKeys, graphqlRequest, testEnvironment, uniqueId } from '@cinegraph/testing';
+import { graphqlRequest, testEnvironment, uniqueId } from '@cinegraph/testing';
 import type { RunningProcess } from './spawnProcess.ts';
 import { spawnProcess } from './spawnProcess.ts';
+import { deleteStackResources } from './stackResources.ts';
 import type { Stack } from './startStack.ts';
 import { startStack } from './startStack.ts';
 import { gateway, repoRoot, subgraphs } from './subgraphs.ts';
@@ -40,16 +37,6 @@ export interface TestStack {
 }
 
 const TEST_RETRY_DELAYS_MS = [200, 1_000];
-
-/** Deletes the exchange and every subscriber's queues that a test stack declared. */
-async function deleteBrokerTopology(prefix: string): Promise<void> {
-  const connection = await connect(testEnvironment.amqpUrl);
-  try {
-    await deleteEventTopology(await connection.createChannel(), prefix, TEST_RETRY_DELAYS_MS);
-  } finally {
-    await connection.close();
-  }
-}
 
 /**
  * The whole supergraph for one test file: fresh databases (migrated and seeded), a Redis
@@ -153,11 +140,12 @@ export function useStack(
     for (const running of extraProcesses) await running.stop();
     await Promise.all(extraDirs.map((dir) => rm(dir, { recursive: true, force: true })));
     await stack?.stop();
-    await Promise.all(Object.values(stack?.databaseUrls ?? {}).map((url) => dropDatabase(url)));
-    const redis = new Redis(testEnvironment.redisUrl);
-    await deleteKeys(redis, redisKeyPrefix);
-    redis.disconnect();
-    await deleteBrokerTopology(eventsPrefix);
+    await deleteStackResources({
+      databaseUrls: Object.values(stack?.databaseUrls ?? {}),
+      redisKeyPrefix,
+      eventsPrefix,
+      retryDelaysMs: TEST_RETRY_DELAYS_MS,
+    });
     if (keyDir) await rm(keyDir, { recursive: true, force: true });
   });
 

@@ -5,3 +5,4 @@ export { deleteKeys, useRedis } from './useRedis.ts';
 export { useTestDatabase } from './useTestDatabase.ts';
 export type { TestDatabase } from './useTestDatabase.ts';
 export { eventually } from './eventually.ts';
+export { counterValue } from './metrics.ts';

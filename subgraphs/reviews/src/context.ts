@@ -58,7 +58,9 @@ export function createContext(
           const groups = new Map<string, PageRequest[]>();
           for (const request of requests) {
             const shape = pageShape(request);
-            groups.set(shape, [...(groups.get(shape) ?? []), request]);
+            const group = groups.get(shape);
+            if (group) group.push(request);
+            else groups.set(shape, [request]);
           }
           const pages = new Map<PageRequest, Review[]>();
           for (const group of groups.values()) {

@@ -1,5 +1,5 @@
 import type { CountedConnection } from '@cinegraph/service-kit';
-import { decodeTimeCursor, pageSize, toConnection } from '@cinegraph/service-kit';
+import { decodeTimeCursor, olderThan, pageSize, toConnection } from '@cinegraph/service-kit';
 import type { Booking, BookingStatus, PrismaClient } from '../generated/prisma/client.ts';
 
 export type BookingConnectionModel = CountedConnection<Booking>;
@@ -14,15 +14,7 @@ export async function listBookings(
   const position = decodeTimeCursor(args.after);
   const where = { userId, ...(args.status ? { status: args.status } : {}) };
   const rows = await db.booking.findMany({
-    where: {
-      ...where,
-      ...(position && {
-        OR: [
-          { createdAt: { lt: position.at } },
-          { createdAt: position.at, id: { lt: position.id } },
-        ],
-      }),
-    },
+    where: { ...where, ...olderThan(position, 'createdAt', 'id') },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: size + 1,
   });

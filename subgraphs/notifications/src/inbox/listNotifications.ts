@@ -1,5 +1,5 @@
 import type { CountedConnection } from '@cinegraph/service-kit';
-import { decodeTimeCursor, pageSize, toConnection } from '@cinegraph/service-kit';
+import { decodeTimeCursor, olderThan, pageSize, toConnection } from '@cinegraph/service-kit';
 import type { Notification, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
 export type NotificationConnectionModel = CountedConnection<Notification>;
@@ -23,12 +23,7 @@ export async function listNotifications(
     ...(args.unreadOnly ? { readAt: null } : {}),
   };
   const rows = await db.notification.findMany({
-    where: after
-      ? {
-          ...where,
-          OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }],
-        }
-      : where,
+    where: { ...where, ...olderThan(after, 'createdAt', 'id') },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: size + 1,
   });

@@ -1,5 +1,5 @@
 import type { CountedConnection } from '@cinegraph/service-kit';
-import { decodeTimeCursor, pageSize, toConnection } from '@cinegraph/service-kit';
+import { decodeTimeCursor, olderThan, pageSize, toConnection } from '@cinegraph/service-kit';
 import type { PrismaClient, WatchlistItem } from '../generated/prisma/client.ts';
 
 export type WatchlistConnectionModel = CountedConnection<WatchlistItem>;
@@ -13,15 +13,7 @@ export async function listWatchlist(
   const size = pageSize(args.first);
   const position = decodeTimeCursor(args.after);
   const rows = await db.watchlistItem.findMany({
-    where: {
-      userId,
-      ...(position && {
-        OR: [
-          { addedAt: { lt: position.at } },
-          { addedAt: position.at, movieId: { lt: position.id } },
-        ],
-      }),
-    },
+    where: { userId, ...olderThan(position, 'addedAt', 'movieId') },
     orderBy: [{ addedAt: 'desc' }, { movieId: 'desc' }],
     take: size + 1,
   });
