@@ -23,6 +23,14 @@ async function counted(metrics: EventMetrics, name: 'consumed' | 'retried' | 'de
   );
 }
 
+/** Waits for a counter to reach a value: the consumer counts once the broker confirms. */
+const reaches =
+  (metrics: EventMetrics, name: 'retried' | 'deadLettered', label: string, value: number) =>
+  async () => {
+    const counts = await counted(metrics, name);
+    return counts[label] === value ? counts : undefined;
+  };
+
 const ledgerHas = (source: string, count: number) => async () => {
   const notes = await events.ledger(source);
   return notes.length >= count ? notes : undefined;
@@ -96,8 +104,12 @@ describe('an event consumer', () => {
       attempts: 3,
       reason: 'exhausted: the handler failed 3 times; last error: the mail template is broken',
     });
-    expect(await counted(metrics, 'retried')).toEqual({ all: 2 });
-    expect(await counted(metrics, 'deadLettered')).toEqual({ exhausted: 1 });
+    // The counters move once the broker confirms a copy, which can be just after the copy
+    // is visible in its queue.
+    expect(await eventually(reaches(metrics, 'retried', 'all', 2))).toEqual({ all: 2 });
+    expect(await eventually(reaches(metrics, 'deadLettered', 'exhausted', 1))).toEqual({
+      exhausted: 1,
+    });
     // Listing leaves the message where it was.
     expect(await listDeadLetters(channel, topology)).toHaveLength(1);
 
@@ -144,7 +156,9 @@ describe('an event consumer', () => {
     expect(reasons['bad-data']).toMatch(/^malformed: invalid user.registered data: .*email/s);
     expect(letters.every((letter) => letter.attempts === 0)).toBe(true);
     expect(calls).toBe(1);
-    expect(await counted(metrics, 'deadLettered')).toEqual({ malformed: 3 });
+    expect(await eventually(reaches(metrics, 'deadLettered', 'malformed', 3))).toEqual({
+      malformed: 3,
+    });
   });
 
   it('reconnects after losing its connection, without a restart, and consumes what waited', async () => {
