@@ -1,4 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// Node resolves `graphql` to its CommonJS entry for every importer (the package has no
+// exports map), so a running process has one graphql. Vite would give our sources the
+// .mjs entry while dependencies loaded by Node get the CommonJS one: two graphql realms,
+// in which a schema built by @apollo/gateway is foreign to our code's `getVariableValues`
+// and our GraphQLErrors fail Apollo Server's instanceof checks. Tests resolve it as Node does.
+const resolve = {
+  alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
+};
 
 // Three projects, selected by file suffix (see docs/testing.md):
 //   unit  *.test.ts beside the code: pure logic, no I/O
@@ -9,6 +19,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
@@ -17,6 +28,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'int',
           sequence: { groupOrder: 1 },
@@ -27,6 +39,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'e2e',
           sequence: { groupOrder: 2 },
@@ -38,6 +51,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'serial',
           sequence: { groupOrder: 3 },

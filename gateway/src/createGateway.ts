@@ -27,11 +27,15 @@ import { useRateLimit } from './plugins/useRateLimit.ts';
 import { useSafelist } from './plugins/useSafelist.ts';
 import { createSubgraphPolicy, settingsFor } from './resilience/subgraphPolicy.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
+import { withPlanExecution } from './execution/planExecution.ts';
 import { supergraphFromFile } from './supergraph/supergraphFromFile.ts';
 
+/** Operations whose plan and response shaping are kept ready (an LRU). */
+const PREPARED_OPERATIONS = 2_000;
+
 /**
- * The CineGraph router: serves any supergraph SDL through @apollo/gateway's planner and
- * executor, with its edge features (client identity, persisted queries and safelists,
+ * The CineGraph router: serves any supergraph SDL through @apollo/gateway's loader and
+ * query planner and CineGraph's plan executor (execution/planExecution.ts), with its edge features (client identity, persisted queries and safelists,
  * token verification) as separate modules configured in gateway.yaml.
  */
 export async function createGateway(config: GatewayConfig): Promise<Runnable> {
@@ -57,6 +61,8 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
 
   const routingUrls = new Map<string, string>();
   const dataSources = new Set<SubgraphDataSource>();
+  // The current data source of each subgraph (a reloaded supergraph builds new ones).
+  const subgraphs = new Map<string, SubgraphDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(supergraphPath, supergraphSdl, logger, (sdl) => {
       costDirectives = readCostDirectives(parse(sdl));
@@ -76,6 +82,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
         dedupeQueries: config.subgraphs.dedupeQueries,
       });
       dataSources.add(dataSource);
+      subgraphs.set(name, dataSource);
       return dataSource;
     },
   });
@@ -89,7 +96,11 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     bodyLimit: config.server.bodyLimitBytes,
     otlpEndpoint: config.telemetry.otlpEndpoint,
     apollo: {
-      gateway,
+      gateway: withPlanExecution(gateway, {
+        subgraphs,
+        maxOperations: PREPARED_OPERATIONS,
+        executions: metrics.operationExecutions,
+      }),
       introspection: config.introspection,
       csrfPrevention: config.security.csrfPrevention,
       documentStore: createDocumentCache(metrics.documentCacheLookups),

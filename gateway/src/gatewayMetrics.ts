@@ -20,6 +20,12 @@ export function createGatewayMetrics() {
       labelNames: ['outcome'] as const,
       registers,
     }),
+    operationExecutions: new Counter({
+      name: 'gateway_operation_executions_total',
+      help: "Operations executed, by executor (cinegraph: the gateway's plan executor; apollo: @apollo/gateway's, for what it leaves there).",
+      labelNames: ['executor'] as const,
+      registers,
+    }),
     safelistViolations: new Counter({
       name: 'safelist_violations_total',
       help: "Operations outside a client's safelist, by client and mode (log: let through, enforce: refused).",

@@ -1,13 +1,12 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { context as otelContext, propagation } from '@opentelemetry/api';
 import { BrokenCircuitError } from 'cockatiel';
 import { GraphQLError } from 'graphql';
 import type { Counter, Histogram } from 'prom-client';
 import type { GatewayContext } from './context.ts';
 import type { SubgraphPolicy } from './resilience/subgraphPolicy.ts';
-import type { SubgraphFetcher } from './subgraphFetcher.ts';
+import type { SubgraphFetcher, SubgraphResponse } from './subgraphFetcher.ts';
 import { createSubgraphFetcher } from './subgraphFetcher.ts';
 
 export interface SubgraphFetchMetrics {
@@ -16,19 +15,38 @@ export interface SubgraphFetchMetrics {
   deduplicated: Counter<'subgraph'>;
 }
 
+/** One operation for a subgraph. */
+export interface SubgraphRequest {
+  query: string;
+  operationName?: string | undefined;
+  variables?: Record<string, unknown> | undefined;
+}
+
+/** The part of Apollo Server's cache policy a subgraph's Cache-Control header narrows. */
+export interface CachePolicy {
+  restrict(hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }): void;
+}
+
 const MUTATION = /^\s*mutation\b/;
 
 /**
  * How the gateway calls a subgraph:
  * - it forwards the caller's Authorization header (each subgraph verifies the token
- *   again), the request id, and the client's address;
- * - each attempt has a timeout (the fetch is aborted), queries are retried with backoff,
+ *   again), the request id, the client's address and the trace context;
+ * - each attempt has a timeout (the call is aborted), queries are retried with backoff,
  *   mutations never, and a circuit breaker per subgraph makes calls fail at once
  *   (SUBGRAPH_UNAVAILABLE) while the subgraph keeps failing;
- * - identical queries in flight (same text, variables and caller) share one fetch.
+ * - identical queries in flight (same text, variables and caller) share one call;
+ * - a subgraph's Cache-Control header narrows the response's cache policy, and a non-2xx
+ *   answer is an error carrying the status and body, as with @apollo/gateway's
+ *   RemoteGraphQLDataSource.
+ *
+ * `send()` is the executor's path; `process()` adapts it to @apollo/gateway's data source
+ * interface for the operations its executor still runs.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   readonly #name: string;
+  readonly #url: string;
   readonly #policy: SubgraphPolicy;
   readonly #metrics: SubgraphFetchMetrics;
   readonly #dedupe: boolean;
@@ -42,13 +60,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     metrics: SubgraphFetchMetrics;
     dedupeQueries: boolean;
   }) {
-    const fetcher = createSubgraphFetcher({
+    this.#fetcher = createSubgraphFetcher({
       url: options.url,
       timeoutMs: options.policy.settings.timeoutMs,
     });
-    super({ url: options.url, fetcher: fetcher as never });
-    this.#fetcher = fetcher;
     this.#name = options.name;
+    this.#url = options.url;
     this.#policy = options.policy;
     this.#metrics = options.metrics;
     this.#dedupe = options.dedupeQueries;
@@ -59,49 +76,59 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     return this.#fetcher.close();
   }
 
-  override willSendRequest({
-    request,
-    context,
-  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    const headers = request.http?.headers;
-    if (!headers || !context.requestId) return;
-    headers.set('x-request-id', context.requestId);
-    headers.set('x-forwarded-for', context.forwardedFor);
-    if (context.authorization) headers.set('authorization', context.authorization);
-    // The active span is the gateway's fetch span: the subgraph continues the trace.
-    propagation.inject(otelContext.active(), headers, {
-      set: (carrier, key, value) => carrier.set(key, value),
-    });
-  }
-
-  override async process(
+  process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GatewayGraphQLResponse> {
-    const isMutation = MUTATION.test(options.request.query ?? '');
-    if (isMutation || !this.#dedupe) return this.#call(options, isMutation);
+    const { request } = options;
+    if (!request.query) throw new Error('Missing query');
+    const incoming =
+      'incomingRequestContext' in options ? options.incomingRequestContext : undefined;
+    const extraHeaders = request.http?.headers
+      ? Object.fromEntries(request.http.headers as Iterable<[string, string]>)
+      : undefined;
+    return this.send(
+      { query: request.query, operationName: request.operationName, variables: request.variables },
+      options.context,
+      { cachePolicy: cachePolicyOf(incoming), extraHeaders },
+    );
+  }
+
+  send(
+    request: SubgraphRequest,
+    context: Partial<GatewayContext>,
+    options: { cachePolicy?: CachePolicy | undefined; extraHeaders?: Record<string, string> } = {},
+  ): Promise<GatewayGraphQLResponse> {
+    const isMutation = MUTATION.test(request.query);
+    if (isMutation || !this.#dedupe) return this.#call(request, context, options, isMutation);
     const key = JSON.stringify([
-      options.request.query,
-      options.request.variables ?? {},
-      (options.context as Partial<GatewayContext>).authorization ?? null,
+      request.query,
+      request.variables ?? {},
+      context.authorization ?? null,
     ]);
     const shared = this.#inFlight.get(key);
     if (shared) {
       this.#metrics.deduplicated.inc({ subgraph: this.#name });
       return shared;
     }
-    const call = this.#call(options, false).finally(() => this.#inFlight.delete(key));
+    const call = this.#call(request, context, options, false).finally(() =>
+      this.#inFlight.delete(key),
+    );
     this.#inFlight.set(key, call);
     return call;
   }
 
   async #call(
-    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    request: SubgraphRequest,
+    context: Partial<GatewayContext>,
+    options: { cachePolicy?: CachePolicy | undefined; extraHeaders?: Record<string, string> },
     isMutation: boolean,
   ): Promise<GatewayGraphQLResponse> {
     const policy = isMutation ? this.#policy.mutation : this.#policy.query;
     const stop = this.#metrics.duration.startTimer({ subgraph: this.#name });
     try {
-      const response = await policy.execute(() => super.process(options));
+      const headers = this.#headers(context, options.extraHeaders);
+      const body = JSON.stringify(request);
+      const response = await policy.execute(() => this.#post(headers, body, options.cachePolicy));
       stop({ outcome: 'success' });
       return response;
     } catch (error) {
@@ -122,4 +149,91 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       throw error;
     }
   }
+
+  #headers(
+    context: Partial<GatewayContext>,
+    extraHeaders: Record<string, string> | undefined,
+  ): Record<string, string> {
+    const headers: Record<string, string> = { ...extraHeaders, 'content-type': 'application/json' };
+    if (!context.requestId) return headers;
+    headers['x-request-id'] = context.requestId;
+    if (context.forwardedFor) headers['x-forwarded-for'] = context.forwardedFor;
+    if (context.authorization) headers['authorization'] = context.authorization;
+    // The active span is the gateway's fetch span: the subgraph continues the trace.
+    propagation.inject(otelContext.active(), headers);
+    return headers;
+  }
+
+  async #post(
+    headers: Record<string, string>,
+    body: string,
+    cachePolicy: CachePolicy | undefined,
+  ): Promise<GatewayGraphQLResponse> {
+    const response = await this.#fetcher(this.#url, { method: 'POST', headers, body });
+    if (!response.ok) throw errorFromResponse(response);
+    const parsed = parseBody(response);
+    if (!isObject(parsed))
+      throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
+    if (cachePolicy) cachePolicy.restrict(cacheHint(response.headers.get('cache-control')));
+    return parsed as GatewayGraphQLResponse;
+  }
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseBody(response: SubgraphResponse): unknown {
+  const type = response.headers.get('content-type');
+  return type &&
+    (type.startsWith('application/json') || type.startsWith('application/graphql-response+json'))
+    ? JSON.parse(response.text)
+    : response.text;
+}
+
+/** A non-2xx answer, as @apollo/gateway's data source reports it. */
+function errorFromResponse(response: SubgraphResponse): GraphQLError {
+  let body: unknown;
+  try {
+    body = parseBody(response);
+  } catch {
+    body = response.text;
+  }
+  const extensions: Record<string, unknown> = {
+    response: {
+      url: response.url,
+      status: response.status,
+      statusText: response.statusText,
+      body,
+    },
+  };
+  if (response.status === 401) extensions['code'] = 'UNAUTHENTICATED';
+  else if (response.status === 403) extensions['code'] = 'FORBIDDEN';
+  return new GraphQLError(`${response.status}: ${response.statusText}`, { extensions });
+}
+
+function cachePolicyOf(
+  incoming: { overallCachePolicy?: unknown } | undefined,
+): CachePolicy | undefined {
+  const policy = incoming?.overallCachePolicy;
+  return policy && typeof policy === 'object' && 'restrict' in policy
+    ? (policy as CachePolicy)
+    : undefined;
+}
+
+/**
+ * A subgraph's Cache-Control header as a cache hint, read as @apollo/gateway reads it; no
+ * header means no caching.
+ */
+function cacheHint(header: string | null): { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } {
+  const hint: { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } = { maxAge: 0 };
+  if (!header) return hint;
+  for (const part of header.trim().split(/\s*,\s*/)) {
+    const [name, value] = part.split(/\s*=\s*/, 2);
+    const unquoted = value?.replace(/^"|"$/g, '');
+    if (name === 'max-age' && unquoted && /^[0-9]+$/.test(unquoted)) hint.maxAge = Number(unquoted);
+    else if (name === 'private' && value === undefined) hint.scope = 'PRIVATE';
+    else if (name === 'public' && value === undefined) hint.scope = 'PUBLIC';
+  }
+  return hint;
 }

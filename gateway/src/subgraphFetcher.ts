@@ -2,21 +2,20 @@ import { STATUS_CODES } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { Pool } from 'undici';
 
-/** The part of the Fetch API's Response that @apollo/gateway's data source reads. */
-interface SubgraphResponse {
+/** A subgraph's answer, its body read whole. */
+export interface SubgraphResponse {
   ok: boolean;
   status: number;
   statusText: string;
   url: string;
   headers: { get(name: string): string | null };
-  json(): Promise<unknown>;
-  text(): Promise<string>;
+  text: string;
 }
 
 export interface SubgraphFetcher {
   (
     url: string,
-    init: { method?: string; headers?: unknown; body?: unknown },
+    init: { method?: string; headers?: Record<string, string>; body?: string },
   ): Promise<SubgraphResponse>;
   close(): Promise<void>;
 }
@@ -58,13 +57,13 @@ export function createSubgraphFetcher(options: {
   });
   const fetcher = async (
     url: string,
-    init: { method?: string; headers?: unknown; body?: unknown },
+    init: { method?: string; headers?: Record<string, string>; body?: string },
   ): Promise<SubgraphResponse> => {
     const response = await pool.request({
       path: pathOf(url),
       method: (init.method ?? 'POST') as Dispatcher.HttpMethod,
-      headers: init.headers as Record<string, string>,
-      body: init.body as string | undefined,
+      headers: init.headers,
+      body: init.body,
       signal: AbortSignal.timeout(options.timeoutMs),
     });
     const text = await response.body.text();
@@ -74,8 +73,7 @@ export function createSubgraphFetcher(options: {
       statusText: STATUS_CODES[response.statusCode] ?? '',
       url,
       headers: headerReader(response.headers),
-      json: async () => JSON.parse(text) as unknown,
-      text: async () => text,
+      text,
     };
   };
   return Object.assign(fetcher, { close: () => pool.close() });

@@ -1,0 +1,402 @@
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { VariableDefinitions } from '@apollo/federation-internals';
+import { ERRORS, errorCodeDef } from '@apollo/federation-internals';
+import type {
+  FetchNode,
+  PlanNode,
+  SubscriptionNode,
+  QueryPlanSelectionNode,
+  ResponsePath,
+} from '@apollo/query-planner';
+import { evaluateCondition } from '@apollo/query-planner';
+import { trace } from '@opentelemetry/api';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, Kind } from 'graphql';
+
+/** How the executor calls a subgraph (SubgraphDataSource's `send`). */
+export interface SubgraphSender<Context, Options> {
+  send(
+    request: {
+      query: string;
+      operationName: string | undefined;
+      variables: Record<string, unknown>;
+    },
+    context: Context,
+    options: Options,
+  ): Promise<GatewayGraphQLResponse>;
+}
+
+export interface PlanRun<Context = unknown, Options = unknown> {
+  /** The request's context and call options, handed to every subgraph call. */
+  context: Context;
+  options: Options;
+  variables: Record<string, unknown> | undefined;
+  variableDefinitions: VariableDefinitions;
+  errors: GraphQLError[];
+  /** Subgraph error paths for usage reporting, as @apollo/gateway records them. */
+  nonFtv1ErrorPaths?: { subgraph: string; path: ReadonlyArray<string | number> | undefined }[];
+}
+
+interface Cursor {
+  path: ResponsePath;
+  data: unknown;
+  fullResult: Record<string, unknown>;
+}
+
+const tracer = trace.getTracer('cinegraph-gateway');
+
+/**
+ * Runs a query plan (Sequence, Parallel, Flatten, Fetch and Condition nodes) with the
+ * semantics of @apollo/gateway's `executeQueryPlan`: the same fetches, the same merging of
+ * each answer into the entities it belongs to, the same error paths. It leaves out what
+ * costs per request there and is unused here (a usage-reporting trace object per plan
+ * node, rest-array copies while walking paths), and extracts the representations with
+ * functions compiled once per fetch node.
+ */
+export function createPlanExecutor<Context, Options>(
+  supergraphSchema: GraphQLSchema,
+  subgraphs: ReadonlyMap<string, SubgraphSender<Context, Options>>,
+) {
+  const representationOf = new WeakMap<
+    FetchNode,
+    (entity: unknown) => Record<string, unknown> | null
+  >();
+  const subtypeMemo = new Map<string, boolean>();
+
+  function isObjectOfType(object: Record<string, unknown>, typeCondition: string): boolean {
+    const typename = object['__typename'];
+    if (!typename) return false;
+    if (typeCondition === typename) return true;
+    const key = `${typeCondition}\0${String(typename)}`;
+    let known = subtypeMemo.get(key);
+    if (known === undefined) {
+      const type = supergraphSchema.getType(String(typename));
+      const conditional = supergraphSchema.getType(typeCondition);
+      known =
+        !!type &&
+        !!conditional &&
+        isAbstractType(conditional) &&
+        (isObjectType(type) || isInterfaceType(type)) &&
+        supergraphSchema.isSubType(conditional, type);
+      subtypeMemo.set(key, known);
+    }
+    return known;
+  }
+
+  /** @apollo/gateway's `executeSelectionSet` for one `requires` selection, compiled. */
+  function compileSelection(
+    selections: readonly QueryPlanSelectionNode[],
+  ): (source: unknown) => Record<string, unknown> | null {
+    const steps = selections.map((selection) => {
+      if (selection.kind === Kind.FIELD) {
+        const responseName = selection.alias ?? selection.name;
+        const nested = selection.selections ? compileSelection(selection.selections) : undefined;
+        return (source: Record<string, unknown>, result: Record<string, unknown>): boolean => {
+          if (!Object.hasOwn(source, responseName) || source[responseName] === undefined)
+            return false;
+          const value = source[responseName];
+          if (Array.isArray(value))
+            result[responseName] = nested ? value.map(nested) : value.slice();
+          else result[responseName] = nested ? nested(value) : value;
+          return true;
+        };
+      }
+      const typeCondition = selection.typeCondition;
+      const nested = compileSelection(selection.selections);
+      return (source: Record<string, unknown>, result: Record<string, unknown>): boolean => {
+        if (typeCondition && isObjectOfType(source, typeCondition))
+          deepMerge(result, nested(source));
+        return true;
+      };
+    });
+    return (source) => {
+      if (source === null) return null;
+      const result = Object.create(null) as Record<string, unknown>;
+      for (const step of steps) if (!step(source as Record<string, unknown>, result)) return null;
+      return result;
+    };
+  }
+
+  type Run = PlanRun<Context, Options>;
+
+  async function executeNode(
+    run: Run,
+    node: PlanNode | SubscriptionNode,
+    cursor: Cursor,
+  ): Promise<void> {
+    switch (node.kind) {
+      case 'Sequence':
+        for (const child of node.nodes) await executeNode(run, child, cursor);
+        return;
+      case 'Parallel':
+        await Promise.all(node.nodes.map((child) => executeNode(run, child, cursor)));
+        return;
+      case 'Flatten': {
+        const data = flattenAtPath(cursor.data, node.path, 0);
+        if (!data) return;
+        await executeNode(run, node.node, {
+          path: cursor.path.concat(node.path),
+          data,
+          fullResult: cursor.fullResult,
+        });
+        return;
+      }
+      case 'Fetch':
+        try {
+          await tracer.startActiveSpan(
+            'gateway.fetch',
+            { attributes: { service: node.serviceName } },
+            (span) => executeFetch(run, node, cursor).finally(() => span.end()),
+          );
+        } catch (error) {
+          run.errors.push(error as GraphQLError);
+        }
+        return;
+      case 'Condition': {
+        const branch = evaluateCondition(node, run.variableDefinitions, run.variables)
+          ? node.ifClause
+          : node.elseClause;
+        if (branch) await executeNode(run, branch, cursor);
+        return;
+      }
+      default:
+        throw new Error(`${node.kind} nodes are left to @apollo/gateway`);
+    }
+  }
+
+  async function executeFetch(run: Run, fetch: FetchNode, cursor: Cursor): Promise<void> {
+    const caller = subgraphs.get(fetch.serviceName);
+    if (!caller) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
+    const entities = Array.isArray(cursor.data)
+      ? (cursor.data as unknown[]).filter((entity) => entity !== null && entity !== undefined)
+      : [cursor.data];
+    if (entities.length < 1) return;
+
+    const variables = Object.create(null) as Record<string, unknown>;
+    if (fetch.variableUsages && run.variables) {
+      for (const name of fetch.variableUsages)
+        if (Object.hasOwn(run.variables, name) && run.variables[name] !== undefined)
+          variables[name] = run.variables[name];
+    }
+
+    if (!fetch.requires) {
+      const data = await send(variables);
+      for (const entity of entities) deepMerge(entity as Record<string, unknown>, data);
+      return;
+    }
+
+    let extract = representationOf.get(fetch);
+    if (!extract) {
+      extract = compileSelection(fetch.requires);
+      representationOf.set(fetch, extract);
+    }
+    const representations: Record<string, unknown>[] = [];
+    const targets: Record<string, unknown>[] = [];
+    for (const entity of entities) {
+      const representation = extract(entity);
+      if (representation && representation['__typename']) {
+        representations.push(representation);
+        targets.push(entity as Record<string, unknown>);
+      }
+    }
+    if (representations.length < 1) return;
+    if ('representations' in variables)
+      throw new Error(`Variables cannot contain key "representations"`);
+    variables['representations'] = representations;
+    const data = await send(variables);
+    if (!data) return;
+    const received = data['_entities'];
+    if (!Array.isArray(received))
+      throw new Error(`Expected "data._entities" in response to be an array`);
+    if (received.length !== representations.length)
+      throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
+    for (let index = 0; index < received.length; index++) {
+      const entity = received[index] as Record<string, unknown> | null;
+      const target = targets[index]!;
+      if (entity && !entity['__typename']) entity['__typename'] = target['__typename'];
+      deepMerge(target, entity);
+    }
+
+    async function send(
+      variables: Record<string, unknown>,
+    ): Promise<Record<string, unknown> | null | undefined> {
+      const response = await caller!.send(
+        { query: fetch.operation, operationName: fetch.operationName, variables },
+        run.context,
+        run.options,
+      );
+      if (response.errors) {
+        const pathOf = errorPaths(fetch, cursor);
+        for (const error of response.errors)
+          run.errors.push(downstreamServiceError(error, fetch.serviceName, pathOf));
+        if (!response.extensions?.['ftv1']) {
+          const paths = response.errors.map((error) => ({
+            subgraph: fetch.serviceName,
+            path: error.path,
+          }));
+          if (run.nonFtv1ErrorPaths) run.nonFtv1ErrorPaths.push(...paths);
+          else run.nonFtv1ErrorPaths = paths;
+        }
+      }
+      return response.data as Record<string, unknown> | null | undefined;
+    }
+  }
+
+  return {
+    /** Runs the plan's root node into `data` (the unfiltered merged result). */
+    execute(
+      run: Run,
+      node: PlanNode | SubscriptionNode,
+      data: Record<string, unknown>,
+    ): Promise<void> {
+      return executeNode(run, node, { path: [], data, fullResult: data });
+    },
+  };
+}
+
+/** The plan's nodes the executor runs itself; anything else goes to @apollo/gateway. */
+export function isExecutable(node: PlanNode | SubscriptionNode | undefined): boolean {
+  if (!node) return true;
+  switch (node.kind) {
+    case 'Sequence':
+    case 'Parallel':
+      return node.nodes.every(isExecutable);
+    case 'Flatten':
+      return isExecutable(node.node);
+    case 'Condition':
+      return isExecutable(node.ifClause) && isExecutable(node.elseClause);
+    case 'Fetch':
+      return (
+        !node.inputRewrites?.length && !node.outputRewrites?.length && !node.contextRewrites?.length
+      );
+    default:
+      return false;
+  }
+}
+
+/** The values at a plan path; `@` steps into every element of a list. */
+function flattenAtPath(value: unknown, path: ResponsePath, from: number): unknown {
+  if (from === path.length) return value;
+  if (value === undefined || value === null) return value;
+  const step = path[from];
+  if (step === '@') {
+    const flattened: unknown[] = [];
+    for (const element of value as unknown[]) {
+      const inner = flattenAtPath(element, path, from + 1);
+      if (Array.isArray(inner)) for (const item of inner) flattened.push(item);
+      else flattened.push(inner);
+    }
+    return flattened;
+  }
+  if (typeof step !== 'string') throw new Error(`Unexpected ${typeof step} found in path`);
+  if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${step}`);
+  const object = value as Record<string, unknown>;
+  return flattenAtPath(Object.hasOwn(object, step) ? object[step] : undefined, path, from + 1);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value)
+  );
+}
+
+/** @apollo/gateway's `deepMerge`: a subgraph's answer merged into the entity it extends. */
+function deepMerge(target: Record<string, unknown>, source: unknown): Record<string, unknown> {
+  if (source === undefined || source === null) return target;
+  const from = source as Record<string, unknown>;
+  for (const key of Object.keys(from)) {
+    const value = from[key];
+    if (value === undefined) continue;
+    if (!Object.hasOwn(target, key) && key in target)
+      Object.defineProperty(target, key, {
+        configurable: true,
+        enumerable: true,
+        value: undefined,
+        writable: true,
+      });
+    const existing = target[key];
+    if (existing && isObject(value)) {
+      deepMerge(existing as Record<string, unknown>, value);
+    } else if (
+      Array.isArray(value) &&
+      Array.isArray(existing) &&
+      value.length === existing.length
+    ) {
+      for (let index = 0; index < value.length; index++) {
+        if (isObject(existing[index]) && isObject(value[index]))
+          deepMerge(existing[index] as Record<string, unknown>, value[index]);
+        else existing[index] = value[index];
+      }
+    } else {
+      target[key] = value;
+    }
+  }
+  return target;
+}
+
+/** Error paths in the client's terms: an `_entities` index becomes the entity's path. */
+function errorPaths(fetch: FetchNode, cursor: Cursor) {
+  let hydrated: (string | number)[][] | undefined;
+  return (errorPath: ReadonlyArray<string | number> | undefined) => {
+    if (fetch.requires && typeof errorPath?.[1] === 'number') {
+      if (!hydrated) {
+        hydrated = [];
+        hydratePaths([], cursor.path, 0, cursor.fullResult, hydrated);
+      }
+      return [...(hydrated[errorPath[1]] ?? []), ...errorPath.slice(2)];
+    }
+    return errorPath ? [...cursor.path, ...errorPath] : undefined;
+  };
+}
+
+function hydratePaths(
+  parent: (string | number)[],
+  path: ResponsePath,
+  from: number,
+  data: unknown,
+  result: (string | number)[][],
+): void {
+  if (data === null || data === undefined) return;
+  const head = path[from];
+  if (head === undefined) {
+    result.push(parent.slice());
+  } else if (head === '@') {
+    if (!Array.isArray(data)) throw new Error('expected array when encountering `@`');
+    data.forEach((value: unknown, index) => {
+      parent.push(index);
+      hydratePaths(parent, path, from + 1, value, result);
+      parent.pop();
+    });
+  } else if (typeof head === 'string') {
+    if (Array.isArray(data)) {
+      data.forEach((value: unknown, index) => {
+        parent.push(index);
+        hydratePaths(parent, path, from, value, result);
+        parent.pop();
+      });
+    } else if (Object.hasOwn(data as object, head)) {
+      parent.push(head);
+      hydratePaths(parent, path, from + 1, (data as Record<string, unknown>)[head], result);
+      parent.pop();
+    }
+  } else {
+    throw new Error(`unknown path part "${String(head)}"`);
+  }
+}
+
+/** A subgraph's error as the client sees it, tagged with the subgraph, as @apollo/gateway does. */
+function downstreamServiceError(
+  original: GraphQLFormattedError,
+  serviceName: string,
+  pathOf: (path: ReadonlyArray<string | number> | undefined) => (string | number)[] | undefined,
+): GraphQLError {
+  const message = original.message || `Error while fetching subquery from service "${serviceName}"`;
+  const options = {
+    originalError: original as Error,
+    path: pathOf(original.path),
+    extensions: { ...original.extensions, serviceName },
+  };
+  const codeDef = errorCodeDef(original as GraphQLError);
+  if (!codeDef && original.extensions?.['code']) return new GraphQLError(message, options);
+  return (codeDef ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
+}
