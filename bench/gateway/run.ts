@@ -1,4 +1,4 @@
-// `npm run bench:gateway [-- --quick] [-- --seconds 30 --connections 50]`: CineGraph's gateway
+// `npm run bench:gateway [-- --quick] [-- --seconds 30 --connections 50 --only NAME]`: CineGraph's gateway
 // against plain @apollo/gateway and Hive Gateway, side by side in one run, on the same four
 // benchmark subgraphs (accounts, inventory, products, reviews: the well-known federation
 // benchmark's shape), the same heavy nested query and the same autocannon load. Every
@@ -27,6 +27,8 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     seconds: { type: 'string' },
     connections: { type: 'string', default: '50' },
+    // Run only the gateways whose name contains this (e.g. for profiling one of them).
+    only: { type: 'string' },
   },
 });
 const seconds = Number(args.seconds ?? (args.quick ? 8 : 30));
@@ -275,7 +277,7 @@ function cinegraph(name: string, configFile: string): GatewayDefinition {
 
 const id = uniqueId();
 const redisKeyPrefix = `cg_bench_${id}:`;
-const gateways: GatewayDefinition[] = [
+const allGateways: GatewayDefinition[] = [
   {
     name: 'plain @apollo/gateway',
     start: (port, supergraph) =>
@@ -303,6 +305,7 @@ const gateways: GatewayDefinition[] = [
   cinegraph('CineGraph gateway, dedupe off', 'gateway-no-dedupe.yaml'),
 ];
 
+const gateways = allGateways.filter((gateway) => !args.only || gateway.name.includes(args.only));
 if (!existsSync(path.join(here, 'hive/node_modules/.bin/hive-gateway'))) {
   console.log('bench:gateway: installing Hive Gateway into bench/gateway/hive (npm ci, once)');
   await new Promise<void>((resolve, reject) =>

@@ -20,7 +20,7 @@ const window = (defaults: { requests: number; windowSeconds: number }) =>
 
 /** Timeout, retries and circuit breaker for calls to a subgraph. */
 const subgraphPolicyFields = {
-  /** Per attempt; a slower answer is abandoned (the fetch is aborted). */
+  /** Per attempt; no response headers in this time, or a body that stalls this long, and the call is abandoned. */
   timeoutMs: z.coerce.number().int().min(10),
   /** Extra attempts for queries (never mutations), with exponential backoff. */
   retries: z.coerce.number().int().min(0).max(5),

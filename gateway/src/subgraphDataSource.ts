@@ -4,6 +4,7 @@ import { context as otelContext, propagation } from '@opentelemetry/api';
 import { BrokenCircuitError } from 'cockatiel';
 import { GraphQLError } from 'graphql';
 import type { Counter, Histogram } from 'prom-client';
+import { errors as undiciErrors } from 'undici';
 import type { GatewayContext } from './context.ts';
 import type { SubgraphPolicy } from './resilience/subgraphPolicy.ts';
 import type { SubgraphFetcher, SubgraphResponse } from './subgraphFetcher.ts';
@@ -33,7 +34,7 @@ const MUTATION = /^\s*mutation\b/;
  * How the gateway calls a subgraph:
  * - it forwards the caller's Authorization header (each subgraph verifies the token
  *   again), the request id, the client's address and the trace context;
- * - each attempt has a timeout (the call is aborted), queries are retried with backoff,
+ * - each attempt has a timeout (the call is abandoned), queries are retried with backoff,
  *   mutations never, and a circuit breaker per subgraph makes calls fail at once
  *   (SUBGRAPH_UNAVAILABLE) while the subgraph keeps failing;
  * - identical queries in flight (same text, variables and caller) share one call;
@@ -140,7 +141,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         });
       }
       const timedOut =
-        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+        error instanceof undiciErrors.HeadersTimeoutError ||
+        error instanceof undiciErrors.BodyTimeoutError;
       this.#metrics.errors.inc({ subgraph: this.#name, reason: timedOut ? 'timeout' : 'error' });
       if (timedOut)
         throw new GraphQLError(`The ${this.#name} subgraph did not answer in time.`, {

@@ -40,7 +40,9 @@ function headerReader(headers: Dispatcher.ResponseData['headers']) {
  * Calls one subgraph over a pool of keep-alive connections with undici's `request`, the
  * same client Node's `fetch` is built on without the WHATWG layer (Request/Response
  * objects, body streams, AbortSignal plumbing) that dominated the gateway's profile.
- * Each call has its own timeout and is aborted when it passes.
+ * A call is abandoned (its connection closed) when the subgraph sends no response headers
+ * within the timeout, or its body stalls that long: undici's own timers, not an
+ * AbortSignal per call, which cost 3% of the gateway's CPU.
  */
 export function createSubgraphFetcher(options: {
   url: string;
@@ -64,7 +66,8 @@ export function createSubgraphFetcher(options: {
       method: (init.method ?? 'POST') as Dispatcher.HttpMethod,
       headers: init.headers,
       body: init.body,
-      signal: AbortSignal.timeout(options.timeoutMs),
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
     });
     const text = await response.body.text();
     return {
