@@ -281,13 +281,13 @@ const allGateways: GatewayDefinition[] = [
   {
     name: 'plain @apollo/gateway',
     start: (port, supergraph) =>
-      start('apollo', process.execPath, [
-        '--import',
-        'tsx',
-        path.join(here, 'apolloGateway.ts'),
-        supergraph,
-        String(port),
-      ]),
+      // NODE_ENV=production like the others: every gateway runs as it would be deployed.
+      start(
+        'apollo',
+        process.execPath,
+        ['--import', 'tsx', path.join(here, 'apolloGateway.ts'), supergraph, String(port)],
+        { NODE_ENV: 'production' },
+      ),
   },
   {
     name: 'Hive Gateway',

@@ -100,6 +100,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
         subgraphs,
         maxOperations: PREPARED_OPERATIONS,
         executions: metrics.operationExecutions,
+        lookups: metrics.preparedOperationLookups,
       }),
       introspection: config.introspection,
       csrfPrevention: config.security.csrfPrevention,

@@ -26,6 +26,12 @@ export function createGatewayMetrics() {
       labelNames: ['executor'] as const,
       registers,
     }),
+    preparedOperationLookups: new Counter({
+      name: 'gateway_prepared_operation_lookups_total',
+      help: 'Lookups of prepared operations (plan and response shaping), by outcome (hit; text: a differently formatted copy of a known operation; miss: planned now).',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
     safelistViolations: new Counter({
       name: 'safelist_violations_total',
       help: "Operations outside a client's safelist, by client and mode (log: let through, enforce: refused).",

@@ -83,6 +83,12 @@ describe('the plan executor answers as @apollo/gateway does', () => {
     ApolloServer<GatewayContext>
   > = {} as never;
   const registry = new Registry();
+  const lookups = new Counter({
+    name: 'lookups',
+    help: 'lookups',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   const executions = new Counter({
     name: 'executions',
     help: 'executions',
@@ -243,7 +249,7 @@ describe('the plan executor answers as @apollo/gateway does', () => {
             return source;
           },
         }),
-        { subgraphs: lean, maxOperations: 100, executions },
+        { subgraphs: lean, maxOperations: 100, executions, lookups },
       ),
       includeStacktraceInErrorResponses: false,
     });
@@ -454,6 +460,27 @@ describe('the plan executor answers as @apollo/gateway does', () => {
     const wrongType = await compare({ query, variables: { id: 'b1', loud: 'yes' } });
     expect(wrongType.result.errors?.[0]?.message).toMatch(/\$loud/);
     expect(wrongType.result.data).toBeUndefined();
+  });
+
+  it('plans an operation once, however its text is formatted', async () => {
+    const lookedUp = async () => {
+      const { values } = await lookups.get();
+      return Object.fromEntries(values.map((v) => [String(v.labels['outcome']), v.value]));
+    };
+    const start = await lookedUp();
+    const moved = async (outcome: string) =>
+      ((await lookedUp())[outcome] ?? 0) - (start[outcome] ?? 0);
+    const first = await answer(servers.cinegraph, { query: '{ book(id: "b2") { title pages } }' });
+    expect(await moved('miss')).toBe(1);
+    const reformatted = await answer(servers.cinegraph, {
+      query:
+        '# the same, spelled differently\nquery {\n  book(id: "b2") {\n    title,\n    pages\n  }\n}',
+    });
+    expect(reformatted).toBe(first);
+    expect(await moved('miss')).toBe(1);
+    expect(await moved('text')).toBe(1);
+    await answer(servers.cinegraph, { query: '{ book(id: "b2") { title pages } }' });
+    expect(await moved('hit')).toBe(1);
   });
 
   it('leaves schema introspection to @apollo/gateway, with the same answer', async () => {

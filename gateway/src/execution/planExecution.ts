@@ -12,7 +12,7 @@ import type {
 } from '@apollo/server-gateway-interface';
 import { trace } from '@opentelemetry/api';
 import type { GraphQLSchema, VariableDefinitionNode } from 'graphql';
-import { getVariableValues, GraphQLError, Kind } from 'graphql';
+import { getVariableValues, GraphQLError, Kind, print } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Counter } from 'prom-client';
 import type { GatewayContext } from '../context.ts';
@@ -40,7 +40,10 @@ interface SchemaState {
   supergraph: Supergraph;
   planner: QueryPlanner;
   executor: ReturnType<typeof createPlanExecutor<Partial<GatewayContext>, SendOptions>>;
+  /** By document hash and operation name: the lookup each request makes. */
   prepared: LRUCache<string, PreparedOperation>;
+  /** By normalised operation text: the same operation however it is formatted. */
+  byText: LRUCache<string, PreparedOperation>;
 }
 
 const tracer = trace.getTracer('cinegraph-gateway');
@@ -49,9 +52,10 @@ const tracer = trace.getTracer('cinegraph-gateway');
  * Serves the supergraph through @apollo/gateway (loading, hot reload, composition
  * checks, the query planner's rules) with CineGraph's own executor in front of its
  * executor:
- * - each operation is prepared once per supergraph, keyed on the hash Apollo Server has
- *   already computed for its document cache: its query plan, the operation model and a
- *   compiled response-shaping program, in a bounded LRU;
+ * - each operation is prepared once per supergraph: its query plan, the operation model
+ *   and a compiled response-shaping program, in bounded LRUs keyed on the hash Apollo
+ *   Server has already computed for its document cache and, for a text not seen before,
+ *   on the normalised (printed) operation, so differently formatted copies share one plan;
  * - the plan runs through `createPlanExecutor` and the subgraph data sources' lean
  *   `send()`, and the response is shaped by `compileResultShaper`, each equal to what
  *   @apollo/gateway produces (a test compares them answer by answer);
@@ -64,6 +68,8 @@ export function withPlanExecution(
     subgraphs: ReadonlyMap<string, SubgraphDataSource>;
     maxOperations: number;
     executions: Counter<'executor'>;
+    /** Prepared-operation lookups: hit, text (a new text of a known operation) or miss. */
+    lookups: Counter<'outcome'>;
   },
 ): GatewayInterface {
   let state: SchemaState | undefined;
@@ -80,6 +86,7 @@ export function withPlanExecution(
         options.subgraphs as ReadonlyMap<string, SubgraphDataSource>,
       ),
       prepared: new LRUCache({ max: options.maxOperations }),
+      byText: new LRUCache({ max: options.maxOperations }),
     };
   });
 
@@ -140,8 +147,18 @@ export function withPlanExecution(
     const { request, queryHash } = requestContext;
     const key = request.operationName ? `${queryHash}\0${request.operationName}` : queryHash;
     let prepared = current.prepared.get(key);
-    if (!prepared) {
-      prepared = prepare(current, requestContext);
+    if (prepared) options.lookups.inc({ outcome: 'hit' });
+    else {
+      // A new text: the same operation formatted differently (spacing, commas, comments)
+      // shares the plan of the one seen before.
+      const text = `${request.operationName ?? ''}\0${print(requestContext.document)}`;
+      prepared = current.byText.get(text);
+      if (prepared) options.lookups.inc({ outcome: 'text' });
+      else {
+        options.lookups.inc({ outcome: 'miss' });
+        prepared = prepare(current, requestContext);
+        current.byText.set(text, prepared);
+      }
       current.prepared.set(key, prepared);
     }
     if (prepared.executor === 'apollo') return viaApollo(requestContext);
