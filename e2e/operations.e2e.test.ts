@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '@cinegraph/stack';
 import { errorCodes } from '@cinegraph/testing';
@@ -68,6 +71,66 @@ describe('every process', () => {
     // Every subgraph counts its SQL statements; the movies probe above sent some.
     if (name !== 'gateway') expect(metrics).toContain('db_statements_total');
     if (name === 'movies') expect(metrics).toMatch(/^db_statements_total\{[^}]*\} [1-9]/m);
+  });
+});
+
+/**
+ * The metric names a PromQL expression reads: label matchers, ranges, strings and grouping
+ * clauses removed, what is left that is not a function, keyword or number.
+ */
+function metricsIn(expr: string): string[] {
+  const bare = expr
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+    .replace(/\{[^}]*\}/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ');
+  const keywords = new Set(['and', 'or', 'unless', 'bool', 'offset']);
+  return [...bare.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(\()?/g)]
+    .filter(([, name, call]) => !call && !keywords.has(name!) && !/^\d/.test(name!))
+    .map(([, name]) => name!);
+}
+
+describe('the alert rules and dashboards', () => {
+  it('read only metrics that the processes export', async () => {
+    const exported = new Set(['up']); // Prometheus's own, per scrape target
+    for (const name of processes) {
+      const text = await (await fetch(`${stack.urls[name]}/metrics`)).text();
+      for (const [, metric, type] of text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
+        exported.add(metric!);
+        if (type === 'histogram')
+          for (const suffix of ['_bucket', '_sum', '_count']) exported.add(`${metric}${suffix}`);
+      }
+    }
+    const read = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');
+    const rules = (
+      parse(read('observability/prometheus/alerts.yml')) as {
+        groups: { rules: { alert: string; expr: string }[] }[];
+      }
+    ).groups.flatMap((group) => group.rules.map((rule) => [rule.alert, rule.expr] as const));
+    const dashboards = readdirSync(path.join(repoRoot, 'observability/grafana/dashboards')).flatMap(
+      (file) =>
+        (
+          JSON.parse(read(`observability/grafana/dashboards/${file}`)) as {
+            panels: { title: string; targets: { expr: string }[] }[];
+          }
+        ).panels.flatMap((panel) =>
+          panel.targets.map((target) => [`${file}: ${panel.title}`, target.expr] as const),
+        ),
+    );
+    const used = [...rules, ...dashboards];
+    expect(used.length).toBeGreaterThan(40);
+    const missing = used.flatMap(([where, expr]) =>
+      metricsIn(expr)
+        .filter((metric) => !exported.has(metric))
+        .map((metric) => `${where}: ${metric}`),
+    );
+    expect(missing).toEqual([]);
+    // The extractor finds what it should (a guard against a vacuous pass).
+    expect(
+      metricsIn(
+        'sum by (le) (rate(graphql_request_duration_seconds_bucket{service="gateway"}[5m])) / up',
+      ),
+    ).toEqual(['graphql_request_duration_seconds_bucket', 'up']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -131,5 +132,41 @@ describe('migrate', () => {
       [1, 2, 3].map(() => migrate({ databaseUrl: url, migrationsDir: dir })),
     );
     expect(results.flat()).toEqual(['20260101000000_first']);
+  });
+
+  it("migrates named subgraphs from the command line (the images' migrate job)", async () => {
+    const name = `cg_test_migrator_cli_${randomBytes(6).toString('hex')}`;
+    const url = databaseUrlFor(postgresUrl, name);
+    created.push(url);
+    const cli = path.resolve(import.meta.dirname, '../src/cli.ts');
+    const run = (args: string[], env: Record<string, string>) =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', cli, ...args],
+          { env: { ...process.env, ...env } },
+          (error, stdout, stderr) =>
+            resolve({ code: error ? (error.code as number) : 0, output: stdout + stderr }),
+        );
+      });
+
+    const first = await run(['users'], { DATABASE_URL: url });
+    expect(first.output).toMatch(/users: created/);
+    expect(first.code).toBe(0);
+    const applied = await query<{ migration_name: string }>(
+      url,
+      'SELECT migration_name FROM "_prisma_migrations"',
+    );
+    expect(applied.length).toBeGreaterThan(0);
+    // Again: nothing to do.
+    const again = await run(['users'], { DATABASE_URL: url });
+    expect(again.code).toBe(0);
+    expect(again.output).toMatch(/users: up to date \(0 applied now\)/);
+
+    expect((await run([], {})).code).toBe(2);
+    expect((await run(['Users; DROP'], {})).code).toBe(2);
+    const noServer = await run(['users', 'movies'], { DATABASE_URL: '', POSTGRES_URL: '' });
+    expect(noServer.code).toBe(1);
+    expect(noServer.output).toMatch(/Set DATABASE_URL/);
   });
 });

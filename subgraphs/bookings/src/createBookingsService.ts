@@ -17,6 +17,7 @@ import { createLoaders } from './context.ts';
 import type { Tx } from './events/handlers.ts';
 import { createHandlers } from './events/handlers.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { Counter } from 'prom-client';
 import { createSeatHolds } from './holds/seatHolds.ts';
 import { resolvers } from './resolvers/index.ts';
 
@@ -33,7 +34,15 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
     keyPrefix: config.REDIS_KEY_PREFIX,
     logger,
   });
-  const holds = createSeatHolds(redis);
+  const holds = createSeatHolds(
+    redis,
+    new Counter({
+      name: 'seat_holds_total',
+      help: 'Seat hold attempts and releases, by outcome (held, conflict, released).',
+      labelNames: ['outcome'] as const,
+      registers: [metrics.registry],
+    }),
+  );
   const settings = {
     holdTtlMs: config.HOLD_TTL_SECONDS * 1_000,
     cancelCutoffMinutes: config.CANCEL_CUTOFF_MINUTES,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { Counter } from 'prom-client';
 
 /** A hold as Redis keeps it (JSON under `hold:<id>`), for as long as it lives. */
 export interface HoldRecord {
@@ -77,7 +78,11 @@ export interface SeatHolds {
   heldSeats(showtimeId: string, seatIds: readonly string[]): Promise<Set<string>>;
 }
 
-export function createSeatHolds(redis: Redis): SeatHolds {
+/**
+ * The hold store. `holds`, when given, counts outcomes for the booking funnel: held,
+ * conflict (some seat was taken) and released (by the customer or the expiry worker).
+ */
+export function createSeatHolds(redis: Redis, holds?: Counter<'outcome'>): SeatHolds {
   const prefix = redis.options.keyPrefix ?? '';
   return {
     async hold(fields, ttlMs) {
@@ -98,6 +103,7 @@ export function createSeatHolds(redis: Redis): SeatHolds {
         prefix,
         fields.showtimeId,
       )) as number[];
+      holds?.inc({ outcome: taken.length ? 'conflict' : 'held' });
       return taken.length ? { taken: taken.map((i) => fields.seatIds[i - 1]!) } : { held };
     },
 
@@ -115,6 +121,7 @@ export function createSeatHolds(redis: Redis): SeatHolds {
         ...hold.seatIds.map((seatId) => keys.seat(hold.showtimeId, seatId)),
         hold.id,
       )) as number;
+      if (existed === 1) holds?.inc({ outcome: 'released' });
       return existed === 1;
     },
 
