@@ -14,8 +14,9 @@ RUN npm ci --no-audit --no-fund \
  && mkdir /generated \
  && for dir in subgraphs/*/src/generated; do mkdir -p "/generated/$dir" && cp -R "$dir/." "/generated/$dir/"; done
 
-# The process's own workspace with its production dependencies only, and the generated
-# Prisma clients; no dev dependencies, no build tools.
+# The process's own workspace with its production dependencies only (the lockfile's
+# versions; manifests without devDependencies, see production-manifests.mjs), and the
+# generated Prisma clients; no dev dependencies, no build tools.
 FROM ${NODE_IMAGE} AS runtime
 ARG PROCESS
 ENV PROCESS=${PROCESS} \
@@ -25,7 +26,8 @@ ENV PROCESS=${PROCESS} \
 WORKDIR /app
 COPY --chown=node:node . .
 RUN workspace="$(deploy/docker/process.sh workspace)" \
- && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --workspace="$workspace" \
+ && node deploy/docker/production-manifests.mjs \
+ && npm install --omit=dev --ignore-scripts --no-audit --no-fund --workspace="$workspace" \
  && npm cache clean --force \
  && mkdir -p /data && chown node:node /data
 COPY --from=build --chown=node:node /generated/ ./

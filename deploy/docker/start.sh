@@ -2,5 +2,5 @@
 # The images' entrypoint: runs the process's TypeScript entry with tsx. `exec` makes node
 # PID 1's only process, so SIGTERM reaches it and close-with-grace shuts it down gracefully.
 set -eu
-entry="$(/app/deploy/docker/process.sh entry)"
+entry="$("$(dirname "$0")/process.sh" entry)"
 exec node --import tsx "$entry" "$@"

@@ -43,7 +43,7 @@ describe('the image', () => {
   it('is a multi-stage build whose final stage runs as a non-root user with production dependencies only', () => {
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
     expect(runtime).toMatch(/^USER node$/m);
-    expect(runtime).toMatch(/npm ci --omit=dev .*--workspace=/);
+    expect(runtime).toMatch(/production-manifests\.mjs[^]*npm install --omit=dev .*--workspace=/);
     // The generated Prisma clients come from the build stage; the prisma CLI does not.
     expect(runtime).toMatch(/COPY --from=build .*\/generated\//);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*healthcheck\.mjs/m);
