@@ -109,7 +109,7 @@ describe('docker-compose.yml', () => {
 
   it('is a valid Compose file', async () => {
     const ajv = new Ajv2019({ strict: false, allErrors: true });
-    const validate = ajv.compile(forAjv(composeSchema));
+    const validate = ajv.compile(forAjv(composeSchema) as object);
     const valid = validate(compose);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
