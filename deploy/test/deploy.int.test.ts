@@ -135,6 +135,8 @@ describe('docker-compose.yml', () => {
       expect(service.build?.args?.['PROCESS']).toBe(name);
       expect(service.environment?.['PORT']).toBe(String(port));
       expect(service.depends_on?.['redis']?.condition).toBe('service_healthy');
+      // Subgraphs must trust the gateway's X-Forwarded-For (it calls from a private address).
+      expect(service.environment?.['TRUST_PROXY']).toMatch(/uniquelocal/);
     }
     for (const name of subgraphNames) {
       const service = services[name]!;
@@ -230,6 +232,8 @@ function expectValidAndComplete(objects: K8sObject[]) {
   }
   const find = (kind: string, name: string) =>
     objects.find((o) => o.kind === kind && o.metadata.name === name);
+  const config = find('ConfigMap', 'cinegraph-config')!;
+  expect(config.data?.['TRUST_PROXY']).toMatch(/uniquelocal/);
   for (const { name, port } of processes) {
     const deployment = find('Deployment', name)!;
     expect(deployment, `Deployment ${name}`).toBeDefined();
