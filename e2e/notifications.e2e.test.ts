@@ -107,13 +107,17 @@ describe('notifications', () => {
 
   it('welcomed the seeded accounts too', async () => {
     const alice = await signIn(stack, seededAccounts.alice);
-    const inbox = await inboxWhen(alice.token, (me) => me.notifications.totalCount > 0);
+    const inbox = await inboxWhen(alice.token, (me) => me.notifications.edges.length > 0);
     expect(inbox.notifications.edges.map((edge) => edge.node.template)).toEqual(['welcome']);
   });
 
   it('marks notifications read, and filters to the unread ones', async () => {
     const grace = await register('Grace Hopper');
-    const inbox = await inboxWhen(grace.token, (me) => me.notifications.totalCount === 1);
+    // The page and the count are two statements: wait until both show the welcome email.
+    const inbox = await inboxWhen(
+      grace.token,
+      (me) => me.notifications.totalCount === 1 && me.notifications.edges.length === 1,
+    );
     const id = inbox.notifications.edges[0]!.node.id;
 
     const marked = await stack.graphql<{
@@ -144,7 +148,10 @@ describe('notifications', () => {
   it('lets nobody read or mark another user’s notifications, admins included', async () => {
     const owner = await register('Owner');
     const other = await register('Other');
-    const inbox = await inboxWhen(owner.token, (me) => me.notifications.totalCount === 1);
+    const inbox = await inboxWhen(
+      owner.token,
+      (me) => me.notifications.totalCount === 1 && me.notifications.edges.length === 1,
+    );
     const id = inbox.notifications.edges[0]!.node.id;
 
     const marked = await stack.graphql(MARK_READ, { token: other.token, variables: { ids: [id] } });
