@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { GraphQLResponse, RequestOptions } from '@cinegraph/testing';
 import { graphqlRequest, testEnvironment, uniqueId } from '@cinegraph/testing';
 import type { RunningProcess } from './spawnProcess.ts';
+import { databaseUrlOf } from './databases.ts';
 import { spawnProcess } from './spawnProcess.ts';
 import { deleteStackResources } from './stackResources.ts';
 import type { Stack } from './startStack.ts';
@@ -141,7 +142,11 @@ export function useStack(
     await Promise.all(extraDirs.map((dir) => rm(dir, { recursive: true, force: true })));
     await stack?.stop();
     await deleteStackResources({
-      databaseUrls: Object.values(stack?.databaseUrls ?? {}),
+      // Every database the stack may have made, also when it failed half-way through
+      // starting (then `stack` is undefined but some databases exist).
+      databaseUrls: subgraphs.map((s) =>
+        databaseUrlOf(testEnvironment.postgresUrl, databasePrefix, s.name),
+      ),
       redisKeyPrefix,
       eventsPrefix,
       retryDelaysMs: TEST_RETRY_DELAYS_MS,
