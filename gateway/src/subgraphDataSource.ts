@@ -214,7 +214,8 @@ function errorFromResponse(response: SubgraphResponse): GraphQLError {
   return new GraphQLError(`${response.status}: ${response.statusText}`, { extensions });
 }
 
-function cachePolicyOf(
+/** The request's cache policy, when Apollo Server's cache control is on. */
+export function cachePolicyOf(
   incoming: { overallCachePolicy?: unknown } | undefined,
 ): CachePolicy | undefined {
   const policy = incoming?.overallCachePolicy;

@@ -16,7 +16,8 @@ import { getVariableValues, GraphQLError, Kind, print } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Counter } from 'prom-client';
 import type { GatewayContext } from '../context.ts';
-import type { CachePolicy, SubgraphDataSource } from '../subgraphDataSource.ts';
+import type { SubgraphDataSource } from '../subgraphDataSource.ts';
+import { cachePolicyOf } from '../subgraphDataSource.ts';
 import type { PlanRun } from './planExecutor.ts';
 import { createPlanExecutor, isExecutable } from './planExecutor.ts';
 import type { ResultShaper } from './resultShaper.ts';
@@ -37,7 +38,8 @@ type PreparedOperation =
 
 interface SchemaState {
   apiSchema: GraphQLSchema;
-  supergraph: Supergraph;
+  /** The same API schema in federation-internals' model, which operations are built on. */
+  operationSchema: ReturnType<Supergraph['apiSchema']>;
   planner: QueryPlanner;
   executor: ReturnType<typeof createPlanExecutor<Partial<GatewayContext>, SendOptions>>;
   /** By document hash and operation name: the lookup each request makes. */
@@ -79,12 +81,9 @@ export function withPlanExecution(
     const supergraph = Supergraph.build(coreSupergraphSdl);
     state = {
       apiSchema,
-      supergraph,
+      operationSchema: supergraph.apiSchema(),
       planner: new QueryPlanner(supergraph),
-      executor: createPlanExecutor(
-        supergraph.schema.toGraphQLJSSchema(),
-        options.subgraphs as ReadonlyMap<string, SubgraphDataSource>,
-      ),
+      executor: createPlanExecutor(supergraph.schema.toGraphQLJSSchema(), options.subgraphs),
       prepared: new LRUCache({ max: options.maxOperations }),
       byText: new LRUCache({ max: options.maxOperations }),
     };
@@ -102,7 +101,7 @@ export function withPlanExecution(
           operationDocument: document,
           operationName: request.operationName,
         });
-        const apiSchema = current.supergraph.apiSchema();
+        const apiSchema = current.operationSchema;
         const plan = current.planner.buildQueryPlan(
           operationFromDocument(apiSchema, document, { operationName: request.operationName }),
         );
@@ -175,7 +174,7 @@ export function withPlanExecution(
 
     const run: PlanRun<Partial<GatewayContext>, SendOptions> = {
       context: requestContext.context as Partial<GatewayContext>,
-      options: { cachePolicy: cachePolicyOf(requestContext) },
+      options: { cachePolicy: cachePolicyOf(requestContext as { overallCachePolicy?: unknown }) },
       variables: request.variables,
       variableDefinitions: prepared.operation.variableDefinitions,
       errors: [],
@@ -219,11 +218,4 @@ export function withPlanExecution(
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
   };
-}
-
-function cachePolicyOf(requestContext: GatewayGraphQLRequestContext): CachePolicy | undefined {
-  const policy = (requestContext as { overallCachePolicy?: unknown }).overallCachePolicy;
-  return policy && typeof policy === 'object' && 'restrict' in policy
-    ? (policy as CachePolicy)
-    : undefined;
 }

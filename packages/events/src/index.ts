@@ -30,7 +30,7 @@ export {
   queueTopology,
 } from './topology.ts';
 export type { QueueTopology } from './topology.ts';
-export { startServiceEvents } from './serviceEvents.ts';
+export { consumerTransaction, startServiceEvents } from './serviceEvents.ts';
 export type { ServiceEvents, ServiceEventsOptions } from './serviceEvents.ts';
 export { subscriptions } from './subscriptions.ts';
 export type { SubscribingService } from './subscriptions.ts';

@@ -24,6 +24,25 @@ export interface ServiceEventsOptions<Tx extends SqlExecutor> {
   consume?: Pick<EventConsumerOptions<Tx>, 'handlers' | 'transaction' | 'onHandled'>;
 }
 
+/** A Prisma client, as far as running a consumer's transaction goes. */
+interface TransactionClient<Tx> {
+  $transaction<T>(
+    fn: (tx: Tx) => Promise<T>,
+    options: { timeout: number; maxWait: number },
+  ): Promise<T>;
+}
+
+/**
+ * The transaction each consumed event runs in, on the service's Prisma client. Prisma's
+ * defaults (5 s, 2 s) are too short for a handler that calls out (a payment processor's
+ * refund) or waits for a pooled connection under load; a redelivery is safe either way.
+ */
+export function consumerTransaction<Tx extends SqlExecutor>(
+  db: TransactionClient<Tx>,
+): EventConsumerOptions<Tx>['transaction'] {
+  return (fn) => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 });
+}
+
 export interface ServiceEvents {
   broker: BrokerConnection;
   relay: OutboxRelay | null;

@@ -1,4 +1,4 @@
-import { startServiceEvents } from '@cinegraph/events';
+import { consumerTransaction, startServiceEvents } from '@cinegraph/events';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   createAccessTokenVerifier,
@@ -55,7 +55,7 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
     publish: true,
     consume: {
       handlers: createHandlers(holds),
-      transaction: (fn) => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }),
+      transaction: consumerTransaction(db),
     },
   });
   const backfill = startCatalogueBackfill({ moviesUrl: config.MOVIES_URL, db, logger });

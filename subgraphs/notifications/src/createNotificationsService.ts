@@ -1,4 +1,4 @@
-import { startServiceEvents } from '@cinegraph/events';
+import { consumerTransaction, startServiceEvents } from '@cinegraph/events';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   createAccessTokenVerifier,
@@ -40,7 +40,7 @@ export async function createNotificationsService(config: NotificationsConfig): P
     registry: metrics.registry,
     consume: {
       handlers,
-      transaction: (fn) => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }),
+      transaction: consumerTransaction(db),
       onHandled: () => delivery.wake(),
     },
   });

@@ -1,4 +1,4 @@
-import { startServiceEvents } from '@cinegraph/events';
+import { consumerTransaction, startServiceEvents } from '@cinegraph/events';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   createAccessTokenVerifier,
@@ -36,7 +36,7 @@ export async function createPaymentsService(config: PaymentsConfig): Promise<Run
     publish: true,
     consume: {
       handlers: createHandlers(processor),
-      transaction: (fn) => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }),
+      transaction: consumerTransaction(db),
     },
   });
   const settler = setInterval(() => {

@@ -1,4 +1,4 @@
-import { startServiceEvents } from '@cinegraph/events';
+import { consumerTransaction, startServiceEvents } from '@cinegraph/events';
 import { startKnownMoviesBackfill } from '@cinegraph/known-movies';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
@@ -32,7 +32,7 @@ export async function createWatchlistsService(config: WatchlistsConfig): Promise
     registry: metrics.registry,
     consume: {
       handlers,
-      transaction: (fn) => db.$transaction(fn, { timeout: 15_000, maxWait: 10_000 }),
+      transaction: consumerTransaction(db),
     },
   });
   const backfill = startKnownMoviesBackfill({ moviesUrl: config.MOVIES_URL, db, logger });
