@@ -60,6 +60,7 @@ const config: CodegenConfig = {
       SeatHold: './context.ts#SeatHoldModel',
       Booking: './generated/prisma/client.ts#Booking',
       BookingConnection: './context.ts#BookingConnectionModel',
+      SeatAvailabilityEvent: './seats/seatAvailability.ts#SeatAvailabilityEventModel',
     }),
     ...subgraph('payments', 'PaymentsContext', {
       Payment: './generated/prisma/client.ts#Payment',

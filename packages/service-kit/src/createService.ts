@@ -7,10 +7,12 @@ import {
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fastify } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { errorCodes, isErrorCode } from './errorCodes.ts';
 import { createFormatError } from './formatError.ts';
+import { serveSubgraphWebSocket } from './graphqlWebSocket.ts';
 import type { AccessTokenVerifier, Viewer } from './jwt.ts';
 import { QUIET_PATHS, REQUEST_ID_HEADER, loggingOptions } from './logger.ts';
 import { startTracing, useRequestSpans } from './tracing.ts';
@@ -47,6 +49,11 @@ export interface ServiceOptions<Context extends BaseContext> {
   routes?: (app: FastifyInstance) => void | Promise<void>;
   /** OTLP/HTTP endpoint for traces (OTEL_EXPORTER_OTLP_ENDPOINT); unset: no tracing. */
   otlpEndpoint?: string | undefined;
+  /**
+   * Subscriptions over graphql-ws on the GraphQL path (needs `apollo.schema`): each
+   * operation's context from the viewer proven in `connection_init`.
+   */
+  subscriptions?: { context: (viewer: Viewer | null) => Promise<Context> };
   /** Closes pools and clients, after the HTTP server has drained. */
   onClose?: () => Promise<void>;
 }
@@ -61,6 +68,8 @@ export interface Service {
 }
 
 const READINESS_TIMEOUT_MS = 2_000;
+/** Fastify's own default body limit: 1 MiB. */
+const DEFAULT_BODY_LIMIT = 1_048_576;
 export const GRAPHQL_PATH = '/graphql';
 
 declare module 'fastify' {
@@ -166,6 +175,19 @@ export async function createService<Context extends BaseContext>(
     path: GRAPHQL_PATH,
     context: (request) => options.context(request),
   });
+  const subscriptions = options.subscriptions;
+  const { schema } = options.apollo as { schema?: GraphQLSchema };
+  if (subscriptions && !schema) throw new Error('subscriptions need apollo.schema');
+  const webSocket =
+    subscriptions && schema
+      ? serveSubgraphWebSocket(app, {
+          schema,
+          path: GRAPHQL_PATH,
+          ...(authenticate ? { authenticate } : {}),
+          context: subscriptions.context,
+          maxPayload: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+        })
+      : undefined;
 
   let closing: Promise<void> | undefined;
   return {
@@ -179,6 +201,8 @@ export async function createService<Context extends BaseContext>(
     },
     close() {
       closing ??= (async () => {
+        // Open streams end first: upgraded sockets would keep the HTTP server open.
+        await webSocket?.close();
         await app.close();
         await options.onClose?.();
         await tracing.shutdown();

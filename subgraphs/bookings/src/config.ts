@@ -18,6 +18,8 @@ export function loadBookingsConfig(source: Record<string, string | undefined>) {
       CANCEL_CUTOFF_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
       /** How often unpaid bookings past their expiry are looked for. */
       EXPIRY_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+      /** How often holds that ran out are looked for, to announce their seats free. */
+      HOLD_EXPIRY_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(250),
     },
     source,
   );

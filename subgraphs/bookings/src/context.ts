@@ -10,6 +10,7 @@ import type {
   SeatType,
 } from './generated/prisma/client.ts';
 import type { SeatHolds } from './holds/seatHolds.ts';
+import type { SeatAvailability } from './seats/seatAvailability.ts';
 
 export type { HoldRecord as SeatHoldModel } from './holds/seatHolds.ts';
 export type { BookingConnectionModel } from './booking/listBookings.ts';
@@ -47,6 +48,7 @@ export interface BookingsContext {
   viewer: Viewer | null;
   db: PrismaClient;
   holds: SeatHolds;
+  availability: SeatAvailability;
   settings: BookingSettings;
   loaders: BookingsLoaders;
 }

@@ -20,10 +20,14 @@ import { PrismaClient } from './generated/prisma/client.ts';
 import { Counter } from 'prom-client';
 import { createSeatHolds } from './holds/seatHolds.ts';
 import { resolvers } from './resolvers/index.ts';
+import { startHoldExpiryAnnouncer } from './seats/holdExpiryAnnouncer.ts';
+import { createRedisChannels } from './seats/redisChannels.ts';
+import { createSeatAvailability } from './seats/seatAvailability.ts';
 
 /**
- * Wires the bookings subgraph: its database, the seat holds in Redis, the consumer and
- * outbox relay of its events, the showtime/seat backfill, the expiry worker and the schema.
+ * Wires the bookings subgraph: its database, the seat holds in Redis, seat availability
+ * fanned out through Redis pub/sub, the consumer and outbox relay of its events, the
+ * showtime/seat backfill, the expiry workers and the schema (with its subscription).
  */
 export async function createBookingsService(config: BookingsConfig): Promise<Runnable> {
   const logger = createLogger('bookings', config.LOG_LEVEL);
@@ -43,6 +47,21 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
       registers: [metrics.registry],
     }),
   );
+  // Pub/sub needs a connection of its own: a subscribed connection runs no other command.
+  const subscriber = createRedis(config.REDIS_URL, { name: 'bookings-subscriber', logger });
+  const availability = createSeatAvailability({
+    publisher: redis,
+    channels: createRedisChannels(subscriber),
+    channelPrefix: config.REDIS_KEY_PREFIX,
+    readSeatMap: (showtimeId) => createLoaders(db, holds).seatMap.load(showtimeId),
+    logger,
+    published: new Counter({
+      name: 'seat_availability_announcements_total',
+      help: 'Seat changes announced to subscribers through Redis, by outcome (published, failed).',
+      labelNames: ['outcome'] as const,
+      registers: [metrics.registry],
+    }),
+  });
   const settings = {
     holdTtlMs: config.HOLD_TTL_SECONDS * 1_000,
     cancelCutoffMinutes: config.CANCEL_CUTOFF_MINUTES,
@@ -56,11 +75,42 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
     consume: {
       handlers: createHandlers(holds),
       transaction: consumerTransaction(db),
+      // The saga's steps change seats (sold, or freed when a payment failed): announce
+      // them once committed.
+      onHandled(event) {
+        if (event.type !== 'payment.succeeded' && event.type !== 'payment.failed') return;
+        db.booking
+          .findUnique({
+            where: { id: (event.data as { bookingId: string }).bookingId },
+            select: { showtimeId: true, seatIds: true },
+          })
+          .then((booking) => booking && availability.announce(booking))
+          .catch((error: unknown) => logger.warn({ err: error }, 'announcing a saga step failed'));
+      },
     },
   });
   const backfill = startCatalogueBackfill({ moviesUrl: config.MOVIES_URL, db, logger });
   await backfill.firstAttempt;
-  const expiry = startExpiryWorker({ db, intervalMs: config.EXPIRY_POLL_INTERVAL_MS, logger });
+  const expiry = startExpiryWorker({
+    db,
+    availability,
+    intervalMs: config.EXPIRY_POLL_INTERVAL_MS,
+    logger,
+  });
+  const holdExpiry = startHoldExpiryAnnouncer({
+    holds,
+    availability,
+    intervalMs: config.HOLD_EXPIRY_POLL_INTERVAL_MS,
+    logger,
+  });
+  const context = (viewer: BookingsContext['viewer']): BookingsContext => ({
+    viewer,
+    db,
+    holds,
+    availability,
+    settings,
+    loaders: createLoaders(db, holds),
+  });
 
   const service = await createService<BookingsContext>({
     name: 'bookings',
@@ -70,13 +120,8 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
     apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
     authenticate: createAccessTokenVerifier(new URL(config.JWKS_URL)),
-    context: async (request) => ({
-      viewer: request.viewer,
-      db,
-      holds,
-      settings,
-      loaders: createLoaders(db, holds),
-    }),
+    context: async (request) => context(request.viewer),
+    subscriptions: { context: async (viewer) => context(viewer) },
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
       // Holds live in Redis: without it no seat can be held.
@@ -86,9 +131,9 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
     },
     async onClose() {
       backfill.stop();
-      await expiry.stop();
+      await Promise.all([expiry.stop(), holdExpiry.stop()]);
       await events.close();
-      await Promise.allSettled([db.$disconnect(), redis.quit()]);
+      await Promise.allSettled([db.$disconnect(), redis.quit(), subscriber.quit()]);
     },
   });
   return { service, port: config.PORT, host: config.HOST };

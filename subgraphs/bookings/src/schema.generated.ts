@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityReference as EntityReferenceModel, SeatHoldModel as SeatHoldModelModel, BookingConnectionModel as BookingConnectionModelModel, BookingsContext } from './context.ts';
 import type { Booking as BookingModel } from './generated/prisma/client.ts';
+import type { SeatAvailabilityEventModel as SeatAvailabilityEventModelModel } from './seats/seatAvailability.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -132,6 +133,20 @@ export type QueryBookingArgs = {
 };
 
 /**
+ * Some seats of a showtime changed status: held, released, expired, sold or freed by a
+ * cancellation. `changedSeats` gives their status after the change.
+ */
+export type SeatAvailabilityEvent = {
+  __typename?: 'SeatAvailabilityEvent';
+  /** Seats still AVAILABLE after the change. */
+  availableSeatCount: Scalars['Int']['output'];
+  changedSeats: Array<SeatStatusChange>;
+  /** When the change was committed. */
+  occurredAt: Scalars['DateTime']['output'];
+  showtime: Showtime;
+};
+
+/**
  * Seats set aside for one user for a few minutes (5 by default) while they book. A user has
  * at most one hold per showtime: a new one replaces the previous.
  */
@@ -158,6 +173,12 @@ export type SeatStatus =
   | 'HELD'
   | 'SOLD';
 
+export type SeatStatusChange = {
+  __typename?: 'SeatStatusChange';
+  seatId: Scalars['ID']['output'];
+  status: SeatStatus;
+};
+
 export type SeatType =
   | 'ACCESSIBLE'
   | 'PREMIUM'
@@ -183,6 +204,20 @@ export type ShowtimeSeat = {
   priceCents: Scalars['Int']['output'];
   status: SeatStatus;
   type: SeatType;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every change of a seat's status at this showtime, as it happens, for a live seat map.
+   * Anyone may watch (no sign-in needed); an unknown showtime is NOT_FOUND.
+   */
+  seatAvailabilityChanged: SeatAvailabilityEvent;
+};
+
+
+export type SubscriptionSeatAvailabilityChangedArgs = {
+  showtimeId: Scalars['ID']['input'];
 };
 
 export type User = {
@@ -311,12 +346,15 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SeatAvailabilityEvent: ResolverTypeWrapper<SeatAvailabilityEventModelModel>;
   SeatHold: ResolverTypeWrapper<SeatHoldModelModel>;
   SeatMapRow: ResolverTypeWrapper<SeatMapRow>;
   SeatStatus: SeatStatus;
+  SeatStatusChange: ResolverTypeWrapper<SeatStatusChange>;
   SeatType: SeatType;
   Showtime: ResolverTypeWrapper<EntityReferenceModel>;
   ShowtimeSeat: ResolverTypeWrapper<ShowtimeSeat>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<EntityReferenceModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -334,10 +372,13 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  SeatAvailabilityEvent: SeatAvailabilityEventModelModel;
   SeatHold: SeatHoldModelModel;
   SeatMapRow: SeatMapRow;
+  SeatStatusChange: SeatStatusChange;
   Showtime: EntityReferenceModel;
   ShowtimeSeat: ShowtimeSeat;
+  Subscription: Record<PropertyKey, never>;
   User: EntityReferenceModel;
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
@@ -423,6 +464,13 @@ export type QueryResolvers<ContextType = BookingsContext, ParentType extends Res
   booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryBookingArgs, 'id'>>;
 };
 
+export type SeatAvailabilityEventResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['SeatAvailabilityEvent'] = ResolversParentTypes['SeatAvailabilityEvent']> = {
+  availableSeatCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changedSeats?: Resolver<Array<ResolversTypes['SeatStatusChange']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  showtime?: Resolver<ResolversTypes['Showtime'], ParentType, ContextType>;
+};
+
 export type SeatHoldResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['SeatHold'] = ResolversParentTypes['SeatHold']> = {
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -435,6 +483,11 @@ export type SeatHoldResolvers<ContextType = BookingsContext, ParentType extends 
 export type SeatMapRowResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['SeatMapRow'] = ResolversParentTypes['SeatMapRow']> = {
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   seats?: Resolver<Array<ResolversTypes['ShowtimeSeat']>, ParentType, ContextType>;
+};
+
+export type SeatStatusChangeResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['SeatStatusChange'] = ResolversParentTypes['SeatStatusChange']> = {
+  seatId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SeatStatus'], ParentType, ContextType>;
 };
 
 export type ShowtimeResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Showtime'] = ResolversParentTypes['Showtime'], FederationReferenceType extends FederationReferenceTypes['Showtime'] = FederationReferenceTypes['Showtime']> = {
@@ -452,6 +505,10 @@ export type ShowtimeSeatResolvers<ContextType = BookingsContext, ParentType exte
   type?: Resolver<ResolversTypes['SeatType'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  seatAvailabilityChanged?: SubscriptionResolver<ResolversTypes['SeatAvailabilityEvent'], "seatAvailabilityChanged", ParentType, ContextType, RequireFields<SubscriptionSeatAvailabilityChangedArgs, 'showtimeId'>>;
+};
+
 export type UserResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   bookings?: Resolver<ResolversTypes['BookingConnection'], ParentType, ContextType, RequireFields<UserBookingsArgs, 'first'>>;
@@ -467,10 +524,13 @@ export type Resolvers<ContextType = BookingsContext> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SeatAvailabilityEvent?: SeatAvailabilityEventResolvers<ContextType>;
   SeatHold?: SeatHoldResolvers<ContextType>;
   SeatMapRow?: SeatMapRowResolvers<ContextType>;
+  SeatStatusChange?: SeatStatusChangeResolvers<ContextType>;
   Showtime?: ShowtimeResolvers<ContextType>;
   ShowtimeSeat?: ShowtimeSeatResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

@@ -3,23 +3,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnvelope, subscriptions } from '@cinegraph/events';
 import type { Viewer } from '@cinegraph/service-kit';
 import { createPrismaClient } from '@cinegraph/service-kit';
-import { useRedis, useTestDatabase } from '@cinegraph/testing';
+import { eventually, testEnvironment, useRedis, useTestDatabase } from '@cinegraph/testing';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { Counter } from 'prom-client';
 import { cancelBooking } from '../src/booking/cancelBooking.ts';
 import { createBooking } from '../src/booking/createBooking.ts';
-import { expireBookings } from '../src/booking/expireBookings.ts';
+import { expireBookings, startExpiryWorker } from '../src/booking/expireBookings.ts';
 import { createLoaders } from '../src/context.ts';
 import { createHandlers } from '../src/events/handlers.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import { holdSeats, releaseHold } from '../src/holds/holdSeats.ts';
 import type { HoldRecord, SeatHolds } from '../src/holds/seatHolds.ts';
 import { createSeatHolds } from '../src/holds/seatHolds.ts';
+import { startHoldExpiryAnnouncer } from '../src/seats/holdExpiryAnnouncer.ts';
+import { createRedisChannels } from '../src/seats/redisChannels.ts';
+import type {
+  SeatAvailability,
+  SeatAvailabilityEventModel,
+} from '../src/seats/seatAvailability.ts';
+import { createSeatAvailability } from '../src/seats/seatAvailability.ts';
 
 const database = useTestDatabase(
   path.resolve(import.meta.dirname, '../../../prisma/bookings/migrations'),
 );
-const { redis } = useRedis();
+const { redis, prefix } = useRedis();
 let db: PrismaClient;
 let holds: SeatHolds;
+let availability: SeatAvailability;
+const subscriber = new Redis(testEnvironment.redisUrl);
 const HOLD_TTL_MS = 60_000;
 
 const user = (role: Viewer['role'] = 'USER'): Viewer =>
@@ -56,19 +68,38 @@ async function showtimeWithSeats(hoursAhead = 24) {
   return { showtime, seatIds: seats.map((seat) => seat.id) };
 }
 
-const deps = () => ({ db, holds, holdTtlMs: HOLD_TTL_MS });
+const deps = () => ({ db, holds, availability, holdTtlMs: HOLD_TTL_MS });
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
     () => 'OK',
     (error: { extensions?: { code?: string } }) => error.extensions?.code ?? String(error),
   );
 
+/** A bookings replica's seat availability on its own subscriber connection. */
+function replicaAvailability(channels = createRedisChannels(subscriber)) {
+  return createSeatAvailability({
+    publisher: redis,
+    channels,
+    channelPrefix: prefix,
+    readSeatMap: (showtimeId) => createLoaders(db, holds).seatMap.load(showtimeId),
+    logger: pino({ level: 'silent' }),
+    published: new Counter({
+      name: 'test_announcements',
+      help: 'test',
+      labelNames: ['outcome'],
+      registers: [],
+    }),
+  });
+}
+
 beforeAll(() => {
   db = createPrismaClient(PrismaClient, database.url, 10);
   holds = createSeatHolds(redis);
+  availability = replicaAvailability();
 });
 afterAll(async () => {
   await db?.$disconnect();
+  subscriber.disconnect();
 });
 
 describe('the bookings consumer', () => {
@@ -115,8 +146,8 @@ describe('holdSeats', () => {
     );
     // Someone else cannot take them, nor release them.
     expect(await codeOf(holdSeats(deps(), user(), showtime.id, [seatIds[2]!]))).toBe('CONFLICT');
-    expect(await codeOf(releaseHold(holds, user(), second.id))).toBe('NOT_FOUND');
-    expect(await releaseHold(holds, viewer, second.id)).toBe(true);
+    expect(await codeOf(releaseHold({ holds, availability }, user(), second.id))).toBe('NOT_FOUND');
+    expect(await releaseHold({ holds, availability }, viewer, second.id)).toBe(true);
     expect((await holds.heldSeats(showtime.id, seatIds)).size).toBe(0);
   });
 
@@ -186,7 +217,7 @@ describe('createBooking', () => {
     expect(await codeOf(createBooking({ db, holds }, owner, crypto.randomUUID(), 'k'))).toBe(
       'NOT_FOUND',
     );
-    const brief = await holdSeats({ db, holds, holdTtlMs: 50 }, user(), showtime.id, [seatIds[1]!]);
+    const brief = await holdSeats({ ...deps(), holdTtlMs: 50 }, user(), showtime.id, [seatIds[1]!]);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await holds.read(brief.id)).toBeNull();
     expect(await db.booking.count({ where: { showtimeId: showtime.id } })).toBe(0);
@@ -223,8 +254,11 @@ describe('expiry and cancellation', () => {
     const viewer = user();
     const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(0, 2));
     const booking = await createBooking({ db, holds }, viewer, hold.id, 'expiring');
-    expect(await expireBookings(db, new Date(Date.now() - 1_000))).toBe(0);
-    expect(await expireBookings(db, new Date(booking.expiresAt.getTime() + 1))).toBeGreaterThan(0);
+    expect(await expireBookings(db, new Date(Date.now() - 1_000))).toEqual([]);
+    expect(await expireBookings(db, new Date(booking.expiresAt.getTime() + 1))).toContainEqual({
+      showtimeId: showtime.id,
+      seatIds: seatIds.slice(0, 2),
+    });
     expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
       'EXPIRED',
     );
@@ -242,7 +276,7 @@ describe('expiry and cancellation', () => {
     const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(0, 2));
     const booking = await createBooking({ db, holds }, viewer, hold.id, 'cancel-me');
     const cancel = (who: Viewer, cutoffMinutes = 60) =>
-      codeOf(cancelBooking({ db, holds, cutoffMinutes }, who, booking.id));
+      codeOf(cancelBooking({ db, holds, availability, cutoffMinutes }, who, booking.id));
 
     expect(await cancel(user('ADMIN'))).toBe('FORBIDDEN');
     expect(await cancel(viewer, 25 * 60)).toBe('CONFLICT'); // past a 25-hour cut-off
@@ -355,5 +389,151 @@ describe('the seat map', () => {
     expect(map!.availableSeatCount).toBe(97);
     expect(map!.rows.map((row) => row.label)).toEqual('ABCDEFGHIJ'.split(''));
     expect(await createLoaders(db, holds).seatMap.load(crypto.randomUUID())).toBeNull();
+  });
+});
+
+describe('live seat availability', () => {
+  /** The next event, or a failure after `timeoutMs`. */
+  async function nextEvent(
+    events: AsyncIterableIterator<SeatAvailabilityEventModel>,
+    timeoutMs = 5_000,
+  ): Promise<SeatAvailabilityEventModel> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no seat event arrived')), timeoutMs);
+    });
+    try {
+      const result = await Promise.race([events.next(), timeout]);
+      if (result.done) throw new Error('the stream ended');
+      return result.value;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  const statuses = (event: SeatAvailabilityEventModel) =>
+    Object.fromEntries(event.changedSeats.map((seat) => [seat.seatId, seat.status]));
+
+  it('tells subscribers on every replica of holds, replaced holds and releases', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    const otherSubscriber = new Redis(testEnvironment.redisUrl);
+    const replicaB = replicaAvailability(createRedisChannels(otherSubscriber));
+    const events = await replicaB.events(showtime.id);
+    try {
+      const viewer = user();
+      const first = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(0, 2));
+      const held = await nextEvent(events);
+      expect(held).toMatchObject({ showtimeId: showtime.id, availableSeatCount: 98 });
+      expect(statuses(held)).toEqual({ [seatIds[0]!]: 'HELD', [seatIds[1]!]: 'HELD' });
+      expect(Date.parse(held.occurredAt)).toBeLessThanOrEqual(Date.now());
+
+      // A new hold replaces the first: seat 0 is given back, seats 1 and 2 are held.
+      const second = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(1, 3));
+      const replaced = await nextEvent(events);
+      expect(statuses(replaced)).toEqual({
+        [seatIds[0]!]: 'AVAILABLE',
+        [seatIds[1]!]: 'HELD',
+        [seatIds[2]!]: 'HELD',
+      });
+      expect(replaced.availableSeatCount).toBe(98);
+      expect(first.id).not.toBe(second.id);
+
+      await releaseHold({ holds, availability }, viewer, second.id);
+      const released = await nextEvent(events);
+      expect(statuses(released)).toEqual({
+        [seatIds[1]!]: 'AVAILABLE',
+        [seatIds[2]!]: 'AVAILABLE',
+      });
+      expect(released.availableSeatCount).toBe(100);
+    } finally {
+      await events.return?.();
+      otherSubscriber.disconnect();
+    }
+  });
+
+  it('tells them when a booking is cancelled or expires', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    const events = await availability.events(showtime.id);
+    try {
+      const viewer = user();
+      const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(0, 2));
+      await nextEvent(events);
+      const booking = await createBooking({ db, holds }, viewer, hold.id, 'live-cancel');
+      await cancelBooking({ db, holds, availability, cutoffMinutes: 60 }, viewer, booking.id);
+      const cancelled = await nextEvent(events);
+      expect(statuses(cancelled)).toEqual({
+        [seatIds[0]!]: 'AVAILABLE',
+        [seatIds[1]!]: 'AVAILABLE',
+      });
+
+      const again = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(4, 5));
+      await nextEvent(events);
+      const unpaid = await createBooking({ db, holds }, viewer, again.id, 'live-expire');
+      await db.booking.update({ where: { id: unpaid.id }, data: { expiresAt: new Date() } });
+      // A booking expires when its hold's keys do; this one is made to expire early, so
+      // its seat key goes now too.
+      await holds.release(again);
+      const worker = startExpiryWorker({
+        db,
+        availability,
+        intervalMs: 100,
+        logger: pino({ level: 'silent' }),
+      });
+      try {
+        const expired = await nextEvent(events);
+        expect(statuses(expired)).toEqual({ [seatIds[4]!]: 'AVAILABLE' });
+        expect(expired.availableSeatCount).toBe(100);
+      } finally {
+        await worker.stop();
+      }
+    } finally {
+      await events.return?.();
+    }
+  });
+
+  it('announces a hold that ran out exactly once, whichever replica sees it', async () => {
+    const { showtime, seatIds } = await showtimeWithSeats();
+    const events = await availability.events(showtime.id);
+    const announcers = [availability, replicaAvailability()].map((replica) =>
+      startHoldExpiryAnnouncer({
+        holds,
+        availability: replica,
+        intervalMs: 50,
+        logger: pino({ level: 'silent' }),
+      }),
+    );
+    try {
+      await holdSeats({ ...deps(), holdTtlMs: 300 }, user(), showtime.id, seatIds.slice(0, 3));
+      expect((await nextEvent(events)).availableSeatCount).toBe(97);
+      const expired = await nextEvent(events);
+      expect(statuses(expired)).toEqual(
+        Object.fromEntries(seatIds.slice(0, 3).map((id) => [id, 'AVAILABLE'])),
+      );
+      expect(expired.availableSeatCount).toBe(100);
+      await expect(nextEvent(events, 500)).rejects.toThrow('no seat event arrived');
+    } finally {
+      await Promise.all(announcers.map((announcer) => announcer.stop()));
+      await events.return?.();
+    }
+  });
+
+  it('unsubscribes from Redis when the last subscriber of a showtime leaves', async () => {
+    const { showtime } = await showtimeWithSeats();
+    const channel = `${prefix}seats:${showtime.id}`;
+    const listeners = async () => ((await redis.pubsub('NUMSUB', channel)) as [string, number])[1];
+    const connection = new Redis(testEnvironment.redisUrl);
+    try {
+      const channels = createRedisChannels(connection);
+      const replica = replicaAvailability(channels);
+      const streams = await Promise.all(
+        Array.from({ length: 50 }, () => replica.events(showtime.id)),
+      );
+      expect(channels.size()).toBe(1);
+      expect(await listeners()).toBe(1);
+      await Promise.all(streams.map((stream) => stream.return?.()));
+      expect(channels.size()).toBe(0);
+      await eventually(async () => ((await listeners()) === 0 ? true : undefined), 2_000);
+    } finally {
+      connection.disconnect();
+    }
   });
 });

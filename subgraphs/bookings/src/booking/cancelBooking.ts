@@ -3,13 +3,19 @@ import type { Viewer } from '@cinegraph/service-kit';
 import { conflict, forbidden, notFound } from '@cinegraph/service-kit';
 import type { Booking, PrismaClient } from '../generated/prisma/client.ts';
 import type { SeatHolds } from '../holds/seatHolds.ts';
+import type { SeatAvailability } from '../seats/seatAvailability.ts';
 
 /**
  * Cancels the owner's booking until `cutoffMinutes` before its showtime: its seats are
  * free again at once and `booking.cancelled` tells payments to refund a paid one.
  */
 export async function cancelBooking(
-  { db, holds, cutoffMinutes }: { db: PrismaClient; holds: SeatHolds; cutoffMinutes: number },
+  {
+    db,
+    holds,
+    availability,
+    cutoffMinutes,
+  }: { db: PrismaClient; holds: SeatHolds; availability: SeatAvailability; cutoffMinutes: number },
   viewer: Viewer,
   id: string,
   now = new Date(),
@@ -44,5 +50,6 @@ export async function cancelBooking(
     showtimeId: booking.showtimeId,
     seatIds: booking.seatIds,
   });
+  await availability.announce(booking);
   return cancelled;
 }

@@ -1,15 +1,20 @@
 import { emit } from '@cinegraph/events';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { SeatChange } from '../holds/seatHolds.ts';
+import type { SeatAvailability } from '../seats/seatAvailability.ts';
 
 /**
  * Marks unpaid bookings past their expiry EXPIRED, frees their seats and emits
  * `booking.expired`, 100 at a time in one transaction. SKIP LOCKED lets replicas share
  * the work; the status condition keeps a booking the saga confirmed meanwhile.
+ * Returns the seats set free, to announce once committed.
  */
-export async function expireBookings(db: PrismaClient, now = new Date()): Promise<number> {
+export async function expireBookings(db: PrismaClient, now = new Date()): Promise<SeatChange[]> {
   return db.$transaction(async (tx) => {
-    const expired = await tx.$queryRaw<{ id: string; userId: string; showtimeId: string }[]>`
+    const expired = await tx.$queryRaw<
+      { id: string; userId: string; showtimeId: string; seatIds: string[] }[]
+    >`
       UPDATE bookings SET status = 'EXPIRED', updated_at = now()
        WHERE id IN (
          SELECT id FROM bookings
@@ -17,8 +22,8 @@ export async function expireBookings(db: PrismaClient, now = new Date()): Promis
           ORDER BY expires_at
           LIMIT 100
           FOR UPDATE SKIP LOCKED)
-      RETURNING id, user_id AS "userId", showtime_id AS "showtimeId"`;
-    if (!expired.length) return 0;
+      RETURNING id, user_id AS "userId", showtime_id AS "showtimeId", seat_ids AS "seatIds"`;
+    if (!expired.length) return [];
     await tx.seatReservation.deleteMany({ where: { bookingId: { in: expired.map((b) => b.id) } } });
     for (const booking of expired)
       await emit(tx, 'booking.expired', {
@@ -26,13 +31,14 @@ export async function expireBookings(db: PrismaClient, now = new Date()): Promis
         userId: booking.userId,
         showtimeId: booking.showtimeId,
       });
-    return expired.length;
+    return expired.map(({ showtimeId, seatIds }) => ({ showtimeId, seatIds }));
   });
 }
 
 /** Runs `expireBookings` every `intervalMs` until stopped. */
 export function startExpiryWorker(options: {
   db: PrismaClient;
+  availability: SeatAvailability;
   intervalMs: number;
   logger: Logger;
 }): { stop(): Promise<void> } {
@@ -43,7 +49,11 @@ export function startExpiryWorker(options: {
     running = (async () => {
       try {
         // Drain: a full batch means there may be more.
-        while (!stopped && (await expireBookings(options.db)) === 100);
+        for (;;) {
+          const freed = await expireBookings(options.db);
+          await Promise.all(freed.map((change) => options.availability.announce(change)));
+          if (stopped || freed.length < 100) break;
+        }
       } catch (error) {
         options.logger.warn({ err: error }, 'expiring bookings failed; will retry');
       }

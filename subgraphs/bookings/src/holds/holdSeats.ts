@@ -2,6 +2,7 @@ import type { Viewer } from '@cinegraph/service-kit';
 import { badInput, conflict, createError, notFound } from '@cinegraph/service-kit';
 import { seatPriceCents } from '../catalogue/pricing.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { SeatAvailability } from '../seats/seatAvailability.ts';
 import type { HoldRecord, SeatHolds } from './seatHolds.ts';
 
 export const MAX_SEATS_PER_HOLD = 10;
@@ -9,6 +10,7 @@ export const MAX_SEATS_PER_HOLD = 10;
 export interface HoldDeps {
   db: PrismaClient;
   holds: SeatHolds;
+  availability: SeatAvailability;
   holdTtlMs: number;
 }
 
@@ -16,10 +18,11 @@ export interface HoldDeps {
  * Holds 1 to 10 seats of a showtime that has not started, all or none. Checks, in order:
  * the request's shape, the showtime, the seats' screen, the bookings (seats already sold
  * or awaiting payment), then the Redis hold itself, which settles races between holds.
- * Nothing is written unless every check passes.
+ * Nothing is written unless every check passes. Open seat maps hear of the held seats and
+ * of those a replaced hold gave back.
  */
 export async function holdSeats(
-  { db, holds, holdTtlMs }: HoldDeps,
+  { db, holds, availability, holdTtlMs }: HoldDeps,
   viewer: Viewer,
   showtimeId: string,
   seatIds: string[],
@@ -61,6 +64,7 @@ export async function holdSeats(
     holdTtlMs,
   );
   if ('taken' in result) throw seatsTaken(result.taken);
+  await availability.announce({ showtimeId, seatIds: [...unique, ...result.released] });
   return result.held;
 }
 
@@ -68,8 +72,14 @@ const seatsTaken = (seatIds: string[]) =>
   createError('CONFLICT', 'Some of those seats are no longer available.', { seatIds });
 
 /** Gives a hold's seats back; only its user may. */
-export async function releaseHold(holds: SeatHolds, viewer: Viewer, holdId: string) {
+export async function releaseHold(
+  { holds, availability }: Pick<HoldDeps, 'holds' | 'availability'>,
+  viewer: Viewer,
+  holdId: string,
+) {
   const hold = await holds.read(holdId);
   if (!hold || hold.userId !== viewer.id) throw notFound('No live hold of yours has that id.');
-  return holds.release(hold);
+  const released = await holds.release(hold);
+  if (released) await availability.announce(hold);
+  return released;
 }

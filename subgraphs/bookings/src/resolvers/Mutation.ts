@@ -5,16 +5,16 @@ import { holdSeats, releaseHold } from '../holds/holdSeats.ts';
 import type { MutationResolvers } from '../schema.generated.ts';
 
 export const Mutation: MutationResolvers = {
-  holdSeats: (_, args, { viewer, db, holds, settings }) =>
+  holdSeats: (_, args, { viewer, db, holds, availability, settings }) =>
     holdSeats(
-      { db, holds, holdTtlMs: settings.holdTtlMs },
+      { db, holds, availability, holdTtlMs: settings.holdTtlMs },
       requireViewer(viewer),
       assertUuid(args.showtimeId, 'showtimeId'),
       args.seatIds.map((id) => assertUuid(id, 'seatIds')),
     ),
 
-  releaseHold: (_, { holdId }, { viewer, holds }) =>
-    releaseHold(holds, requireViewer(viewer), assertUuid(holdId, 'holdId')),
+  releaseHold: (_, { holdId }, { viewer, holds, availability }) =>
+    releaseHold({ holds, availability }, requireViewer(viewer), assertUuid(holdId, 'holdId')),
 
   createBooking: (_, args, { viewer, db, holds }) =>
     createBooking(
@@ -24,9 +24,9 @@ export const Mutation: MutationResolvers = {
       args.idempotencyKey,
     ),
 
-  cancelBooking: (_, { id }, { viewer, db, holds, settings }) =>
+  cancelBooking: (_, { id }, { viewer, db, holds, availability, settings }) =>
     cancelBooking(
-      { db, holds, cutoffMinutes: settings.cancelCutoffMinutes },
+      { db, holds, availability, cutoffMinutes: settings.cancelCutoffMinutes },
       requireViewer(viewer),
       assertUuid(id, 'id'),
     ),

@@ -1,0 +1,121 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Counter } from 'prom-client';
+import type { SeatMapModel, SeatStatus } from '../context.ts';
+import type { SeatChange } from '../holds/seatHolds.ts';
+import type { RedisChannels } from './redisChannels.ts';
+
+/** What `Subscription.seatAvailabilityChanged` sends, as it travels through Redis. */
+export interface SeatAvailabilityEventModel {
+  showtimeId: string;
+  changedSeats: { seatId: string; status: SeatStatus }[];
+  availableSeatCount: number;
+  /** ISO-8601: when the change was committed. */
+  occurredAt: string;
+}
+
+export interface SeatAvailability {
+  /**
+   * Tells every subscriber of the showtime, on every replica, the current status of these
+   * seats and the showtime's available count. Call it after the change has committed: it
+   * reads the state rather than trusting the caller's idea of it, so announcements that
+   * race each other still leave every seat map right. Never throws (a failure is logged
+   * and counted: the change itself has happened).
+   */
+  announce(change: SeatChange, occurredAt?: Date): Promise<void>;
+  /**
+   * The showtime's events until the iterator is returned. Resolves once Redis has
+   * confirmed the subscription, so no change made after that is missed.
+   */
+  events(showtimeId: string): Promise<AsyncIterableIterator<SeatAvailabilityEventModel>>;
+}
+
+/**
+ * Seat availability fanned out through Redis pub/sub: each replica publishes the changes
+ * it makes and holds one subscription per watched showtime, shared by its subscribers,
+ * so a change on replica A reaches subscribers on replica B.
+ */
+export function createSeatAvailability(options: {
+  publisher: Redis;
+  channels: RedisChannels;
+  /** Put in front of channel names (pub/sub channels are not keys: no client prefix). */
+  channelPrefix: string;
+  /** The showtime's seats with their status now (the seat map's own reading). */
+  readSeatMap: (showtimeId: string) => Promise<SeatMapModel | null>;
+  logger: Logger;
+  published: Counter<'outcome'>;
+}): SeatAvailability {
+  const channel = (showtimeId: string) => `${options.channelPrefix}seats:${showtimeId}`;
+  return {
+    async announce({ showtimeId, seatIds }, occurredAt = new Date()) {
+      if (!seatIds.length) return;
+      try {
+        const map = await options.readSeatMap(showtimeId);
+        if (!map) return;
+        const wanted = new Set(seatIds);
+        const changedSeats: SeatAvailabilityEventModel['changedSeats'] = [];
+        for (const row of map.rows)
+          for (const seat of row.seats)
+            if (wanted.has(seat.id)) changedSeats.push({ seatId: seat.id, status: seat.status });
+        const event: SeatAvailabilityEventModel = {
+          showtimeId,
+          changedSeats,
+          availableSeatCount: map.availableSeatCount,
+          occurredAt: occurredAt.toISOString(),
+        };
+        await options.publisher.publish(channel(showtimeId), JSON.stringify(event));
+        options.published.inc({ outcome: 'published' });
+      } catch (error) {
+        options.published.inc({ outcome: 'failed' });
+        options.logger.warn(
+          { err: error, showtimeId },
+          'announcing a seat change failed; open seat maps miss it until the next change',
+        );
+      }
+    },
+    events: (showtimeId) => subscribed(options.channels, channel(showtimeId)),
+  };
+}
+
+/**
+ * An iterator over a channel's events, subscribed before it is handed out, that stops
+ * listening on `return()` whether or not it was ever read.
+ */
+async function subscribed<T>(
+  channels: RedisChannels,
+  channel: string,
+): Promise<AsyncIterableIterator<T>> {
+  const buffered: T[] = [];
+  const waiting: ((result: IteratorResult<T>) => void)[] = [];
+  let finished = false;
+  const stop = await channels.listen(channel, (message) => {
+    const event = JSON.parse(message) as T;
+    const reader = waiting.shift();
+    if (reader) reader({ value: event, done: false });
+    else buffered.push(event);
+  });
+  const done: IteratorResult<T> = { value: undefined, done: true };
+  const finish = (): Promise<IteratorResult<T>> => {
+    if (!finished) {
+      finished = true;
+      stop();
+      for (const reader of waiting.splice(0)) reader(done);
+      buffered.length = 0;
+    }
+    return Promise.resolve(done);
+  };
+  const iterator: AsyncIterableIterator<T> = {
+    next() {
+      if (buffered.length) return Promise.resolve({ value: buffered.shift()!, done: false });
+      if (finished) return Promise.resolve(done);
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+    return: finish,
+    async throw(error: unknown) {
+      await finish();
+      throw error;
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
