@@ -133,6 +133,23 @@ export const gatewayConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** Subscriptions: graphql-ws on the GraphQL path, and Server-Sent Events (graphql-sse). */
+    subscriptions: z
+      .object({
+        enabled: env.boolean(true).or(z.boolean()),
+        /** Open WebSocket and SSE connections one client address may hold; more get HTTP 429. */
+        maxConnectionsPerIp: z.coerce.number().int().min(1).default(100),
+        /** Active subscriptions on one WebSocket; more are refused (TOO_MANY_SUBSCRIPTIONS). */
+        maxSubscriptionsPerConnection: z.coerce.number().int().min(1).default(25),
+        /** Largest WebSocket message accepted; a bigger one closes the socket (1009). */
+        maxMessageBytes: z.coerce.number().int().min(1_024).default(65_536),
+        /** A ping this often keeps idle sockets (and the proxies between) alive. */
+        keepAliveMs: z.coerce.number().int().min(1_000).default(12_000),
+        /** Time a client has to send connection_init before the socket is closed (4408). */
+        connectionInitTimeoutMs: z.coerce.number().int().min(100).default(3_000),
+      })
+      .strict()
+      .prefault({}),
     rateLimits: z
       .object({
         enabled: env.boolean(true).or(z.boolean()),
@@ -223,6 +240,7 @@ export const environmentOverrides: Record<string, string[]> = {
   REDIS_KEY_PREFIX: ['redis', 'keyPrefix'],
   APQ_ENABLED: ['persistedQueries', 'apq', 'enabled'],
   RATE_LIMITS_ENABLED: ['rateLimits', 'enabled'],
+  SUBSCRIPTIONS_ENABLED: ['subscriptions', 'enabled'],
   CORS_ORIGINS: ['cors', 'origins'],
   IDE_ENABLED: ['ide', 'enabled'],
   OTEL_EXPORTER_OTLP_ENDPOINT: ['telemetry', 'otlpEndpoint'],

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { parse } from 'graphql';
-import type { Runnable } from '@cinegraph/service-kit';
+import type { Runnable, Service } from '@cinegraph/service-kit';
 import {
   ConfigError,
   GRAPHQL_PATH,
@@ -29,6 +29,9 @@ import { createSubgraphPolicy, settingsFor } from './resilience/subgraphPolicy.t
 import { SubgraphDataSource } from './subgraphDataSource.ts';
 import { withPlanExecution } from './execution/planExecution.ts';
 import { supergraphFromFile } from './supergraph/supergraphFromFile.ts';
+import { createFederatedSubscriptions } from './subscriptions/federatedSubscriptions.ts';
+import { runOperation, useSubscriptions } from './subscriptions/useSubscriptions.ts';
+import { createUpstreamSubscriptions } from './subscriptions/upstreamSubscriptions.ts';
 
 /** Operations whose plan and response shaping are kept ready (an LRU). */
 const PREPARED_OPERATIONS = 2_000;
@@ -87,8 +90,28 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     },
   });
 
+  const planExecution = withPlanExecution(gateway, {
+    subgraphs,
+    maxOperations: PREPARED_OPERATIONS,
+    executions: metrics.operationExecutions,
+    lookups: metrics.preparedOperationLookups,
+  });
+  const authenticate = createAccessTokenVerifier(new URL(config.auth.jwksUrl));
+  const upstreams = createUpstreamSubscriptions({
+    urls: routingUrls,
+    keepAliveMs: config.subscriptions.keepAliveMs,
+    streams: metrics.subscriptions.upstreams,
+  });
+  const subscriptions = createFederatedSubscriptions({
+    planning: planExecution.subscriptions,
+    upstreams,
+    logger,
+    metrics: metrics.subscriptions,
+  });
+  let service: Service<GatewayContext> | undefined;
+
   const { apq } = config.persistedQueries;
-  const service = await createService<GatewayContext>({
+  service = await createService<GatewayContext>({
     name: 'gateway',
     logger,
     metrics,
@@ -96,12 +119,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     bodyLimit: config.server.bodyLimitBytes,
     otlpEndpoint: config.telemetry.otlpEndpoint,
     apollo: {
-      gateway: withPlanExecution(gateway, {
-        subgraphs,
-        maxOperations: PREPARED_OPERATIONS,
-        executions: metrics.operationExecutions,
-        lookups: metrics.preparedOperationLookups,
-      }),
+      gateway: planExecution,
       introspection: config.introspection,
       csrfPrevention: config.security.csrfPrevention,
       documentStore: createDocumentCache(metrics.documentCacheLookups),
@@ -122,7 +140,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
           }
         : false,
     },
-    authenticate: createAccessTokenVerifier(new URL(config.auth.jwksUrl)),
+    authenticate,
     context: createContext,
     async routes(app) {
       await useHttpSecurity(app, config);
@@ -141,6 +159,18 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
         violations: metrics.safelistViolations,
         path: GRAPHQL_PATH,
       });
+      if (config.subscriptions.enabled)
+        useSubscriptions(app, {
+          path: GRAPHQL_PATH,
+          config,
+          authenticate,
+          planning: planExecution.subscriptions,
+          subscriptions,
+          costDirectives: () => costDirectives,
+          runOperation: (payload, context) => runOperation(service, payload, context),
+          metrics: metrics.subscriptions,
+          logger,
+        });
     },
     readiness: {
       redis: () => redis.ping(),
@@ -165,6 +195,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     },
     async onClose() {
       await Promise.allSettled([
+        upstreams.close(),
         manifests.close(),
         redis.quit(),
         ...[...dataSources].map((dataSource) => dataSource.close()),

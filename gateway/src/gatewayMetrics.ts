@@ -65,6 +65,38 @@ export function createGatewayMetrics() {
       labelNames: ['subgraph'] as const,
       registers,
     }),
+    subscriptions: {
+      connections: new Gauge({
+        name: 'gateway_subscription_connections',
+        help: 'Open subscription connections, by transport (ws: WebSocket, sse: event stream).',
+        labelNames: ['transport'] as const,
+        registers,
+      }),
+      active: new Gauge({
+        name: 'gateway_subscriptions_active',
+        help: "Clients' active subscriptions, by transport.",
+        labelNames: ['transport'] as const,
+        registers,
+      }),
+      started: new Counter({
+        name: 'gateway_subscriptions_started_total',
+        help: 'Subscriptions clients started (accepted and joined to an upstream stream), by transport.',
+        labelNames: ['transport'] as const,
+        registers,
+      }),
+      upstreams: new Gauge({
+        name: 'gateway_subscription_upstreams',
+        help: 'Open upstream subscriptions to subgraphs (shared by identical client subscriptions), by subgraph.',
+        labelNames: ['subgraph'] as const,
+        registers,
+      }),
+      delivered: new Counter({
+        name: 'gateway_subscription_events_delivered_total',
+        help: 'Subscription events sent to clients, by transport.',
+        labelNames: ['transport'] as const,
+        registers,
+      }),
+    },
     rateLimited: new Counter({
       name: 'rate_limited_requests_total',
       help: 'Requests refused with 429, by client (anonymous: limited by IP).',

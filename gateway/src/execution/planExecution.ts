@@ -2,7 +2,7 @@ import type { Operation } from '@apollo/federation-internals';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import type { ApolloGateway } from '@apollo/gateway';
 import { buildOperationContext } from '@apollo/gateway';
-import type { QueryPlan } from '@apollo/query-planner';
+import type { FetchNode, PlanNode, QueryPlan, SubscriptionNode } from '@apollo/query-planner';
 import { QueryPlanner } from '@apollo/query-planner';
 import type {
   GatewayExecutionResult,
@@ -11,7 +11,7 @@ import type {
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
 import { trace } from '@opentelemetry/api';
-import type { GraphQLSchema, VariableDefinitionNode } from 'graphql';
+import type { DocumentNode, GraphQLSchema, VariableDefinitionNode } from 'graphql';
 import { getVariableValues, GraphQLError, Kind, print } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Counter } from 'prom-client';
@@ -36,6 +36,37 @@ type PreparedOperation =
     }
   | { executor: 'apollo'; reason: string };
 
+/** A subscription as planned: the owning subgraph's stream, then what joins each event. */
+export interface PreparedSubscription {
+  /** The fetch that opens the upstream subscription (its service, text and variables). */
+  primary: FetchNode;
+  /** The fetches that resolve other subgraphs' fields of each event, if any. */
+  rest: PlanNode | undefined;
+  operation: Operation;
+  variableDefinitions: readonly VariableDefinitionNode[];
+  shaper: ResultShaper;
+  /**
+   * One event: the primary's `data` joined with the other subgraphs' fields (the plan's
+   * `rest`), on the supergraph it was planned on, shaped into the client's response.
+   */
+  resolveEvent(
+    data: Record<string, unknown>,
+    context: Partial<GatewayContext>,
+    variables: Record<string, unknown> | undefined,
+  ): Promise<GatewayExecutionResult>;
+}
+
+/** The gateway's planning and execution, for the subscription transports. */
+export interface SubscriptionPlanning {
+  /** The API schema being served (undefined until a supergraph has loaded). */
+  apiSchema(): GraphQLSchema | undefined;
+  /**
+   * Plans a validated subscription operation (cached per supergraph). Throws a
+   * GraphQLError when the plan is one the gateway cannot run.
+   */
+  prepare(document: DocumentNode, operationName: string | undefined): PreparedSubscription;
+}
+
 interface SchemaState {
   apiSchema: GraphQLSchema;
   /** The same API schema in federation-internals' model, which operations are built on. */
@@ -46,6 +77,7 @@ interface SchemaState {
   prepared: LRUCache<string, PreparedOperation>;
   /** By normalised operation text: the same operation however it is formatted. */
   byText: LRUCache<string, PreparedOperation>;
+  subscriptions: LRUCache<string, PreparedSubscription>;
 }
 
 const tracer = trace.getTracer('cinegraph-gateway');
@@ -73,7 +105,7 @@ export function withPlanExecution(
     /** Prepared-operation lookups: hit, text (a new text of a known operation) or miss. */
     lookups: Counter<'outcome'>;
   },
-): GatewayInterface {
+): GatewayInterface & { subscriptions: SubscriptionPlanning } {
   let state: SchemaState | undefined;
   let apolloExecutor: GatewayExecutor | null = null;
 
@@ -86,6 +118,7 @@ export function withPlanExecution(
       executor: createPlanExecutor(supergraph.schema.toGraphQLJSSchema(), options.subgraphs),
       prepared: new LRUCache({ max: options.maxOperations }),
       byText: new LRUCache({ max: options.maxOperations }),
+      subscriptions: new LRUCache({ max: options.maxOperations }),
     };
   });
 
@@ -172,36 +205,90 @@ export function withPlanExecution(
       if (errors) return { errors };
     }
 
-    const run: PlanRun<Partial<GatewayContext>, SendOptions> = {
+    const { node } = prepared.plan;
+    return runAndShape(current, prepared, node, Object.create(null) as Record<string, unknown>, {
       context: requestContext.context as Partial<GatewayContext>,
       options: { cachePolicy: cachePolicyOf(requestContext as { overallCachePolicy?: unknown }) },
       variables: request.variables,
       variableDefinitions: prepared.operation.variableDefinitions,
       errors: [],
-    };
-    const merged = Object.create(null) as Record<string, unknown>;
-    const { node } = prepared.plan;
+    }).then((result) => {
+      if (result.nonFtv1ErrorPaths) {
+        const metrics = requestContext.metrics as { nonFtv1ErrorPaths?: unknown[] };
+        metrics.nonFtv1ErrorPaths = [
+          ...(metrics.nonFtv1ErrorPaths ?? []),
+          ...result.nonFtv1ErrorPaths,
+        ];
+      }
+      return result.response;
+    });
+  }
+
+  /** Runs a plan node into `merged` and shapes the client's response from it. */
+  async function runAndShape(
+    current: SchemaState,
+    prepared: { shaper: ResultShaper },
+    node: PlanNode | SubscriptionNode | undefined,
+    merged: Record<string, unknown>,
+    run: PlanRun<Partial<GatewayContext>, SendOptions>,
+  ): Promise<{ response: GatewayExecutionResult; nonFtv1ErrorPaths?: unknown[] }> {
     if (node)
       await tracer.startActiveSpan('gateway.execute', (span) =>
         current.executor.execute(run, node, merged).finally(() => span.end()),
       );
-    if (run.nonFtv1ErrorPaths) {
-      const metrics = requestContext.metrics as { nonFtv1ErrorPaths?: unknown[] };
-      metrics.nonFtv1ErrorPaths = [...(metrics.nonFtv1ErrorPaths ?? []), ...run.nonFtv1ErrorPaths];
-    }
+    const paths = run.nonFtv1ErrorPaths ? { nonFtv1ErrorPaths: run.nonFtv1ErrorPaths } : {};
     try {
-      const { data, errors } = prepared.shaper.shape(merged, request.variables);
+      const { data, errors } = prepared.shaper.shape(merged, run.variables);
       if (run.errors.length === 0 && errors.length > 0)
-        return { extensions: { valueCompletion: errors }, data };
-      return run.errors.length === 0 ? { data } : { errors: run.errors, data };
+        return { response: { extensions: { valueCompletion: errors }, data }, ...paths };
+      return {
+        response: run.errors.length === 0 ? { data } : { errors: run.errors, data },
+        ...paths,
+      };
     } catch (error) {
-      if (error instanceof GraphQLError) return { errors: [error] };
+      if (error instanceof GraphQLError) return { response: { errors: [error] }, ...paths };
       const message = error instanceof Error ? error.message : String(error);
       return {
-        errors: [new GraphQLError(message, error instanceof Error ? { originalError: error } : {})],
+        response: {
+          errors: [
+            new GraphQLError(message, error instanceof Error ? { originalError: error } : {}),
+          ],
+        },
+        ...paths,
       };
     }
   }
+
+  const subscriptions: SubscriptionPlanning = {
+    apiSchema: () => state?.apiSchema,
+    prepare(document, operationName) {
+      const current = state;
+      if (!current) throw new GraphQLError('The gateway has not loaded a supergraph yet.');
+      const key = `${operationName ?? ''}\0${print(document)}`;
+      const cached = current.subscriptions.get(key);
+      if (cached) return cached;
+      const prepared = tracer.startActiveSpan('gateway.plan', (span): PreparedSubscription => {
+        try {
+          const planned = planSubscription(current, document, operationName);
+          return {
+            ...planned,
+            resolveEvent: (data, context, variables) =>
+              runAndShape(current, planned, planned.rest, data, {
+                context,
+                options: { cachePolicy: undefined },
+                variables,
+                variableDefinitions: planned.operation.variableDefinitions,
+                errors: [],
+              }).then((result) => result.response),
+          };
+        } finally {
+          span.end();
+        }
+      });
+      current.subscriptions.set(key, prepared);
+      return prepared;
+    },
+  };
 
   function viaApollo(requestContext: GatewayGraphQLRequestContext) {
     if (!apolloExecutor) throw new Error('The gateway has not loaded a supergraph yet.');
@@ -210,6 +297,7 @@ export function withPlanExecution(
   }
 
   return {
+    subscriptions,
     async load(loadOptions) {
       const loaded = await gateway.load(loadOptions);
       apolloExecutor = loaded.executor;
@@ -217,5 +305,39 @@ export function withPlanExecution(
     },
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
+  };
+}
+
+function planSubscription(
+  current: SchemaState,
+  document: DocumentNode,
+  operationName: string | undefined,
+): Omit<PreparedSubscription, 'resolveEvent'> {
+  const operationContext = buildOperationContext({
+    schema: current.apiSchema,
+    operationDocument: document,
+    operationName,
+  });
+  const apiSchema = current.operationSchema;
+  const plan = current.planner.buildQueryPlan(
+    operationFromDocument(apiSchema, document, { operationName }),
+  );
+  const node = plan.node;
+  if (node?.kind !== 'Subscription' || !isExecutable(node.primary) || !isExecutable(node.rest))
+    throw new GraphQLError('The gateway cannot run this subscription’s plan.');
+  const operation = operationFromDocument(
+    apiSchema,
+    {
+      kind: Kind.DOCUMENT,
+      definitions: [operationContext.operation, ...Object.values(operationContext.fragments)],
+    },
+    { validate: false },
+  );
+  return {
+    primary: node.primary,
+    rest: node.rest,
+    operation,
+    variableDefinitions: operationContext.operation.variableDefinitions ?? [],
+    shaper: compileResultShaper(operation),
   };
 }

@@ -1,7 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
-import type { FragmentDefinitionNode } from 'graphql';
+import type {
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  GraphQLSchema,
+  OperationDefinitionNode,
+} from 'graphql';
 import { Kind, Lexer, Source, TokenKind } from 'graphql';
 import type { ErrorCode } from '@cinegraph/service-kit';
 import { createError, replyWithError } from '@cinegraph/service-kit';
@@ -60,9 +66,67 @@ export function useTokenLimit(app: FastifyInstance, limits: Limits, path: string
 }
 
 /**
- * Depth, aliases, root fields and estimated cost, checked once the operation is parsed and
- * validated and before the gateway plans it, each with its own error code.
+ * Depth, aliases, root fields and estimated cost of a parsed and validated operation: the
+ * first limit it breaks, as an error with its own code, or undefined.
  */
+export function operationLimitError(
+  {
+    operation,
+    document,
+    schema,
+    variables,
+  }: {
+    operation: OperationDefinitionNode;
+    document: DocumentNode;
+    schema: GraphQLSchema;
+    variables: Record<string, unknown>;
+  },
+  limits: Limits,
+  directives: CostDirectives,
+): GraphQLError | undefined {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+
+  const shape = measureOperation(operation, fragments);
+  if (shape.depth > limits.maxDepth)
+    return limitError(
+      'MAX_DEPTH_EXCEEDED',
+      `The operation is ${shape.depth} levels deep; the limit is ${limits.maxDepth}.`,
+      limits.maxDepth,
+      shape.depth,
+    );
+  if (shape.aliases > limits.maxAliases)
+    return limitError(
+      'MAX_ALIASES_EXCEEDED',
+      `The operation uses ${shape.aliases} aliases; the limit is ${limits.maxAliases}.`,
+      limits.maxAliases,
+      shape.aliases,
+    );
+  if (shape.rootFields > limits.maxRootFields)
+    return limitError(
+      'MAX_ROOT_FIELDS_EXCEEDED',
+      `The operation selects ${shape.rootFields} root fields; the limit is ${limits.maxRootFields}.`,
+      limits.maxRootFields,
+      shape.rootFields,
+    );
+  const cost = estimateCost(operation, fragments, {
+    schema,
+    directives,
+    defaultListSize: limits.defaultListSize,
+    variables,
+  });
+  if (cost > limits.maxCost)
+    return limitError(
+      'COST_LIMIT_EXCEEDED',
+      `The operation's estimated cost is ${cost}; the limit is ${limits.maxCost}. Ask for fewer items per list.`,
+      limits.maxCost,
+      cost,
+    );
+  return undefined;
+}
+
+/** The operation limits, checked once Apollo Server has parsed and validated, before planning. */
 export function operationLimitsPlugin(
   limits: Limits,
   directives: () => CostDirectives,
@@ -72,46 +136,12 @@ export function operationLimitsPlugin(
       return {
         async didResolveOperation({ operation, document, schema, request }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions)
-            if (definition.kind === Kind.FRAGMENT_DEFINITION)
-              fragments[definition.name.value] = definition;
-
-          const shape = measureOperation(operation, fragments);
-          if (shape.depth > limits.maxDepth)
-            throw limitError(
-              'MAX_DEPTH_EXCEEDED',
-              `The operation is ${shape.depth} levels deep; the limit is ${limits.maxDepth}.`,
-              limits.maxDepth,
-              shape.depth,
-            );
-          if (shape.aliases > limits.maxAliases)
-            throw limitError(
-              'MAX_ALIASES_EXCEEDED',
-              `The operation uses ${shape.aliases} aliases; the limit is ${limits.maxAliases}.`,
-              limits.maxAliases,
-              shape.aliases,
-            );
-          if (shape.rootFields > limits.maxRootFields)
-            throw limitError(
-              'MAX_ROOT_FIELDS_EXCEEDED',
-              `The operation selects ${shape.rootFields} root fields; the limit is ${limits.maxRootFields}.`,
-              limits.maxRootFields,
-              shape.rootFields,
-            );
-          const cost = estimateCost(operation, fragments, {
-            schema,
-            directives: directives(),
-            defaultListSize: limits.defaultListSize,
-            variables: request.variables ?? {},
-          });
-          if (cost > limits.maxCost)
-            throw limitError(
-              'COST_LIMIT_EXCEEDED',
-              `The operation's estimated cost is ${cost}; the limit is ${limits.maxCost}. Ask for fewer items per list.`,
-              limits.maxCost,
-              cost,
-            );
+          const error = operationLimitError(
+            { operation, document, schema, variables: request.variables ?? {} },
+            limits,
+            directives(),
+          );
+          if (error) throw error;
         },
       };
     },

@@ -58,8 +58,10 @@ export interface ServiceOptions<Context extends BaseContext> {
   onClose?: () => Promise<void>;
 }
 
-export interface Service {
+export interface Service<Context extends BaseContext = BaseContext> {
   app: FastifyInstance;
+  /** The GraphQL server, to run operations that arrive another way (e.g. a WebSocket). */
+  apollo: ApolloServer<Context>;
   metrics: Metrics;
   /** Starts listening; resolves with the base URL (e.g. `http://127.0.0.1:4001`). */
   listen(port: number, host: string): Promise<string>;
@@ -85,7 +87,7 @@ declare module 'fastify' {
  */
 export async function createService<Context extends BaseContext>(
   options: ServiceOptions<Context>,
-): Promise<Service> {
+): Promise<Service<Context>> {
   const app: FastifyInstance = fastify({
     ...loggingOptions(options.logger),
     trustProxy: options.trustProxy ?? ['loopback'],
@@ -186,12 +188,14 @@ export async function createService<Context extends BaseContext>(
           ...(authenticate ? { authenticate } : {}),
           context: subscriptions.context,
           maxPayload: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+          registry: metrics.registry,
         })
       : undefined;
 
   let closing: Promise<void> | undefined;
   return {
     app,
+    apollo,
     metrics,
     async listen(port, host) {
       await app.listen({ port, host });

@@ -17,6 +17,10 @@ export const errorCodes = {
     description: 'The change collides with existing state (a duplicate, an overlap).',
   },
   RATE_LIMITED: { status: 429, description: 'Too many attempts; retry after the window passes.' },
+  TOO_MANY_SUBSCRIPTIONS: {
+    status: 429,
+    description: 'The connection already has as many active subscriptions as the gateway allows.',
+  },
   SUBGRAPH_UNAVAILABLE: {
     status: 503,
     description:

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import type { Registry } from 'prom-client';
+import { Gauge } from 'prom-client';
 import { WebSocketServer } from 'ws';
 import { createFormatError } from './formatError.ts';
 import type { AccessTokenVerifier, Viewer } from './jwt.ts';
@@ -40,6 +42,7 @@ export interface SubgraphWebSocketOptions<Context> {
   context: (viewer: Viewer | null) => Promise<Context>;
   /** Largest message accepted, in bytes; a bigger one closes the socket (1009). */
   maxPayload: number;
+  registry: Registry;
 }
 
 /**
@@ -54,6 +57,14 @@ export function serveSubgraphWebSocket<Context>(
   const formatError = createFormatError(app.log);
   const format = (error: GraphQLError) => formatError(error.toJSON(), error);
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload });
+  new Gauge({
+    name: 'graphql_ws_connections',
+    help: 'Open graphql-ws connections (the gateway’s upstream subscription sockets).',
+    registers: [options.registry],
+    collect() {
+      this.set(wss.clients.size);
+    },
+  });
   app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!isUpgradeFor(request, options.path)) return refuseUpgrade(socket, 404, 'Not Found');
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));

@@ -44,6 +44,8 @@ export { createLogger, REQUEST_ID_HEADER, requestIdOf } from './logger.ts';
 export { createMetrics } from './metrics.ts';
 export type { Metrics } from './metrics.ts';
 export { createPrismaClient } from './prisma.ts';
+export { createPushIterator } from './pushIterator.ts';
+export type { PushIterator } from './pushIterator.ts';
 export { createReadThroughCache } from './readThroughCache.ts';
 export type { ReadThroughCache, ReadThroughCacheOptions } from './readThroughCache.ts';
 export { createRedis } from './redis.ts';

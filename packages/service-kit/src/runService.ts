@@ -3,7 +3,8 @@ import { ConfigError } from './config.ts';
 import type { Service } from './createService.ts';
 
 export interface Runnable {
-  service: Service;
+  /** The process's service (its GraphQL context type aside). */
+  service: Omit<Service, 'apollo'>;
   port: number;
   host: string;
 }

@@ -34,6 +34,8 @@ export interface StackOptions {
 export interface Stack {
   gatewayUrl: string;
   processes: RunningProcess[];
+  /** The environment each process was started with, by name (to start a replica alike). */
+  environments: Record<string, Record<string, string>>;
   databaseUrls: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -68,22 +70,25 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
 
   const processes: RunningProcess[] = [];
+  const environments: Record<string, Record<string, string>> = {};
   const stop = async () => {
     // Reverse order: the gateway stops taking traffic before the subgraphs go.
     for (const running of [...processes].reverse()) await running.stop();
   };
   try {
     for (const subgraph of subgraphs) {
+      const env = {
+        ...common,
+        DATABASE_URL: databaseUrls[subgraph.name]!,
+        ...options.processEnv?.[subgraph.name],
+      };
+      environments[subgraph.name] = env;
       processes.push(
         await spawnProcess({
           name: subgraph.name,
           entry: subgraph.entry,
           port: portOf(subgraph.name),
-          env: {
-            ...common,
-            DATABASE_URL: databaseUrls[subgraph.name]!,
-            ...options.processEnv?.[subgraph.name],
-          },
+          env,
           ...(options.onLine ? { onLine: options.onLine } : {}),
         }),
       );
@@ -120,6 +125,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   return {
     gatewayUrl,
     processes,
+    environments,
     databaseUrls,
     stop,
   };

@@ -27,6 +27,11 @@ export interface TestStack {
     query: string,
     options?: RequestOptions,
   ): Promise<GraphQLResponse<Data>>;
+  /**
+   * Another replica of a subgraph (e.g. `bookings`): the same database, Redis, broker and
+   * settings, on a port of its own. Returns its base URL; it stops with the stack.
+   */
+  startReplica(name: string): Promise<string>;
   /** Stops one process (e.g. `movies`) to see how the rest copes; afterAll cleans up as usual. */
   stopProcess(name: string): Promise<void>;
   /**
@@ -99,6 +104,19 @@ export function useStack(
       });
       extraProcesses.push(running);
       return `${running.url}/graphql`;
+    },
+    async startReplica(name) {
+      const subgraph = subgraphs.find((s) => s.name === name);
+      const env = stack?.environments[name];
+      if (!subgraph || !env) throw new Error(`No subgraph named ${name} in this stack`);
+      const running = await spawnProcess({
+        name: `${name}-replica`,
+        entry: subgraph.entry,
+        port: await getPort(),
+        env,
+      });
+      extraProcesses.push(running);
+      return running.url;
     },
     async stopProcess(name) {
       const running = stack?.processes.find((p) => p.name === name);

@@ -17,7 +17,7 @@ import { createLoaders } from './context.ts';
 import type { Tx } from './events/handlers.ts';
 import { createHandlers } from './events/handlers.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
-import { Counter } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { createSeatHolds } from './holds/seatHolds.ts';
 import { resolvers } from './resolvers/index.ts';
 import { startHoldExpiryAnnouncer } from './seats/holdExpiryAnnouncer.ts';
@@ -49,9 +49,18 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
   );
   // Pub/sub needs a connection of its own: a subscribed connection runs no other command.
   const subscriber = createRedis(config.REDIS_URL, { name: 'bookings-subscriber', logger });
+  const channels = createRedisChannels(subscriber);
+  new Gauge({
+    name: 'seat_availability_channels',
+    help: 'Showtimes this replica listens to on Redis pub/sub (one channel each, shared by its subscribers).',
+    registers: [metrics.registry],
+    collect() {
+      this.set(channels.size());
+    },
+  });
   const availability = createSeatAvailability({
     publisher: redis,
-    channels: createRedisChannels(subscriber),
+    channels,
     channelPrefix: config.REDIS_KEY_PREFIX,
     readSeatMap: (showtimeId) => createLoaders(db, holds).seatMap.load(showtimeId),
     logger,

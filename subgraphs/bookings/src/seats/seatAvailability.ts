@@ -1,3 +1,4 @@
+import { createPushIterator } from '@cinegraph/service-kit';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
@@ -78,44 +79,15 @@ export function createSeatAvailability(options: {
 }
 
 /**
- * An iterator over a channel's events, subscribed before it is handed out, that stops
- * listening on `return()` whether or not it was ever read.
+ * A channel's events, subscribed before the iterator is handed out (so nothing committed
+ * after the client subscribed is missed), unsubscribed when it ends however it ends.
  */
 async function subscribed<T>(
   channels: RedisChannels,
   channel: string,
 ): Promise<AsyncIterableIterator<T>> {
-  const buffered: T[] = [];
-  const waiting: ((result: IteratorResult<T>) => void)[] = [];
-  let finished = false;
-  const stop = await channels.listen(channel, (message) => {
-    const event = JSON.parse(message) as T;
-    const reader = waiting.shift();
-    if (reader) reader({ value: event, done: false });
-    else buffered.push(event);
-  });
-  const done: IteratorResult<T> = { value: undefined, done: true };
-  const finish = (): Promise<IteratorResult<T>> => {
-    if (!finished) {
-      finished = true;
-      stop();
-      for (const reader of waiting.splice(0)) reader(done);
-      buffered.length = 0;
-    }
-    return Promise.resolve(done);
-  };
-  const iterator: AsyncIterableIterator<T> = {
-    next() {
-      if (buffered.length) return Promise.resolve({ value: buffered.shift()!, done: false });
-      if (finished) return Promise.resolve(done);
-      return new Promise((resolve) => waiting.push(resolve));
-    },
-    return: finish,
-    async throw(error: unknown) {
-      await finish();
-      throw error;
-    },
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
+  let stop = () => {};
+  const stream = createPushIterator<T>(() => stop());
+  stop = await channels.listen(channel, (message) => stream.push(JSON.parse(message) as T));
+  return stream;
 }

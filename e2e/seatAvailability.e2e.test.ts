@@ -1,0 +1,372 @@
+// Live seat maps: subscriptions through the gateway over graphql-ws and SSE, fed by any
+// bookings replica through Redis, with fields from movies joined to every event.
+import { createClient as createSseClient } from 'graphql-sse';
+import type { Client, ExecutionResult } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
+import { importPKCS8, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { counterValue, eventually, graphqlRequest } from '@cinegraph/testing';
+import { useStack } from '@cinegraph/stack/testing';
+import type { Account } from './support/accounts.ts';
+import { register } from './support/accounts.ts';
+import { bookableShowtimeId } from './support/showtimes.ts';
+
+const stack = useStack();
+
+const SEATS = /* GraphQL */ `
+  subscription Seats($showtimeId: ID!) {
+    seatAvailabilityChanged(showtimeId: $showtimeId) {
+      availableSeatCount
+      changedSeats {
+        seatId
+        status
+      }
+      occurredAt
+      showtime {
+        id
+        movie {
+          title
+        }
+      }
+    }
+  }
+`;
+const HOLD = /* GraphQL */ `
+  mutation Hold($showtimeId: ID!, $seatIds: [ID!]!) {
+    holdSeats(showtimeId: $showtimeId, seatIds: $seatIds) {
+      id
+    }
+  }
+`;
+const RELEASE = /* GraphQL */ `
+  mutation Release($holdId: ID!) {
+    releaseHold(holdId: $holdId)
+  }
+`;
+
+interface SeatEvent {
+  seatAvailabilityChanged: {
+    availableSeatCount: number;
+    changedSeats: { seatId: string; status: string }[];
+    occurredAt: string;
+    showtime: { id: string; movie: { title: string } };
+  };
+}
+
+let showtimeId: string;
+let seatIds: string[];
+let title: string;
+let replicaUrl: string;
+const clients: Client[] = [];
+
+const webSocketUrl = () => stack.gatewayUrl.replace(/^http/, 'ws');
+
+/** A graphql-ws client of the gateway that never retries (a failure must show). */
+function connect(connectionParams: Record<string, unknown> = {}): Client {
+  const client = createClient({
+    url: webSocketUrl(),
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+  });
+  clients.push(client);
+  return client;
+}
+
+/** The value of a gauge or counter on a process's /metrics. */
+const metric = (process: string, name: string, labels: Record<string, string> = {}) =>
+  counterValue(stack.urls[process]!, name, labels);
+
+/** Waits until a metric reads `value` (so a test knows the upstream is listening). */
+const metricReaches = (
+  process: string,
+  name: string,
+  value: number,
+  labels: Record<string, string> = {},
+) =>
+  eventually(
+    async () => ((await metric(process, name, labels)) === value ? true : undefined),
+    10_000,
+    `${process} ${name} to reach ${value}`,
+  );
+
+/** Collects a stream's results as they arrive. */
+function collect<T>(iterator: AsyncIterableIterator<T>) {
+  const results: T[] = [];
+  let ended = false;
+  const done = (async () => {
+    for await (const result of iterator) results.push(result);
+    ended = true;
+  })();
+  return {
+    results,
+    done,
+    isEnded: () => ended,
+    /** The stream's `count`th result (1-based), once it has arrived. */
+    nth: (count: number) =>
+      eventually(
+        async () => (results.length >= count ? results[count - 1] : undefined),
+        10_000,
+        `event ${count}`,
+      ),
+  };
+}
+
+async function hold(url: string, account: Account, seats: string[]) {
+  const response = await graphqlRequest<{ holdSeats: { id: string } }>(url, HOLD, {
+    token: account.token,
+    variables: { showtimeId, seatIds: seats },
+  });
+  expect(response.errors).toBeUndefined();
+  return response.data!.holdSeats.id;
+}
+
+beforeAll(async () => {
+  replicaUrl = await stack.startReplica('bookings');
+  showtimeId = await bookableShowtimeId(stack);
+  const map = await stack.graphql<{
+    showtime: { movie: { title: string }; seatMap: { seats: { id: string }[] }[] };
+  }>('query($id: ID!) { showtime(id: $id) { movie { title } seatMap { seats { id } } } }', {
+    variables: { id: showtimeId },
+  });
+  title = map.data!.showtime.movie.title;
+  seatIds = map.data!.showtime.seatMap.flatMap((row) => row.seats.map((seat) => seat.id));
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+});
+
+describe('a live seat map', () => {
+  it('reaches a WebSocket and an SSE client alike, from a hold on the other bookings replica, with the title from movies', async () => {
+    const ws = collect(connect().iterate<SeatEvent>({ query: SEATS, variables: { showtimeId } }));
+    const sse = createSseClient({ url: stack.gatewayUrl, retryAttempts: 0 });
+    const sseEvents = collect(sse.iterate<SeatEvent>({ query: SEATS, variables: { showtimeId } }));
+    // Both share one upstream stream, and bookings listens on Redis before anyone holds.
+    await metricReaches('gateway', 'gateway_subscriptions_active', 2);
+    await metricReaches('bookings', 'seat_availability_channels', 1);
+    expect(
+      await metric('gateway', 'gateway_subscription_upstreams', { subgraph: 'bookings' }),
+    ).toBe(1);
+
+    const buyer = await register(stack, 'Grace');
+    const holdId = await hold(`${replicaUrl}/graphql`, buyer, seatIds.slice(0, 2));
+    for (const stream of [ws, sseEvents]) {
+      const event = (await stream.nth(1)) as ExecutionResult<SeatEvent>;
+      expect(event.errors).toBeUndefined();
+      expect(event.data!.seatAvailabilityChanged).toMatchObject({
+        availableSeatCount: seatIds.length - 2,
+        showtime: { id: showtimeId, movie: { title } },
+      });
+      expect(event.data!.seatAvailabilityChanged.changedSeats).toEqual(
+        expect.arrayContaining(seatIds.slice(0, 2).map((seatId) => ({ seatId, status: 'HELD' }))),
+      );
+    }
+
+    // The release, made through the gateway this time, reaches them too.
+    const released = await stack.graphql(RELEASE, { token: buyer.token, variables: { holdId } });
+    expect(released.errors).toBeUndefined();
+    for (const stream of [ws, sseEvents]) {
+      const event = (await stream.nth(2).catch((error: unknown) => {
+        console.log('DEBUG', JSON.stringify(stream.results));
+        throw error;
+      })) as ExecutionResult<SeatEvent>;
+      expect(event.data!.seatAvailabilityChanged.availableSeatCount).toBe(seatIds.length);
+    }
+    sse.dispose();
+    await clients.pop()!.dispose();
+    await metricReaches('gateway', 'gateway_subscriptions_active', 0);
+    await metricReaches('gateway', 'gateway_subscription_upstreams', 0);
+    expect(
+      await metric('gateway', 'gateway_subscription_events_delivered_total'),
+    ).toBeGreaterThanOrEqual(4);
+  });
+
+  it('leaves no upstream stream, socket or Redis listener behind after 1,000 subscribe/unsubscribe cycles', async () => {
+    const sockets = Array.from({ length: 10 }, () => connect());
+    for (let round = 0; round < 100; round++) {
+      const before = await metric('gateway', 'gateway_subscriptions_started_total');
+      const iterators = sockets.map((client) =>
+        client.iterate({ query: SEATS, variables: { showtimeId } }),
+      );
+      for (const iterator of iterators) void iterator.next().catch(() => {});
+      // Every other round leaves at once, racing the subscribe; the others once the
+      // gateway has joined all ten to the upstream stream.
+      if (round % 2)
+        await eventually(
+          async () =>
+            (await metric('gateway', 'gateway_subscriptions_started_total')) >=
+            before + sockets.length
+              ? true
+              : undefined,
+          10_000,
+          'the round’s subscriptions to start',
+        );
+      await Promise.all(iterators.map((iterator) => iterator.return?.()));
+    }
+    // HTTP is served meanwhile.
+    const query = await stack.graphql<{ showtime: { id: string } }>(
+      'query($id: ID!) { showtime(id: $id) { id } }',
+      { variables: { id: showtimeId } },
+    );
+    expect(query.data!.showtime.id).toBe(showtimeId);
+    await metricReaches('gateway', 'gateway_subscriptions_active', 0);
+    await metricReaches('gateway', 'gateway_subscription_upstreams', 0);
+    await metricReaches('bookings', 'graphql_ws_connections', 0);
+    await metricReaches('bookings', 'seat_availability_channels', 0);
+    await Promise.all(sockets.map((client) => client.dispose()));
+    await metricReaches('gateway', 'gateway_subscription_connections', 0, { transport: 'ws' });
+  });
+
+  it('answers queries sent over the socket through the HTTP pipeline', async () => {
+    const result = await connect()
+      .iterate<{ showtime: { movie: { title: string } } }>({
+        query: 'query($id: ID!) { showtime(id: $id) { movie { title } } }',
+        variables: { id: showtimeId },
+      })
+      .next();
+    expect(result.value).toEqual({ data: { showtime: { movie: { title } } } });
+  });
+});
+
+describe('refusals', () => {
+  /** The graphql-ws `error` message a subscription gets, as the client's error. */
+  async function refusal(client: Client, payload: { query: string; variables?: object }) {
+    const iterator = client.iterate(payload as { query: string });
+    try {
+      const first = await iterator.next();
+      return { next: first.value as ExecutionResult };
+    } catch (error) {
+      return { error: error as { message: string; extensions?: { code?: string } }[] };
+    }
+  }
+  const codes = (outcome: Awaited<ReturnType<typeof refusal>>) =>
+    outcome.error
+      ? outcome.error.map((error) => error.extensions?.code)
+      : (outcome.next?.errors ?? []).map((error) => error.extensions?.['code']);
+
+  it('refuses bad documents and variables with protocol errors, and an unknown showtime with NOT_FOUND', async () => {
+    const client = connect();
+    expect(codes(await refusal(client, { query: 'subscription {' }))).toEqual([
+      'GRAPHQL_PARSE_FAILED',
+    ]);
+    expect(
+      codes(await refusal(client, { query: 'subscription { seatAvailabilityChanged { nope } }' })),
+    ).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(codes(await refusal(client, { query: SEATS, variables: {} }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(codes(await refusal(client, { query: SEATS, variables: { showtimeId: [1] } }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    // Well-formed, but bookings knows no such showtime: the stream's one result, then complete.
+    const unknown = await refusal(client, {
+      query: SEATS,
+      variables: { showtimeId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(unknown.error).toBeUndefined();
+    expect(codes(unknown)).toEqual(['NOT_FOUND']);
+    expect(codes(await refusal(client, { query: SEATS, variables: { showtimeId: 'x' } }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    // Nothing is left open by refusals.
+    await metricReaches('gateway', 'gateway_subscriptions_active', 0);
+    await metricReaches('gateway', 'gateway_subscription_upstreams', 0);
+  });
+
+  it('answers a refused event stream with the errors and the status of their code', async () => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'subscription { seatAvailabilityChanged }' }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors.map((error) => error.extensions.code)).toContain(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    // graphql-sse's client reports it as a failed request.
+
+    const sse = createSseClient({ url: stack.gatewayUrl, retryAttempts: 0 });
+    await expect(
+      sse.iterate({ query: 'subscription { seatAvailabilityChanged }' }).next(),
+    ).rejects.toThrow('400');
+    sse.dispose();
+  });
+
+  it('caps the subscriptions of one socket', async () => {
+    const client = connect();
+    const open = Array.from({ length: 25 }, () =>
+      client.iterate({ query: SEATS, variables: { showtimeId } }),
+    );
+    for (const iterator of open) void iterator.next().catch(() => {});
+    await metricReaches('gateway', 'gateway_subscriptions_active', 25);
+    expect(codes(await refusal(client, { query: SEATS, variables: { showtimeId } }))).toEqual([
+      'TOO_MANY_SUBSCRIPTIONS',
+    ]);
+    await Promise.all(open.map((iterator) => iterator.return?.()));
+    await metricReaches('gateway', 'gateway_subscriptions_active', 0);
+  });
+
+  it('closes with 4403 for a bad token, and when the token expires', async () => {
+    const closeCode = (client: Client) =>
+      new Promise<number>((resolve) =>
+        client.on('closed', (event) => resolve((event as { code: number }).code)),
+      );
+    const forged = connect({ authorization: 'Bearer not.a.token' });
+    const forgedClosed = closeCode(forged);
+    forged
+      .iterate({ query: SEATS, variables: { showtimeId } })
+      .next()
+      .catch(() => {});
+    expect(await forgedClosed).toBe(4403);
+
+    const account = await register(stack, 'Brief');
+    const key = await importPKCS8(await stack.signingKeyPem(), 'ES256');
+    const now = Math.floor(Date.now() / 1000);
+    const brief = await new SignJWT({ role: 'USER' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject(account.id)
+      .setIssuer('cinegraph-users')
+      .setAudience('cinegraph')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 2)
+      .sign(key);
+    const client = connect({ authorization: `Bearer ${brief}` });
+    const closed = closeCode(client);
+    const stream = collect(client.iterate({ query: SEATS, variables: { showtimeId } }));
+    await metricReaches('gateway', 'gateway_subscriptions_active', 1);
+    expect(await closed).toBe(4403);
+    await stream.done.catch(() => {});
+    await metricReaches('gateway', 'gateway_subscriptions_active', 0);
+  });
+
+  it('closes a socket that sends a message over the size limit (1009)', async () => {
+    const client = connect();
+    const closed = new Promise<number>((resolve) =>
+      client.on('closed', (event) => resolve((event as { code: number }).code)),
+    );
+    client
+      .iterate({ query: `subscription { ${'a'.repeat(70_000)} }` })
+      .next()
+      .catch(() => {});
+    expect(await closed).toBe(1009);
+  });
+});
+
+describe('an upstream that fails', () => {
+  it('gives its clients an error and completes them', async () => {
+    const client = connect();
+    const stream = collect(client.iterate<SeatEvent>({ query: SEATS, variables: { showtimeId } }));
+    await metricReaches('gateway', 'gateway_subscription_upstreams', 1);
+    await stack.stopProcess('bookings');
+    const failure = (await stream.nth(1)) as ExecutionResult;
+    expect(failure.errors![0]!.extensions?.['code']).toBe('SUBGRAPH_UNAVAILABLE');
+    await stream.done;
+    expect(stream.isEnded()).toBe(true);
+    await metricReaches('gateway', 'gateway_subscriptions_active', 0);
+    await metricReaches('gateway', 'gateway_subscription_upstreams', 0);
+  });
+});

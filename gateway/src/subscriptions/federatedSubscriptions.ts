@@ -1,0 +1,238 @@
+import type { DocumentNode, ExecutionResult, GraphQLFormattedError } from 'graphql';
+import { getVariableValues, GraphQLError, print } from 'graphql';
+import type { Logger } from 'pino';
+import type { Counter, Gauge } from 'prom-client';
+import type { PushIterator } from '@cinegraph/service-kit';
+import { createPushIterator } from '@cinegraph/service-kit';
+import type { GatewayContext } from '../context.ts';
+import type { PreparedSubscription, SubscriptionPlanning } from '../execution/planExecution.ts';
+import type { UpstreamSubscriptions } from './upstreamSubscriptions.ts';
+
+export type Transport = 'ws' | 'sse';
+
+export interface SubscriptionRequest {
+  document: DocumentNode;
+  operationName: string | undefined;
+  variables: Record<string, unknown> | undefined;
+  context: GatewayContext;
+  transport: Transport;
+}
+
+export interface FederatedSubscriptions {
+  /**
+   * Plans the subscription and coerces its variables: the errors to refuse it with, or
+   * none. The transports call it before accepting a subscription.
+   */
+  check(request: Omit<SubscriptionRequest, 'context' | 'transport'>): readonly GraphQLError[];
+  /** The client's stream of responses (or the errors that refuse it). */
+  subscribe(request: SubscriptionRequest): AsyncIterableIterator<ExecutionResult> | ExecutionResult;
+  /** Completes every stream, as on shutdown: each client is told `complete`. */
+  completeAll(): void;
+  /** Shared upstream streams and the clients on them (for metrics and leak checks). */
+  size(): { shared: number; clients: number };
+}
+
+interface SharedStream {
+  key: string;
+  clients: Map<PushIterator<ExecutionResult>, Transport>;
+  /** Events are resolved one at a time, so each client sees them in order. */
+  queue: Promise<void>;
+  ended: boolean;
+  stop: () => void;
+}
+
+/**
+ * Federated subscriptions: the owning subgraph's stream (the plan's primary fetch) opened
+ * through `upstreams`, and for each of its events the plan's other fetches run through
+ * the gateway's executor, so the event carries fields other subgraphs own, shaped as the
+ * client asked. Identical subscriptions (the same operation and variables in the same
+ * authorisation scope: one user, or everyone anonymous) share one upstream stream and
+ * one resolution per event, pushed to every client on it.
+ */
+export function createFederatedSubscriptions(options: {
+  planning: SubscriptionPlanning;
+  upstreams: UpstreamSubscriptions;
+  logger: Logger;
+  metrics: {
+    active: Gauge<'transport'>;
+    started: Counter<'transport'>;
+    delivered: Counter<'transport'>;
+  };
+}): FederatedSubscriptions {
+  const shared = new Map<string, SharedStream>();
+  let clients = 0;
+
+  function prepare(request: Omit<SubscriptionRequest, 'context' | 'transport'>) {
+    const prepared = options.planning.prepare(request.document, request.operationName);
+    const schema = options.planning.apiSchema();
+    if (schema && prepared.variableDefinitions.length) {
+      const { errors } = getVariableValues(
+        schema,
+        prepared.variableDefinitions,
+        request.variables ?? {},
+      );
+      if (errors) return { errors };
+    }
+    return { prepared };
+  }
+
+  function open(key: string, prepared: PreparedSubscription, request: SubscriptionRequest) {
+    const stream: SharedStream = {
+      key,
+      clients: new Map(),
+      queue: Promise.resolve(),
+      ended: false,
+      stop: () => {},
+    };
+    shared.set(key, stream);
+    const { primary } = prepared;
+    const variables: Record<string, unknown> = {};
+    for (const name of primary.variableUsages ?? [])
+      if (request.variables && request.variables[name] !== undefined)
+        variables[name] = request.variables[name];
+    const later = (step: () => Promise<void> | void) => {
+      stream.queue = stream.queue.then(step).catch((error: unknown) => {
+        options.logger.error({ err: error }, 'a subscription event could not be resolved');
+        broadcast(stream, { errors: [internalError()] });
+      });
+    };
+    stream.stop = options.upstreams.subscribe(
+      primary.serviceName,
+      { query: primary.operation, operationName: primary.operationName ?? null, variables },
+      request.context.authorization,
+      {
+        next: (result) =>
+          later(async () => {
+            if (stream.ended) return;
+            const upstreamErrors = (result.errors ?? []).map((error) =>
+              subgraphError(error, primary.serviceName),
+            );
+            if (!result.data) return broadcast(stream, { errors: upstreamErrors });
+            const response = await prepared.resolveEvent(
+              result.data as Record<string, unknown>,
+              request.context,
+              request.variables,
+            );
+            if (stream.ended) return;
+            broadcast(
+              stream,
+              upstreamErrors.length
+                ? { ...response, errors: [...upstreamErrors, ...(response.errors ?? [])] }
+                : response,
+            );
+          }),
+        error: (error) =>
+          later(() => {
+            options.logger.warn(
+              { err: error, subgraph: primary.serviceName },
+              'an upstream subscription failed; its clients get an error',
+            );
+            broadcast(stream, { errors: upstreamFailure(error, primary.serviceName) });
+            end(stream);
+          }),
+        complete: () => later(() => end(stream)),
+      },
+    );
+    return stream;
+  }
+
+  function broadcast(stream: SharedStream, result: ExecutionResult) {
+    let ws = 0;
+    let sse = 0;
+    for (const [client, transport] of stream.clients) {
+      client.push(result);
+      if (transport === 'ws') ws++;
+      else sse++;
+    }
+    if (ws) options.metrics.delivered.inc({ transport: 'ws' }, ws);
+    if (sse) options.metrics.delivered.inc({ transport: 'sse' }, sse);
+  }
+
+  /** The upstream is done (or failed): every client's stream completes. */
+  function end(stream: SharedStream) {
+    if (stream.ended) return;
+    stream.ended = true;
+    if (shared.get(stream.key) === stream) shared.delete(stream.key);
+    for (const client of [...stream.clients.keys()]) client.end();
+  }
+
+  function leave(stream: SharedStream, client: PushIterator<ExecutionResult>) {
+    const transport = stream.clients.get(client);
+    if (!transport) return;
+    stream.clients.delete(client);
+    clients--;
+    options.metrics.active.dec({ transport });
+    if (stream.clients.size > 0 || stream.ended) return;
+    // The last client left: the upstream stream is released.
+    stream.ended = true;
+    if (shared.get(stream.key) === stream) shared.delete(stream.key);
+    stream.stop();
+  }
+
+  return {
+    check(request) {
+      try {
+        const { errors } = prepare(request);
+        return errors ?? [];
+      } catch (error) {
+        return [error instanceof GraphQLError ? error : internalError()];
+      }
+    },
+
+    subscribe(request) {
+      let prepared: PreparedSubscription;
+      try {
+        const outcome = prepare(request);
+        if (outcome.errors) return { errors: outcome.errors };
+        prepared = outcome.prepared;
+      } catch (error) {
+        return { errors: [error instanceof GraphQLError ? error : internalError()] };
+      }
+      const { viewer } = request.context;
+      const key = JSON.stringify([
+        viewer ? `${viewer.id}:${viewer.role}` : 'anonymous',
+        request.operationName ?? null,
+        print(request.document),
+        request.variables ?? {},
+      ]);
+      const stream = shared.get(key) ?? open(key, prepared, request);
+      const client = createPushIterator<ExecutionResult>(() => leave(stream, client));
+      stream.clients.set(client, request.transport);
+      clients++;
+      options.metrics.active.inc({ transport: request.transport });
+      options.metrics.started.inc({ transport: request.transport });
+      return client;
+    },
+
+    completeAll() {
+      for (const stream of [...shared.values()]) {
+        end(stream);
+        stream.stop();
+      }
+    },
+
+    size: () => ({ shared: shared.size, clients }),
+  };
+}
+
+const internalError = () =>
+  new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+
+/** A subgraph's error in an event, tagged with the subgraph as in any federated answer. */
+function subgraphError(error: GraphQLFormattedError, serviceName: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    ...(error.path ? { path: error.path } : {}),
+    extensions: { ...error.extensions, serviceName },
+  });
+}
+
+/** Why an upstream ended: the subgraph's own errors, or its stream became unavailable. */
+function upstreamFailure(error: unknown, serviceName: string): GraphQLError[] {
+  if (Array.isArray(error) && error.length)
+    return (error as GraphQLFormattedError[]).map((item) => subgraphError(item, serviceName));
+  return [
+    new GraphQLError(`The ${serviceName} subgraph's stream ended unexpectedly; subscribe again.`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName },
+    }),
+  ];
+}

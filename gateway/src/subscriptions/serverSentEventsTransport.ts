@@ -1,0 +1,118 @@
+import { STATUS_CODES } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import type { ExecutionResult, GraphQLError } from 'graphql';
+import type { OperationArgs, OperationContext, Response } from 'graphql-sse';
+import { createHandler } from 'graphql-sse/lib/use/fastify';
+import type { Logger } from 'pino';
+import type { Gauge } from 'prom-client';
+import { createError, errorCodes, isErrorCode, replyWithError } from '@cinegraph/service-kit';
+import type { GatewayContext } from '../context.ts';
+import { createContext } from '../context.ts';
+import type { ConnectionLimiter } from './connectionLimiter.ts';
+import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
+import type { Admission, OperationPayload } from './operationAdmission.ts';
+import type { OperationRunner } from './webSocketTransport.ts';
+
+/** Whether the client asks for an event stream (graphql-sse's distinct connections mode). */
+export function wantsEventStream(accept: string | undefined): boolean {
+  return (accept ?? '').split(',').some((type) => type.trim().startsWith('text/event-stream'));
+}
+
+/**
+ * GraphQL over Server-Sent Events (graphql-sse, distinct connections mode) on the GraphQL
+ * path, for clients that cannot open WebSockets: a GET or POST with
+ * `Accept: text/event-stream` is answered with a stream of `next` events and a final
+ * `complete`. The request has been through the HTTP edge (client identity, rate limits,
+ * the token and its verification, safelists) like any other; then the same checks as on
+ * a WebSocket (operationAdmission), whose refusals are answered as on a POST: a JSON body
+ * of errors with the status of the first one's code (400 for a bad document).
+ */
+export function serveServerSentEvents(
+  app: FastifyInstance,
+  options: {
+    path: string;
+    connections: ConnectionLimiter;
+    admit: (payload: OperationPayload) => Admission;
+    subscriptions: FederatedSubscriptions;
+    runOperation: OperationRunner;
+    openConnections: Gauge<'transport'>;
+    logger: Logger;
+  },
+): void {
+  const handler = createHandler({
+    async onSubscribe(request, params): Promise<Response | OperationArgs<OperationContext>> {
+      const admission = options.admit(params);
+      // Refused before anything runs: an HTTP error with the GraphQL errors, as on a POST.
+      if ('errors' in admission) return refusal(admission.errors);
+      return {
+        schema: admission.schema,
+        document: admission.document,
+        operationName: admission.operationName,
+        variableValues: admission.variables,
+        contextValue: (await createContext(request.raw)) as unknown as OperationContext,
+      };
+    },
+    execute: (args) =>
+      options.runOperation(
+        {
+          query: args.document.loc?.source.body ?? '',
+          operationName: args.operationName,
+          variables: args.variableValues as Record<string, unknown> | undefined,
+        },
+        args.contextValue as unknown as GatewayContext,
+      ) as unknown as ExecutionResult,
+    subscribe: (args) =>
+      options.subscriptions.subscribe({
+        document: args.document,
+        operationName: args.operationName ?? undefined,
+        variables: (args.variableValues as Record<string, unknown> | undefined) ?? undefined,
+        context: args.contextValue as unknown as GatewayContext,
+        transport: 'sse',
+      }) as AsyncGenerator<ExecutionResult> | ExecutionResult,
+  });
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url !== options.path) return;
+    if (request.method !== 'GET' && request.method !== 'POST') return;
+    if (!wantsEventStream(request.headers.accept)) return;
+    const address = request.ip;
+    if (!options.connections.acquire(address))
+      return replyWithError(
+        reply,
+        createError('RATE_LIMITED', 'Too many open streams from this address; close one first.'),
+      );
+    reply.hijack();
+    options.openConnections.inc({ transport: 'sse' });
+    reply.raw.once('close', () => {
+      options.connections.release(address);
+      options.openConnections.dec({ transport: 'sse' });
+    });
+    try {
+      await handler(request, reply);
+    } catch (error) {
+      request.log.error({ err: error }, 'an event stream failed');
+      if (!reply.raw.headersSent)
+        reply.raw.writeHead(500, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            errors: [
+              { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+            ],
+          }),
+        );
+      else reply.raw.end();
+    }
+  });
+}
+
+function refusal(errors: readonly GraphQLError[]): Response {
+  const code = errors[0]?.extensions['code'];
+  const status = isErrorCode(code) ? errorCodes[code].status : 400;
+  return [
+    JSON.stringify({ errors }),
+    {
+      status,
+      statusText: STATUS_CODES[status] ?? 'Bad Request',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    },
+  ];
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ExecutionResult, FormattedExecutionResult, GraphQLError } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { decodeJwt } from 'jose';
+import type { Logger } from 'pino';
+import type { Gauge } from 'prom-client';
+import type { WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
+import type { AccessTokenVerifier, Viewer } from '@cinegraph/service-kit';
+import { authorizationOf, createError, isUpgradeFor, refuseUpgrade } from '@cinegraph/service-kit';
+import type { GatewayConfig } from '../config.ts';
+import type { GatewayContext } from '../context.ts';
+import type { ConnectionLimiter } from './connectionLimiter.ts';
+import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
+import type { Admission, OperationPayload } from './operationAdmission.ts';
+
+/** What the gateway keeps per socket, beside graphql-ws's own context. */
+interface Connection {
+  socket: WebSocket;
+  request: IncomingMessage;
+  address?: string;
+  viewer?: Viewer | null;
+  authorization?: string;
+  clientName?: string;
+  expiry?: NodeJS.Timeout;
+}
+
+/** Runs a query or mutation sent over the socket through the HTTP pipeline (Apollo Server). */
+export type OperationRunner = (
+  payload: OperationPayload,
+  context: GatewayContext,
+) => Promise<FormattedExecutionResult>;
+
+/** setTimeout's longest delay; a token living longer is checked again then. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * GraphQL over WebSocket (graphql-ws, `graphql-transport-ws`) on the gateway's GraphQL
+ * path. At the upgrade: the connection limit per client address (HTTP 429). In
+ * `connection_init`: the access token, verified as on HTTP (a bad or expired one closes
+ * the socket with 4403), and the socket closes with 4403 when the token expires. Per
+ * subscription: the subscription limit per socket, then the same checks as on HTTP
+ * (operationAdmission). Subscriptions run federated; queries and mutations go through
+ * Apollo Server like any HTTP request.
+ */
+export function serveWebSocketSubscriptions(
+  app: FastifyInstance,
+  options: {
+    path: string;
+    settings: GatewayConfig['subscriptions'];
+    clientAddress: (request: IncomingMessage) => string;
+    connections: ConnectionLimiter;
+    authenticate: AccessTokenVerifier;
+    admit: (payload: OperationPayload) => Admission;
+    subscriptions: FederatedSubscriptions;
+    runOperation: OperationRunner;
+    openConnections: Gauge<'transport'>;
+    logger: Logger;
+  },
+): { close(): Promise<void> } {
+  const { settings } = options;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
+  app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!isUpgradeFor(request, options.path)) return refuseUpgrade(socket, 404, 'Not Found');
+    const address = options.clientAddress(request);
+    if (!options.connections.acquire(address))
+      return refuseUpgrade(socket, 429, 'Too Many Requests');
+    // Released when the TCP socket goes, also when the handshake itself fails.
+    socket.once('close', () => options.connections.release(address));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      options.openConnections.inc({ transport: 'ws' });
+      ws.once('close', () => options.openConnections.dec({ transport: 'ws' }));
+      wss.emit('connection', ws, Object.assign(request, { clientAddress: address }));
+    });
+  });
+
+  const server = useServer<Record<string, unknown> | undefined, Partial<Connection>>(
+    {
+      connectionInitWaitTimeout: settings.connectionInitTimeoutMs,
+      async onConnect(ctx) {
+        const extra = ctx.extra as Connection;
+        const authorization = authorizationOf(ctx.connectionParams);
+        let viewer: Viewer | null;
+        try {
+          viewer = await options.authenticate(authorization);
+        } catch (error) {
+          if ((error as GraphQLError).extensions?.['code'] === 'UNAUTHENTICATED') return false;
+          throw error;
+        }
+        extra.viewer = viewer;
+        extra.address = (extra.request as { clientAddress?: string }).clientAddress;
+        if (authorization && viewer) {
+          extra.authorization = authorization;
+          const expiresAt = decodeJwt(authorization.slice('Bearer '.length)).exp;
+          if (expiresAt !== undefined) closeWhenExpired(extra, expiresAt * 1000);
+        }
+        return true;
+      },
+      onSubscribe(ctx, _id, payload) {
+        // graphql-ws has already counted this one.
+        if (Object.keys(ctx.subscriptions).length > settings.maxSubscriptionsPerConnection)
+          return [
+            createError(
+              'TOO_MANY_SUBSCRIPTIONS',
+              `A connection may hold ${settings.maxSubscriptionsPerConnection} subscriptions; complete one first.`,
+            ),
+          ];
+        let admission: Admission;
+        try {
+          admission = options.admit(payload);
+        } catch (error) {
+          // A refusal for this subscription, not the end of the client's socket.
+          options.logger.error({ err: error }, 'checking a subscription failed');
+          return [createError('INTERNAL_SERVER_ERROR', 'Internal server error')];
+        }
+        if ('errors' in admission) return [...admission.errors];
+        const extra = ctx.extra as Connection;
+        return {
+          schema: admission.schema,
+          document: admission.document,
+          operationName: admission.operationName,
+          variableValues: admission.variables,
+          contextValue: contextOf(extra),
+        };
+      },
+      // Queries and mutations: the HTTP pipeline, with its plugins and error masking.
+      execute: (args) =>
+        options.runOperation(
+          {
+            query: (args.document.loc?.source.body ?? '') as string,
+            operationName: args.operationName,
+            variables: args.variableValues as Record<string, unknown> | undefined,
+          },
+          args.contextValue as GatewayContext,
+        ) as unknown as ExecutionResult,
+      subscribe: (args) =>
+        options.subscriptions.subscribe({
+          document: args.document,
+          operationName: args.operationName ?? undefined,
+          variables: (args.variableValues as Record<string, unknown> | undefined) ?? undefined,
+          context: args.contextValue as GatewayContext,
+          transport: 'ws',
+        }) as AsyncGenerator<ExecutionResult> | ExecutionResult,
+      // Results from Apollo Server are formatted already; federated ones hold GraphQLErrors.
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
+      onClose: (ctx) => clearTimeout((ctx.extra as Connection).expiry),
+    },
+    wss,
+    settings.keepAliveMs,
+  );
+
+  function contextOf(connection: Connection): GatewayContext {
+    return {
+      viewer: connection.viewer ?? null,
+      ...(connection.authorization ? { authorization: connection.authorization } : {}),
+      requestId: randomUUID(),
+      forwardedFor: connection.address ?? '',
+      clientName: connection.clientName ?? 'anonymous',
+    };
+  }
+
+  function closeWhenExpired(connection: Connection, expiresAtMs: number) {
+    const delay = expiresAtMs - Date.now();
+    connection.expiry = setTimeout(
+      () => {
+        if (Date.now() < expiresAtMs) return closeWhenExpired(connection, expiresAtMs);
+        connection.socket.close(CloseCode.Forbidden, 'Forbidden: the access token has expired');
+      },
+      Math.max(0, Math.min(delay, MAX_TIMER_MS)),
+    );
+  }
+
+  return {
+    async close() {
+      // Every stream completes first (each client is sent `complete`), then the sockets
+      // close with 1001 (going away) and the clients reconnect to another replica.
+      options.subscriptions.completeAll();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await server.dispose();
+    },
+  };
+}
+
+function formatResult(result: ExecutionResult | FormattedExecutionResult) {
+  if (!result.errors) return result as FormattedExecutionResult;
+  return {
+    ...result,
+    errors: result.errors.map((error) =>
+      'toJSON' in error && typeof error.toJSON === 'function' ? error.toJSON() : error,
+    ),
+  } as FormattedExecutionResult;
+}
