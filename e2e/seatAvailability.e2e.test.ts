@@ -343,6 +343,35 @@ describe('refusals', () => {
     await metricReaches('gateway', 'gateway_subscriptions_active', 0);
   });
 
+  it('applies the client’s safelist on the socket, and refuses an unknown API key at the upgrade', async () => {
+    /** ws with the partner's API key on the upgrade request, as a server-side client sends it. */
+    class PartnerSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: { 'x-api-key': 'cinegraph-partner-dev-key' } });
+      }
+    }
+    const partner = createClient({
+      url: webSocketUrl(),
+      webSocketImpl: PartnerSocket,
+      retryAttempts: 0,
+    });
+    clients.push(partner);
+    // The partner's manifest has no such subscription, and its mode is `enforce`.
+    expect(codes(await refusal(partner, { query: SEATS, variables: { showtimeId } }))).toEqual([
+      'PERSISTED_QUERY_NOT_IN_LIST',
+    ]);
+
+    const status = await new Promise<number>((resolve, reject) => {
+      const socket = new WebSocket(webSocketUrl(), 'graphql-transport-ws', {
+        headers: { 'x-api-key': 'not-a-key' },
+      });
+      socket.once('unexpected-response', (_request, response) => resolve(response.statusCode!));
+      socket.once('open', () => reject(new Error('the upgrade was accepted')));
+      socket.once('error', () => {});
+    });
+    expect(status).toBe(401);
+  });
+
   it('closes a socket that sends a message over the size limit (1009)', async () => {
     const client = connect();
     const closed = new Promise<number>((resolve) =>

@@ -241,6 +241,7 @@ export const environmentOverrides: Record<string, string[]> = {
   APQ_ENABLED: ['persistedQueries', 'apq', 'enabled'],
   RATE_LIMITS_ENABLED: ['rateLimits', 'enabled'],
   SUBSCRIPTIONS_ENABLED: ['subscriptions', 'enabled'],
+  SUBSCRIPTIONS_MAX_CONNECTIONS_PER_IP: ['subscriptions', 'maxConnectionsPerIp'],
   CORS_ORIGINS: ['cors', 'origins'],
   IDE_ENABLED: ['ide', 'enabled'],
   OTEL_EXPORTER_OTLP_ENDPOINT: ['telemetry', 'otlpEndpoint'],

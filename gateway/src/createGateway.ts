@@ -18,13 +18,13 @@ import { createDocumentCache } from './persistedQueries/documentCache.ts';
 import { loadManifests } from './persistedQueries/manifestRegistry.ts';
 import { createPersistedQueryStore } from './persistedQueries/persistedQueryStore.ts';
 import { readCostDirectives } from './limits/costDirectives.ts';
-import { useClientIdentity } from './plugins/useClientIdentity.ts';
+import { createClientIdentifier, useClientIdentity } from './plugins/useClientIdentity.ts';
 import { operationLimitsPlugin, useTokenLimit } from './plugins/useOperationLimits.ts';
 import { operationLogPlugin } from './plugins/operationLogPlugin.ts';
 import { useGraphQLIde } from './plugins/useGraphQLIde.ts';
 import { useHttpSecurity } from './plugins/useHttpSecurity.ts';
 import { useRateLimit } from './plugins/useRateLimit.ts';
-import { useSafelist } from './plugins/useSafelist.ts';
+import { createSafelistCheck, useSafelist } from './plugins/useSafelist.ts';
 import { createSubgraphPolicy, settingsFor } from './resilience/subgraphPolicy.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
 import { withPlanExecution } from './execution/planExecution.ts';
@@ -108,6 +108,12 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     logger,
     metrics: metrics.subscriptions,
   });
+  const identifyClient = createClientIdentifier(config);
+  const safelist = createSafelistCheck({
+    config,
+    manifests,
+    violations: metrics.safelistViolations,
+  });
   let service: Service<GatewayContext> | undefined;
 
   const { apq } = config.persistedQueries;
@@ -145,7 +151,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     async routes(app) {
       await useHttpSecurity(app, config);
       if (config.ide.enabled) await useGraphQLIde(app, GRAPHQL_PATH);
-      useClientIdentity(app, config);
+      useClientIdentity(app, identifyClient);
       useRateLimit(app, {
         limits: config.rateLimits,
         redis,
@@ -153,17 +159,15 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
         rejected: metrics.rateLimited,
       });
       useTokenLimit(app, config.limits, GRAPHQL_PATH);
-      useSafelist(app, {
-        config,
-        manifests,
-        violations: metrics.safelistViolations,
-        path: GRAPHQL_PATH,
-      });
+      useSafelist(app, { check: safelist, path: GRAPHQL_PATH });
       if (config.subscriptions.enabled)
         useSubscriptions(app, {
           path: GRAPHQL_PATH,
           config,
           authenticate,
+          identifyClient,
+          safelist,
+          persistedBody: (id) => manifests.bodyById(id),
           planning: planExecution.subscriptions,
           subscriptions,
           costDirectives: () => costDirectives,

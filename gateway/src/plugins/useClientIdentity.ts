@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import type { GraphQLError } from 'graphql';
 import { replyWithError, unauthenticated } from '@cinegraph/service-kit';
 import type { GatewayConfig } from '../config.ts';
 
@@ -23,28 +25,41 @@ const CLIENT_NAME = /^[\w.-]{1,64}$/;
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
- * Says which client is calling: the owner of the `x-api-key` (an unknown key is
- * UNAUTHENTICATED), else the name in `apollographql-client-name`, else anonymous. Policies
- * (safelists, rate limits, metrics) key on it.
+ * Says which client is calling, from a request's headers: the owner of the `x-api-key`
+ * (an unknown key is UNAUTHENTICATED), else the name in `apollographql-client-name`, else
+ * anonymous. Policies (safelists, rate limits, metrics) key on it.
  */
-export function useClientIdentity(app: FastifyInstance, config: GatewayConfig): void {
+export function createClientIdentifier(
+  config: GatewayConfig,
+): (headers: IncomingHttpHeaders) => ClientIdentity {
   const owners = new Map<string, string>();
   for (const [name, client] of Object.entries(config.persistedQueries.safelist.clients))
     for (const digest of client.apiKeySha256) owners.set(digest, name);
-
-  app.decorateRequest('client', null as unknown as ClientIdentity);
-  app.addHook('onRequest', async (request, reply) => {
-    const key = request.headers[API_KEY_HEADER];
+  return (headers) => {
+    const key = headers[API_KEY_HEADER];
     if (typeof key === 'string' && key !== '') {
       const owner = owners.get(sha256(key));
-      if (!owner) return replyWithError(reply, unauthenticated('The API key is not valid.'));
-      request.client = { name: owner, via: 'apiKey' };
-      return;
+      if (!owner) throw unauthenticated('The API key is not valid.');
+      return { name: owner, via: 'apiKey' };
     }
-    const name = request.headers[CLIENT_NAME_HEADER];
-    request.client =
-      typeof name === 'string' && CLIENT_NAME.test(name)
-        ? { name, via: 'header' }
-        : { name: null, via: 'anonymous' };
+    const name = headers[CLIENT_NAME_HEADER];
+    return typeof name === 'string' && CLIENT_NAME.test(name)
+      ? { name, via: 'header' }
+      : { name: null, via: 'anonymous' };
+  };
+}
+
+/** The client's identity on every HTTP request (`request.client`). */
+export function useClientIdentity(
+  app: FastifyInstance,
+  identify: (headers: IncomingHttpHeaders) => ClientIdentity,
+): void {
+  app.decorateRequest('client', null as unknown as ClientIdentity);
+  app.addHook('onRequest', async (request, reply) => {
+    try {
+      request.client = identify(request.headers);
+    } catch (error) {
+      return replyWithError(reply, error as GraphQLError);
+    }
   });
 }

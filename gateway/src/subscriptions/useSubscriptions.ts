@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { FormattedExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
@@ -7,6 +8,8 @@ import type { GatewayContext } from '../context.ts';
 import type { SubscriptionPlanning } from '../execution/planExecution.ts';
 import type { GatewayMetrics } from '../gatewayMetrics.ts';
 import type { CostDirectives } from '../limits/costDirectives.ts';
+import type { ClientIdentity } from '../plugins/useClientIdentity.ts';
+import type { SafelistCheck } from '../plugins/useSafelist.ts';
 import { clientAddressResolver, createConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
 import type { OperationPayload } from './operationAdmission.ts';
@@ -27,6 +30,9 @@ export function useSubscriptions(
     path: string;
     config: GatewayConfig;
     authenticate: AccessTokenVerifier;
+    identifyClient: (headers: IncomingHttpHeaders) => ClientIdentity;
+    safelist: SafelistCheck;
+    persistedBody: (id: string) => string | undefined;
     planning: SubscriptionPlanning;
     subscriptions: FederatedSubscriptions;
     costDirectives: () => CostDirectives;
@@ -49,6 +55,9 @@ export function useSubscriptions(
     clientAddress: clientAddressResolver(options.config.server.trustProxy),
     connections,
     authenticate: options.authenticate,
+    identifyClient: options.identifyClient,
+    safelist: options.safelist,
+    persistedBody: options.persistedBody,
     admit,
     subscriptions: options.subscriptions,
     runOperation: options.runOperation,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import type { ExecutionResult, FormattedExecutionResult, GraphQLError } from 'graphql';
+import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
@@ -14,6 +15,8 @@ import type { AccessTokenVerifier, Viewer } from '@cinegraph/service-kit';
 import { authorizationOf, createError, isUpgradeFor, refuseUpgrade } from '@cinegraph/service-kit';
 import type { GatewayConfig } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
+import type { ClientIdentity } from '../plugins/useClientIdentity.ts';
+import type { SafelistCheck } from '../plugins/useSafelist.ts';
 import type { ConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
 import type { Admission, OperationPayload } from './operationAdmission.ts';
@@ -55,6 +58,10 @@ export function serveWebSocketSubscriptions(
     clientAddress: (request: IncomingMessage) => string;
     connections: ConnectionLimiter;
     authenticate: AccessTokenVerifier;
+    identifyClient: (headers: IncomingHttpHeaders) => ClientIdentity;
+    safelist: SafelistCheck;
+    /** The text of a persisted operation sent by id (from the manifests). */
+    persistedBody: (id: string) => string | undefined;
     admit: (payload: OperationPayload) => Admission;
     subscriptions: FederatedSubscriptions;
     runOperation: OperationRunner;
@@ -66,6 +73,12 @@ export function serveWebSocketSubscriptions(
   const wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
   app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!isUpgradeFor(request, options.path)) return refuseUpgrade(socket, 404, 'Not Found');
+    let client: ClientIdentity;
+    try {
+      client = options.identifyClient(request.headers);
+    } catch {
+      return refuseUpgrade(socket, 401, 'Unauthorized');
+    }
     const address = options.clientAddress(request);
     if (!options.connections.acquire(address))
       return refuseUpgrade(socket, 429, 'Too Many Requests');
@@ -74,7 +87,7 @@ export function serveWebSocketSubscriptions(
     wss.handleUpgrade(request, socket, head, (ws) => {
       options.openConnections.inc({ transport: 'ws' });
       ws.once('close', () => options.openConnections.dec({ transport: 'ws' }));
-      wss.emit('connection', ws, Object.assign(request, { clientAddress: address }));
+      wss.emit('connection', ws, Object.assign(request, { clientAddress: address, client }));
     });
   });
 
@@ -88,11 +101,14 @@ export function serveWebSocketSubscriptions(
         try {
           viewer = await options.authenticate(authorization);
         } catch (error) {
-          if ((error as GraphQLError).extensions?.['code'] === 'UNAUTHENTICATED') return false;
+          if (error instanceof GraphQLError && error.extensions['code'] === 'UNAUTHENTICATED')
+            return false;
           throw error;
         }
         extra.viewer = viewer;
-        extra.address = (extra.request as { clientAddress?: string }).clientAddress;
+        const upgrade = extra.request as { clientAddress?: string; client?: ClientIdentity };
+        extra.address = upgrade.clientAddress;
+        extra.clientName = upgrade.client?.name ?? undefined;
         if (authorization && viewer) {
           extra.authorization = authorization;
           const expiresAt = decodeJwt(authorization.slice('Bearer '.length)).exp;
@@ -109,16 +125,36 @@ export function serveWebSocketSubscriptions(
               `A connection may hold ${settings.maxSubscriptionsPerConnection} subscriptions; complete one first.`,
             ),
           ];
+        const extra = ctx.extra as Connection;
+        const sent = typeof payload.query === 'string' && payload.query ? payload.query : undefined;
+        const id = persistedQueryId(payload.extensions);
+        const refused = options.safelist(
+          extra.clientName ?? null,
+          {
+            ...(sent ? { query: sent } : {}),
+            ...(id ? { id } : {}),
+            ...(payload.operationName ? { operationName: payload.operationName } : {}),
+          },
+          options.logger,
+        );
+        if (refused) return [refused];
+        // A persisted operation may be sent by id alone (partners' manifests).
+        const query = sent ?? (id ? options.persistedBody(id) : undefined);
+        if (!query && id)
+          return [
+            new GraphQLError('No persisted operation has that id.', {
+              extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+            }),
+          ];
         let admission: Admission;
         try {
-          admission = options.admit(payload);
+          admission = options.admit({ ...payload, query: query ?? '' });
         } catch (error) {
           // A refusal for this subscription, not the end of the client's socket.
           options.logger.error({ err: error }, 'checking a subscription failed');
           return [createError('INTERNAL_SERVER_ERROR', 'Internal server error')];
         }
         if ('errors' in admission) return [...admission.errors];
-        const extra = ctx.extra as Connection;
         return {
           schema: admission.schema,
           document: admission.document,
@@ -183,6 +219,12 @@ export function serveWebSocketSubscriptions(
       await server.dispose();
     },
   };
+}
+
+/** `extensions.persistedQuery.sha256Hash`, as the safelist reads it. */
+function persistedQueryId(extensions: Record<string, unknown> | null | undefined) {
+  const persisted = extensions?.['persistedQuery'] as { sha256Hash?: unknown } | undefined;
+  return typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
 }
 
 function formatResult(result: ExecutionResult | FormattedExecutionResult) {
