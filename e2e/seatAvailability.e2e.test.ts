@@ -385,6 +385,35 @@ describe('refusals', () => {
   });
 });
 
+describe('shutting down', () => {
+  it('completes every stream before the gateway goes', async () => {
+    const url = await stack.startGateway('{}');
+    const client = createClient({
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    clients.push(client);
+    const closed = new Promise<number>((resolve) =>
+      client.on('closed', (event) => resolve((event as { code: number }).code)),
+    );
+    const stream = collect(client.iterate({ query: SEATS, variables: { showtimeId } }));
+    const base = url.replace(/\/graphql$/, '');
+    await eventually(
+      async () =>
+        (await counterValue(base, 'gateway_subscriptions_active')) === 1 ? true : undefined,
+      10_000,
+      'the subscription',
+    );
+    await stack.stopGateway(url);
+    // The stream ended with `complete` (an error would reject `done`), then the socket
+    // closed: by the client, whose last subscription ended (1000), or the gateway (1001).
+    await stream.done;
+    expect(stream.results).toEqual([]);
+    expect([1000, 1001]).toContain(await closed);
+  });
+});
+
 describe('an upstream that fails', () => {
   it('gives its clients an error and completes them', async () => {
     const client = connect();

@@ -40,6 +40,8 @@ export interface TestStack {
    * against it). Returns its GraphQL URL; it stops with the stack.
    */
   startGateway(configYaml: string, env?: Record<string, string>): Promise<string>;
+  /** Stops a gateway `startGateway` started (SIGTERM: it drains as in production). */
+  stopGateway(url: string): Promise<void>;
 }
 
 const TEST_RETRY_DELAYS_MS = [200, 1_000];
@@ -104,6 +106,11 @@ export function useStack(
       });
       extraProcesses.push(running);
       return `${running.url}/graphql`;
+    },
+    async stopGateway(url) {
+      const running = extraProcesses.find((p) => url.startsWith(p.url));
+      if (!running) throw new Error(`No gateway of this stack at ${url}`);
+      await running.stop();
     },
     async startReplica(name) {
       const subgraph = subgraphs.find((s) => s.name === name);
