@@ -169,10 +169,7 @@ describe('a live seat map', () => {
     const released = await stack.graphql(RELEASE, { token: buyer.token, variables: { holdId } });
     expect(released.errors).toBeUndefined();
     for (const stream of [ws, sseEvents]) {
-      const event = (await stream.nth(2).catch((error: unknown) => {
-        console.log('DEBUG', JSON.stringify(stream.results));
-        throw error;
-      })) as ExecutionResult<SeatEvent>;
+      const event = (await stream.nth(2)) as ExecutionResult<SeatEvent>;
       expect(event.data!.seatAvailabilityChanged.availableSeatCount).toBe(seatIds.length);
     }
     sse.dispose();

@@ -114,10 +114,9 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     manifests,
     violations: metrics.safelistViolations,
   });
-  let service: Service<GatewayContext> | undefined;
-
   const { apq } = config.persistedQueries;
-  service = await createService<GatewayContext>({
+  // Queries and mutations that arrive on a socket run through this service's Apollo Server.
+  const service: Service<GatewayContext> = await createService<GatewayContext>({
     name: 'gateway',
     logger,
     metrics,

@@ -5,8 +5,6 @@ export interface ConnectionLimiter {
   /** Takes a slot for the address; false when it already holds the most it may. */
   acquire(address: string): boolean;
   release(address: string): void;
-  /** Open connections by address (for leak checks). */
-  size(): number;
 }
 
 /** Long-lived connections (WebSockets and event streams) per client address. */
@@ -24,7 +22,6 @@ export function createConnectionLimiter(maxPerAddress: number): ConnectionLimite
       if (count <= 1) open.delete(address);
       else open.set(address, count - 1);
     },
-    size: () => [...open.values()].reduce((sum, count) => sum + count, 0),
   };
 }
 

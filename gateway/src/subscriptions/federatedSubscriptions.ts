@@ -28,8 +28,6 @@ export interface FederatedSubscriptions {
   subscribe(request: SubscriptionRequest): AsyncIterableIterator<ExecutionResult> | ExecutionResult;
   /** Completes every stream, as on shutdown: each client is told `complete`. */
   completeAll(): void;
-  /** Shared upstream streams and the clients on them (for metrics and leak checks). */
-  size(): { shared: number; clients: number };
 }
 
 interface SharedStream {
@@ -60,7 +58,6 @@ export function createFederatedSubscriptions(options: {
   };
 }): FederatedSubscriptions {
   const shared = new Map<string, SharedStream>();
-  let clients = 0;
 
   function prepare(request: Omit<SubscriptionRequest, 'context' | 'transport'>) {
     const prepared = options.planning.prepare(request.document, request.operationName);
@@ -160,7 +157,6 @@ export function createFederatedSubscriptions(options: {
     const transport = stream.clients.get(client);
     if (!transport) return;
     stream.clients.delete(client);
-    clients--;
     options.metrics.active.dec({ transport });
     if (stream.clients.size > 0 || stream.ended) return;
     // The last client left: the upstream stream is released.
@@ -198,7 +194,6 @@ export function createFederatedSubscriptions(options: {
       const stream = shared.get(key) ?? open(key, prepared, request);
       const client = createPushIterator<ExecutionResult>(() => leave(stream, client));
       stream.clients.set(client, request.transport);
-      clients++;
       options.metrics.active.inc({ transport: request.transport });
       options.metrics.started.inc({ transport: request.transport });
       return client;
@@ -210,8 +205,6 @@ export function createFederatedSubscriptions(options: {
         stream.stop();
       }
     },
-
-    size: () => ({ shared: shared.size, clients }),
   };
 }
 

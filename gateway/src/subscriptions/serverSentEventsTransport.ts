@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { OperationArgs, OperationContext, Response } from 'graphql-sse';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
-import type { Logger } from 'pino';
 import type { Gauge } from 'prom-client';
 import { createError, errorCodes, isErrorCode, replyWithError } from '@cinegraph/service-kit';
 import type { GatewayContext } from '../context.ts';
@@ -36,7 +35,6 @@ export function serveServerSentEvents(
     subscriptions: FederatedSubscriptions;
     runOperation: OperationRunner;
     openConnections: Gauge<'transport'>;
-    logger: Logger;
   },
 ): void {
   const handler = createHandler({

@@ -14,8 +14,6 @@ export interface UpstreamSubscriptions {
     authorization: string | undefined,
     sink: Sink<FormattedExecutionResult<Record<string, unknown>, unknown>>,
   ): () => void;
-  /** Open upstream streams and sockets (for metrics and leak checks). */
-  size(): { streams: number; sockets: number };
   /** Ends every stream and closes every socket. */
   close(): Promise<void>;
 }
@@ -41,7 +39,6 @@ export function createUpstreamSubscriptions(options: {
   streams: Gauge<'subgraph'>;
 }): UpstreamSubscriptions {
   const sockets = new Map<string, { client: Client; streams: number }>();
-  let streams = 0;
 
   return {
     subscribe(subgraph, payload, authorization, sink) {
@@ -69,14 +66,12 @@ export function createUpstreamSubscriptions(options: {
       }
       const own = socket;
       own.streams++;
-      streams++;
       options.streams.inc({ subgraph });
       let open = true;
       const release = () => {
         if (!open) return;
         open = false;
         own.streams--;
-        streams--;
         options.streams.dec({ subgraph });
         if (own.streams === 0 && sockets.get(key) === own) {
           sockets.delete(key);
@@ -100,7 +95,6 @@ export function createUpstreamSubscriptions(options: {
         release();
       };
     },
-    size: () => ({ streams, sockets: sockets.size }),
     async close() {
       const clients = [...sockets.values()].map((socket) => socket.client);
       sockets.clear();

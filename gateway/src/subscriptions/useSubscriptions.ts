@@ -71,7 +71,6 @@ export function useSubscriptions(
     subscriptions: options.subscriptions,
     runOperation: options.runOperation,
     openConnections: options.metrics.connections,
-    logger: options.logger,
   });
   app.addHook('preClose', async () => {
     options.subscriptions.completeAll();
