@@ -217,6 +217,49 @@ describe('a live seat map', () => {
     await metricReaches('gateway', 'gateway_subscription_connections', 0, { transport: 'ws' });
   });
 
+  it('follows the saga: SOLD once the payment is taken, AVAILABLE again when the booking is cancelled', async () => {
+    const stream = collect(
+      connect().iterate<SeatEvent>({ query: SEATS, variables: { showtimeId } }),
+    );
+    await metricReaches('bookings', 'seat_availability_channels', 1);
+    const buyer = await register(stack, 'Katherine');
+    const seat = seatIds[10]!;
+    const statusOf = (event: ExecutionResult<SeatEvent>) =>
+      event.data?.seatAvailabilityChanged.changedSeats.find((change) => change.seatId === seat)
+        ?.status;
+    const reaches = (status: string) =>
+      eventually(
+        async () =>
+          stream.results.some((event) => statusOf(event as ExecutionResult<SeatEvent>) === status)
+            ? true
+            : undefined,
+        15_000,
+        `the seat to be announced ${status}`,
+      );
+
+    const holdId = await hold(stack.gatewayUrl, buyer, [seat]);
+    await reaches('HELD');
+    const booked = await stack.graphql<{ createBooking: { id: string } }>(
+      'mutation($holdId: ID!) { createBooking(holdId: $holdId, idempotencyKey: "live") { id } }',
+      { token: buyer.token, variables: { holdId } },
+    );
+    const bookingId = booked.data!.createBooking.id;
+    const paid = await stack.graphql<{ payBooking: { status: string } }>(
+      'mutation($id: ID!) { payBooking(bookingId: $id, paymentMethodToken: "tok_visa", idempotencyKey: "live") { status } }',
+      { token: buyer.token, variables: { id: bookingId } },
+    );
+    expect(paid.data!.payBooking.status).toBe('SUCCEEDED');
+    await reaches('SOLD');
+    const cancelled = await stack.graphql(
+      'mutation($id: ID!) { cancelBooking(id: $id) { status } }',
+      { token: buyer.token, variables: { id: bookingId } },
+    );
+    expect(cancelled.errors).toBeUndefined();
+    await reaches('AVAILABLE');
+    await clients.pop()!.dispose();
+    await metricReaches('gateway', 'gateway_subscriptions_active', 0);
+  });
+
   it('answers queries sent over the socket through the HTTP pipeline', async () => {
     const result = await connect()
       .iterate<{ showtime: { movie: { title: string } } }>({

@@ -143,15 +143,7 @@ export function withPlanExecution(
             executor: 'apollo' as const,
             reason: 'the plan has nodes only @apollo/gateway runs',
           };
-        // The operation as @apollo/gateway's executor builds it to shape the response.
-        const operation = operationFromDocument(
-          apiSchema,
-          {
-            kind: Kind.DOCUMENT,
-            definitions: [operationContext.operation, ...Object.values(operationContext.fragments)],
-          },
-          { validate: false },
-        );
+        const operation = shapingOperation(apiSchema, operationContext);
         return {
           executor: 'cinegraph' as const,
           plan,
@@ -325,14 +317,7 @@ function planSubscription(
   const node = plan.node;
   if (node?.kind !== 'Subscription' || !isExecutable(node.primary) || !isExecutable(node.rest))
     throw new GraphQLError('The gateway cannot run this subscription’s plan.');
-  const operation = operationFromDocument(
-    apiSchema,
-    {
-      kind: Kind.DOCUMENT,
-      definitions: [operationContext.operation, ...Object.values(operationContext.fragments)],
-    },
-    { validate: false },
-  );
+  const operation = shapingOperation(apiSchema, operationContext);
   return {
     primary: node.primary,
     rest: node.rest,
@@ -340,4 +325,19 @@ function planSubscription(
     variableDefinitions: operationContext.operation.variableDefinitions ?? [],
     shaper: compileResultShaper(operation),
   };
+}
+
+/** The operation as @apollo/gateway's executor builds it to shape the response. */
+function shapingOperation(
+  apiSchema: SchemaState['operationSchema'],
+  operationContext: ReturnType<typeof buildOperationContext>,
+): Operation {
+  return operationFromDocument(
+    apiSchema,
+    {
+      kind: Kind.DOCUMENT,
+      definitions: [operationContext.operation, ...Object.values(operationContext.fragments)],
+    },
+    { validate: false },
+  );
 }

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { OperationArgs, OperationContext, Response } from 'graphql-sse';
+import type { HandlerOptions } from 'graphql-sse/lib/use/fastify';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
 import type { Gauge } from 'prom-client';
 import { createError, errorCodes, isErrorCode, replyWithError } from '@cinegraph/service-kit';
@@ -10,6 +11,7 @@ import { createContext } from '../context.ts';
 import type { ConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
 import type { Admission, OperationPayload } from './operationAdmission.ts';
+import { operationRunners } from './operationRunners.ts';
 import type { OperationRunner } from './webSocketTransport.ts';
 
 /** Whether the client asks for an event stream (graphql-sse's distinct connections mode). */
@@ -50,23 +52,7 @@ export function serveServerSentEvents(
         contextValue: (await createContext(request.raw)) as unknown as OperationContext,
       };
     },
-    execute: (args) =>
-      options.runOperation(
-        {
-          query: args.document.loc?.source.body ?? '',
-          operationName: args.operationName,
-          variables: args.variableValues as Record<string, unknown> | undefined,
-        },
-        args.contextValue as unknown as GatewayContext,
-      ) as unknown as ExecutionResult,
-    subscribe: (args) =>
-      options.subscriptions.subscribe({
-        document: args.document,
-        operationName: args.operationName ?? undefined,
-        variables: (args.variableValues as Record<string, unknown> | undefined) ?? undefined,
-        context: args.contextValue as unknown as GatewayContext,
-        transport: 'sse',
-      }) as AsyncGenerator<ExecutionResult> | ExecutionResult,
+    ...(operationRunners(options, 'sse') as Pick<HandlerOptions<OperationContext>, 'execute' | 'subscribe'>),
   });
 
   app.addHook('preHandler', async (request, reply) => {

@@ -20,6 +20,7 @@ import type { SafelistCheck } from '../plugins/useSafelist.ts';
 import type { ConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
 import type { Admission, OperationPayload } from './operationAdmission.ts';
+import { operationRunners } from './operationRunners.ts';
 
 /** What the gateway keeps per socket, beside graphql-ws's own context. */
 interface Connection {
@@ -164,23 +165,7 @@ export function serveWebSocketSubscriptions(
         };
       },
       // Queries and mutations: the HTTP pipeline, with its plugins and error masking.
-      execute: (args) =>
-        options.runOperation(
-          {
-            query: (args.document.loc?.source.body ?? '') as string,
-            operationName: args.operationName,
-            variables: args.variableValues as Record<string, unknown> | undefined,
-          },
-          args.contextValue as GatewayContext,
-        ) as unknown as ExecutionResult,
-      subscribe: (args) =>
-        options.subscriptions.subscribe({
-          document: args.document,
-          operationName: args.operationName ?? undefined,
-          variables: (args.variableValues as Record<string, unknown> | undefined) ?? undefined,
-          context: args.contextValue as GatewayContext,
-          transport: 'ws',
-        }) as AsyncGenerator<ExecutionResult> | ExecutionResult,
+      ...operationRunners(options, 'ws'),
       // Results from Apollo Server are formatted already; federated ones hold GraphQLErrors.
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
       onClose: (ctx) => clearTimeout((ctx.extra as Connection).expiry),

@@ -3,6 +3,10 @@ import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SeatChange } from '../holds/seatHolds.ts';
 import type { SeatAvailability } from '../seats/seatAvailability.ts';
+import { startPollingWorker } from '../workers/pollingWorker.ts';
+
+/** Bookings expired per transaction. */
+const BATCH = 100;
 
 /**
  * Marks unpaid bookings past their expiry EXPIRED, frees their seats and emits
@@ -20,7 +24,7 @@ export async function expireBookings(db: PrismaClient, now = new Date()): Promis
          SELECT id FROM bookings
           WHERE status = 'PENDING_PAYMENT' AND expires_at <= ${now}
           ORDER BY expires_at
-          LIMIT 100
+          LIMIT ${BATCH}
           FOR UPDATE SKIP LOCKED)
       RETURNING id, user_id AS "userId", showtime_id AS "showtimeId", seat_ids AS "seatIds"`;
     if (!expired.length) return [];
@@ -35,37 +39,21 @@ export async function expireBookings(db: PrismaClient, now = new Date()): Promis
   });
 }
 
-/** Runs `expireBookings` every `intervalMs` until stopped. */
+/** Runs `expireBookings` every `intervalMs` until stopped, announcing the seats it frees. */
 export function startExpiryWorker(options: {
   db: PrismaClient;
   availability: SeatAvailability;
   intervalMs: number;
   logger: Logger;
 }): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = (async () => {
-      try {
-        // Drain: a full batch means there may be more.
-        for (;;) {
-          const freed = await expireBookings(options.db);
-          await Promise.all(freed.map((change) => options.availability.announce(change)));
-          if (stopped || freed.length < 100) break;
-        }
-      } catch (error) {
-        options.logger.warn({ err: error }, 'expiring bookings failed; will retry');
-      }
-      if (!stopped) timer = setTimeout(tick, options.intervalMs);
-    })();
-  };
-  timer = setTimeout(tick, options.intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  return startPollingWorker({
+    intervalMs: options.intervalMs,
+    logger: options.logger,
+    failure: 'expiring bookings failed; will retry',
+    async step() {
+      const freed = await expireBookings(options.db);
+      await Promise.all(freed.map((change) => options.availability.announce(change)));
+      return freed.length === BATCH;
     },
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { SeatHolds } from '../holds/seatHolds.ts';
+import { startPollingWorker } from '../workers/pollingWorker.ts';
 import type { SeatAvailability } from './seatAvailability.ts';
 
 const BATCH = 100;
@@ -16,30 +17,15 @@ export function startHoldExpiryAnnouncer(options: {
   intervalMs: number;
   logger: Logger;
 }): { stop(): Promise<void> } {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = (async () => {
-      try {
-        for (;;) {
-          const expired = await options.holds.takeExpired(BATCH);
-          const now = new Date();
-          await Promise.all(expired.map((change) => options.availability.announce(change, now)));
-          if (stopped || expired.length < BATCH) break;
-        }
-      } catch (error) {
-        options.logger.warn({ err: error }, 'looking for expired holds failed; will retry');
-      }
-      if (!stopped) timer = setTimeout(tick, options.intervalMs);
-    })();
-  };
-  timer = setTimeout(tick, options.intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  return startPollingWorker({
+    intervalMs: options.intervalMs,
+    logger: options.logger,
+    failure: 'looking for expired holds failed; will retry',
+    async step() {
+      const expired = await options.holds.takeExpired(BATCH);
+      const now = new Date();
+      await Promise.all(expired.map((change) => options.availability.announce(change, now)));
+      return expired.length === BATCH;
     },
-  };
+  });
 }

@@ -1,0 +1,37 @@
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import type { GatewayContext } from '../context.ts';
+import type { FederatedSubscriptions, Transport } from './federatedSubscriptions.ts';
+import type { OperationRunner } from './webSocketTransport.ts';
+
+/**
+ * The `execute` and `subscribe` a transport (graphql-ws, graphql-sse) calls with an
+ * admitted operation: queries and mutations through the HTTP pipeline, subscriptions
+ * federated.
+ */
+export function operationRunners(
+  options: { runOperation: OperationRunner; subscriptions: FederatedSubscriptions },
+  transport: Transport,
+) {
+  const contextOf = (args: ExecutionArgs) => args.contextValue as GatewayContext;
+  const variablesOf = (args: ExecutionArgs) =>
+    (args.variableValues as Record<string, unknown> | null | undefined) ?? undefined;
+  return {
+    execute: (args: ExecutionArgs) =>
+      options.runOperation(
+        {
+          query: args.document.loc?.source.body ?? '',
+          operationName: args.operationName,
+          variables: variablesOf(args),
+        },
+        contextOf(args),
+      ) as unknown as Promise<ExecutionResult>,
+    subscribe: (args: ExecutionArgs) =>
+      options.subscriptions.subscribe({
+        document: args.document,
+        operationName: args.operationName ?? undefined,
+        variables: variablesOf(args),
+        context: contextOf(args),
+        transport,
+      }) as AsyncGenerator<ExecutionResult> | ExecutionResult,
+  };
+}
