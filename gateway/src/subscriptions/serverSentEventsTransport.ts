@@ -1,12 +1,11 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import type { ExecutionResult, GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { OperationArgs, OperationContext, Response } from 'graphql-sse';
 import type { HandlerOptions } from 'graphql-sse/lib/use/fastify';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
 import type { Gauge } from 'prom-client';
 import { createError, errorCodes, isErrorCode, replyWithError } from '@cinegraph/service-kit';
-import type { GatewayContext } from '../context.ts';
 import { createContext } from '../context.ts';
 import type { ConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
