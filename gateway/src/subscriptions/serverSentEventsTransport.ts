@@ -51,7 +51,10 @@ export function serveServerSentEvents(
         contextValue: (await createContext(request.raw)) as unknown as OperationContext,
       };
     },
-    ...(operationRunners(options, 'sse') as Pick<HandlerOptions<OperationContext>, 'execute' | 'subscribe'>),
+    ...(operationRunners(options, 'sse') as Pick<
+      HandlerOptions<OperationContext>,
+      'execute' | 'subscribe'
+    >),
   });
 
   app.addHook('preHandler', async (request, reply) => {
