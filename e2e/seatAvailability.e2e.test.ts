@@ -6,7 +6,8 @@ import { createClient } from 'graphql-ws';
 import { importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { counterValue, eventually, graphqlRequest } from '@cinegraph/testing';
+import { counterValue, eventually, graphqlRequest, testEnvironment } from '@cinegraph/testing';
+import { Redis } from 'ioredis';
 import { useStack } from '@cinegraph/stack/testing';
 import type { Account } from './support/accounts.ts';
 import { register } from './support/accounts.ts';
@@ -422,6 +423,73 @@ describe('refusals', () => {
       .next()
       .catch(() => {});
     expect(await closed).toBe(1009);
+  });
+});
+
+describe('a client that stops reading', () => {
+  it('is cut off once it falls too many events behind, and the gateway lets go of it', async () => {
+    const url = await stack.startGateway('subscriptions:\n  maxEventBacklog: 5\n');
+    const base = url.replace(/\/graphql$/, '');
+    const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    await new Promise((resolve) => socket.once('open', resolve));
+    const acknowledged = new Promise((resolve) => socket.once('message', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+    await acknowledged;
+    socket.send(
+      JSON.stringify({
+        id: '1',
+        type: 'subscribe',
+        payload: { query: SEATS, variables: { showtimeId } },
+      }),
+    );
+    await eventually(
+      async () =>
+        (await counterValue(base, 'gateway_subscription_upstreams')) === 1 ? true : undefined,
+      10_000,
+      'the upstream stream',
+    );
+    await metricReaches('bookings', 'seat_availability_channels', 1);
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    // The client stops reading. Big events (as bookings would publish them) fill the
+    // socket's buffers; then the gateway's sends wait, and its backlog grows.
+    (socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    const redis = new Redis(testEnvironment.redisUrl);
+    try {
+      const event = JSON.stringify({
+        showtimeId,
+        changedSeats: Array.from({ length: 10_000 }, (_, i) => ({
+          seatId: seatIds[i % seatIds.length],
+          status: 'HELD',
+        })),
+        availableSeatCount: 0,
+        occurredAt: new Date().toISOString(),
+      });
+      const channel = `${stack.redisKeyPrefix}seats:${showtimeId}`;
+      await eventually(
+        async () => {
+          await redis.publish(channel, event);
+          return (await counterValue(base, 'gateway_subscription_slow_readers_total')) === 1
+            ? true
+            : undefined;
+        },
+        30_000,
+        'the slow client to be cut off',
+      );
+    } finally {
+      redis.disconnect();
+    }
+    await eventually(
+      async () =>
+        (await counterValue(base, 'gateway_subscription_connections')) === 0 &&
+        (await counterValue(base, 'gateway_subscription_upstreams')) === 0
+          ? true
+          : undefined,
+      10_000,
+      'the gateway to let go of the socket and its upstream',
+    );
+    (socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    expect(await closed).toBe(1006);
+    await stack.stopGateway(url);
   });
 });
 

@@ -143,6 +143,8 @@ export const gatewayConfigSchema = z
         maxSubscriptionsPerConnection: z.coerce.number().int().min(1).default(25),
         /** Largest WebSocket message accepted; a bigger one closes the socket (1009). */
         maxMessageBytes: z.coerce.number().int().min(1_024).default(65_536),
+        /** Events a subscriber may fall behind (a client that stopped reading); more cuts it off. */
+        maxEventBacklog: z.coerce.number().int().min(1).default(100),
         /** A ping this often keeps idle sockets (and the proxies between) alive. */
         keepAliveMs: z.coerce.number().int().min(1_000).default(12_000),
         /** Time a client has to send connection_init before the socket is closed (4408). */

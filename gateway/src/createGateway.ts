@@ -106,6 +106,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     planning: planExecution.subscriptions,
     upstreams,
     logger,
+    maxBacklog: config.subscriptions.maxEventBacklog,
     metrics: metrics.subscriptions,
   });
   const identifyClient = createClientIdentifier(config);

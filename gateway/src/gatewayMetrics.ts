@@ -90,6 +90,12 @@ export function createGatewayMetrics() {
         labelNames: ['subgraph'] as const,
         registers,
       }),
+      slowReaders: new Counter({
+        name: 'gateway_subscription_slow_readers_total',
+        help: 'Subscribers cut off because they stopped reading: subscriptions.maxEventBacklog events unsent, by transport.',
+        labelNames: ['transport'] as const,
+        registers,
+      }),
       delivered: new Counter({
         name: 'gateway_subscription_events_delivered_total',
         help: 'Subscription events sent to clients, by transport.',

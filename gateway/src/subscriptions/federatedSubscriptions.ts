@@ -16,6 +16,11 @@ export interface SubscriptionRequest {
   variables: Record<string, unknown> | undefined;
   context: GatewayContext;
   transport: Transport;
+  /**
+   * Called (once) when the client has fallen `maxBacklog` events behind: it stopped
+   * reading. The transport cuts it off; its stream has ended by then.
+   */
+  onSlowReader: () => void;
 }
 
 export interface FederatedSubscriptions {
@@ -23,16 +28,23 @@ export interface FederatedSubscriptions {
    * Plans the subscription and coerces its variables: the errors to refuse it with, or
    * none. The transports call it before accepting a subscription.
    */
-  check(request: Omit<SubscriptionRequest, 'context' | 'transport'>): readonly GraphQLError[];
+  check(
+    request: Pick<SubscriptionRequest, 'document' | 'operationName' | 'variables'>,
+  ): readonly GraphQLError[];
   /** The client's stream of responses (or the errors that refuse it). */
   subscribe(request: SubscriptionRequest): AsyncIterableIterator<ExecutionResult> | ExecutionResult;
   /** Completes every stream, as on shutdown: each client is told `complete`. */
   completeAll(): void;
 }
 
+interface Client {
+  transport: Transport;
+  onSlowReader: () => void;
+}
+
 interface SharedStream {
   key: string;
-  clients: Map<PushIterator<ExecutionResult>, Transport>;
+  clients: Map<PushIterator<ExecutionResult>, Client>;
   /** Events are resolved one at a time, so each client sees them in order. */
   queue: Promise<void>;
   ended: boolean;
@@ -51,15 +63,18 @@ export function createFederatedSubscriptions(options: {
   planning: SubscriptionPlanning;
   upstreams: UpstreamSubscriptions;
   logger: Logger;
+  /** Events a client may fall behind (unsent) before it is cut off as a slow reader. */
+  maxBacklog: number;
   metrics: {
     active: Gauge<'transport'>;
     started: Counter<'transport'>;
     delivered: Counter<'transport'>;
+    slowReaders: Counter<'transport'>;
   };
 }): FederatedSubscriptions {
   const shared = new Map<string, SharedStream>();
 
-  function prepare(request: Omit<SubscriptionRequest, 'context' | 'transport'>) {
+  function prepare(request: Pick<SubscriptionRequest, 'document' | 'operationName' | 'variables'>) {
     const prepared = options.planning.prepare(request.document, request.operationName);
     const schema = options.planning.apiSchema();
     if (schema && prepared.variableDefinitions.length) {
@@ -136,7 +151,17 @@ export function createFederatedSubscriptions(options: {
   function broadcast(stream: SharedStream, result: ExecutionResult) {
     let ws = 0;
     let sse = 0;
-    for (const [client, transport] of stream.clients) {
+    for (const [client, { transport, onSlowReader }] of stream.clients) {
+      if (client.backlog >= options.maxBacklog) {
+        options.metrics.slowReaders.inc({ transport });
+        options.logger.warn(
+          { transport, backlog: client.backlog },
+          'cut off a subscriber that stopped reading its events',
+        );
+        client.return?.();
+        onSlowReader();
+        continue;
+      }
       client.push(result);
       if (transport === 'ws') ws++;
       else sse++;
@@ -154,7 +179,7 @@ export function createFederatedSubscriptions(options: {
   }
 
   function leave(stream: SharedStream, client: PushIterator<ExecutionResult>) {
-    const transport = stream.clients.get(client);
+    const transport = stream.clients.get(client)?.transport;
     if (!transport) return;
     stream.clients.delete(client);
     options.metrics.active.dec({ transport });
@@ -193,7 +218,10 @@ export function createFederatedSubscriptions(options: {
       ]);
       const stream = shared.get(key) ?? open(key, prepared, request);
       const client = createPushIterator<ExecutionResult>(() => leave(stream, client));
-      stream.clients.set(client, request.transport);
+      stream.clients.set(client, {
+        transport: request.transport,
+        onSlowReader: request.onSlowReader,
+      });
       options.metrics.active.inc({ transport: request.transport });
       options.metrics.started.inc({ transport: request.transport });
       return client;

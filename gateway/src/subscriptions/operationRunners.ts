@@ -11,6 +11,8 @@ import type { OperationRunner } from './webSocketTransport.ts';
 export function operationRunners(
   options: { runOperation: OperationRunner; subscriptions: FederatedSubscriptions },
   transport: Transport,
+  /** Cuts off the client of this operation's context, which stopped reading. */
+  cutOff: (context: GatewayContext) => void,
 ) {
   const contextOf = (args: ExecutionArgs) => args.contextValue as GatewayContext;
   const variablesOf = (args: ExecutionArgs) =>
@@ -32,6 +34,7 @@ export function operationRunners(
         variables: variablesOf(args),
         context: contextOf(args),
         transport,
+        onSlowReader: () => cutOff(contextOf(args)),
       }) as AsyncGenerator<ExecutionResult> | ExecutionResult,
   };
 }

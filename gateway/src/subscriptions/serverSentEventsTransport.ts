@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLError } from 'graphql';
@@ -6,6 +7,7 @@ import type { HandlerOptions } from 'graphql-sse/lib/use/fastify';
 import { createHandler } from 'graphql-sse/lib/use/fastify';
 import type { Gauge } from 'prom-client';
 import { createError, errorCodes, isErrorCode, replyWithError } from '@cinegraph/service-kit';
+import type { GatewayContext } from '../context.ts';
 import { createContext } from '../context.ts';
 import type { ConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
@@ -38,20 +40,24 @@ export function serveServerSentEvents(
     openConnections: Gauge<'transport'>;
   },
 ): void {
+  /** Each operation's response, to cut off a subscriber that stopped reading. */
+  const responseOf = new WeakMap<GatewayContext, ServerResponse>();
   const handler = createHandler({
     async onSubscribe(request, params): Promise<Response | OperationArgs<OperationContext>> {
       const admission = options.admit(params);
       // Refused before anything runs: an HTTP error with the GraphQL errors, as on a POST.
       if ('errors' in admission) return refusal(admission.errors);
+      const context = await createContext(request.raw);
+      responseOf.set(context, request.context.reply.raw);
       return {
         schema: admission.schema,
         document: admission.document,
         operationName: admission.operationName,
         variableValues: admission.variables,
-        contextValue: (await createContext(request.raw)) as unknown as OperationContext,
+        contextValue: context as unknown as OperationContext,
       };
     },
-    ...(operationRunners(options, 'sse') as Pick<
+    ...(operationRunners(options, 'sse', (context) => responseOf.get(context)?.destroy()) as Pick<
       HandlerOptions<OperationContext>,
       'execute' | 'subscribe'
     >),

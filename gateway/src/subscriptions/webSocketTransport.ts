@@ -71,6 +71,8 @@ export function serveWebSocketSubscriptions(
   },
 ): { close(): Promise<void> } {
   const { settings } = options;
+  /** Each operation's socket, to cut off a subscriber that stopped reading. */
+  const socketOf = new WeakMap<GatewayContext, WebSocket>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
   app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!isUpgradeFor(request, options.path)) return refuseUpgrade(socket, 404, 'Not Found');
@@ -165,7 +167,10 @@ export function serveWebSocketSubscriptions(
         };
       },
       // Queries and mutations: the HTTP pipeline, with its plugins and error masking.
-      ...operationRunners(options, 'ws'),
+      ...operationRunners(options, 'ws', (context) => {
+        // No close frame: a client that does not read would never see it.
+        socketOf.get(context)?.terminate();
+      }),
       // Results from Apollo Server are formatted already; federated ones hold GraphQLErrors.
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
       onClose: (ctx) => clearTimeout((ctx.extra as Connection).expiry),
@@ -175,13 +180,15 @@ export function serveWebSocketSubscriptions(
   );
 
   function contextOf(connection: Connection): GatewayContext {
-    return {
+    const context: GatewayContext = {
       viewer: connection.viewer ?? null,
       ...(connection.authorization ? { authorization: connection.authorization } : {}),
       requestId: randomUUID(),
       forwardedFor: connection.address ?? '',
       clientName: connection.clientName ?? 'anonymous',
     };
+    socketOf.set(context, connection.socket);
+    return context;
   }
 
   function closeWhenExpired(connection: Connection, expiresAtMs: number) {

@@ -5,12 +5,14 @@ describe('createPushIterator', () => {
   it('hands pushed values to the reader in order, buffered or awaited', async () => {
     const stream = createPushIterator<number>(() => {});
     stream.push(1);
+    expect(stream.backlog).toBe(1);
     const pending = [stream.next(), stream.next()];
     stream.push(2);
     expect(await Promise.all(pending)).toEqual([
       { value: 1, done: false },
       { value: 2, done: false },
     ]);
+    expect(stream.backlog).toBe(0);
   });
 
   it('ends after what is buffered and closes once', async () => {

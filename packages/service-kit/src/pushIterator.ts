@@ -4,6 +4,8 @@ export interface PushIterator<T> extends AsyncIterableIterator<T> {
   /** Ends the stream: the reader gets what is buffered, then `done`. */
   end(): void;
   readonly ended: boolean;
+  /** Values pushed and not yet read (a reader that falls behind lets them pile up). */
+  readonly backlog: number;
 }
 
 /**
@@ -35,6 +37,9 @@ export function createPushIterator<T>(onClose: () => void): PushIterator<T> {
     },
     get ended() {
       return ended;
+    },
+    get backlog() {
+      return buffered.length;
     },
     next() {
       if (buffered.length) return Promise.resolve({ value: buffered.shift()!, done: false });

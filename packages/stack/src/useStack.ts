@@ -19,6 +19,8 @@ export interface TestStack {
   /** Base URL (no path) of each process by name: users, movies, reviews, ..., gateway. */
   readonly urls: Record<string, string>;
   readonly databaseUrls: Record<string, string>;
+  /** The Redis key prefix of this stack's processes (pub/sub channels carry it too). */
+  readonly redisKeyPrefix: string;
   /** The event settings every process of this stack runs with (AMQP_URL, EVENTS_PREFIX, ...). */
   readonly eventsEnv: Record<string, string>;
   /** The PKCS#8 PEM the users subgraph signs with (to forge expired tokens in tests). */
@@ -75,6 +77,7 @@ export function useStack(
     },
     urls: {},
     databaseUrls: {},
+    redisKeyPrefix,
     eventsEnv: {
       AMQP_URL: testEnvironment.amqpUrl,
       EVENTS_PREFIX: eventsPrefix,
