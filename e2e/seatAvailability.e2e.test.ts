@@ -272,6 +272,21 @@ describe('a live seat map', () => {
   });
 });
 
+/** An access token of a new account that expires in two seconds. */
+async function briefToken(): Promise<string> {
+  const account = await register(stack, 'Brief');
+  const key = await importPKCS8(await stack.signingKeyPem(), 'ES256');
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ role: 'USER' })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject(account.id)
+    .setIssuer('cinegraph-users')
+    .setAudience('cinegraph')
+    .setIssuedAt(now)
+    .setExpirationTime(now + 2)
+    .sign(key);
+}
+
 describe('refusals', () => {
   /** The graphql-ws `error` message a subscription gets, as the client's error. */
   async function refusal(client: Client, payload: { query: string; variables?: object }) {
@@ -364,17 +379,7 @@ describe('refusals', () => {
       .catch(() => {});
     expect(await forgedClosed).toBe(4403);
 
-    const account = await register(stack, 'Brief');
-    const key = await importPKCS8(await stack.signingKeyPem(), 'ES256');
-    const now = Math.floor(Date.now() / 1000);
-    const brief = await new SignJWT({ role: 'USER' })
-      .setProtectedHeader({ alg: 'ES256' })
-      .setSubject(account.id)
-      .setIssuer('cinegraph-users')
-      .setAudience('cinegraph')
-      .setIssuedAt(now)
-      .setExpirationTime(now + 2)
-      .sign(key);
+    const brief = await briefToken();
     const client = connect({ authorization: `Bearer ${brief}` });
     const closed = closeCode(client);
     const stream = collect(client.iterate({ query: SEATS, variables: { showtimeId } }));
@@ -411,6 +416,23 @@ describe('refusals', () => {
       socket.once('error', () => {});
     });
     expect(status).toBe(401);
+  });
+
+  it('ends an event stream when its token expires', async () => {
+    const sse = createSseClient({
+      url: stack.gatewayUrl,
+      retryAttempts: 0,
+      headers: { authorization: `Bearer ${await briefToken()}` },
+    });
+    const opened = Date.now();
+    const stream = collect(sse.iterate({ query: SEATS, variables: { showtimeId } }));
+    await metricReaches('gateway', 'gateway_subscriptions_active', 1);
+    // Open until the token's last second, then cut.
+    await expect(stream.done).rejects.toThrow();
+    expect(Date.now() - opened).toBeGreaterThan(500);
+    sse.dispose();
+    await metricReaches('gateway', 'gateway_subscriptions_active', 0);
+    await metricReaches('gateway', 'gateway_subscription_connections', 0, { transport: 'sse' });
   });
 
   it('closes a socket that sends a message over the size limit (1009)', async () => {

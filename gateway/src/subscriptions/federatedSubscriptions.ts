@@ -214,7 +214,7 @@ export function createFederatedSubscriptions(options: {
         viewer ? `${viewer.id}:${viewer.role}` : 'anonymous',
         request.operationName ?? null,
         print(request.document),
-        request.variables ?? {},
+        canonical(request.variables ?? {}),
       ]);
       const stream = shared.get(key) ?? open(key, prepared, request);
       const client = createPushIterator<ExecutionResult>(() => leave(stream, client));
@@ -256,4 +256,15 @@ function upstreamFailure(error: unknown, serviceName: string): GraphQLError[] {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName },
     }),
   ];
+}
+
+/** A value with object keys in sorted order, so that `{a, b}` and `{b, a}` share a key. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+  );
 }

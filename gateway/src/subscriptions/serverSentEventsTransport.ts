@@ -13,6 +13,7 @@ import type { ConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
 import type { Admission, OperationPayload } from './operationAdmission.ts';
 import { operationRunners } from './operationRunners.ts';
+import { whenTokenExpires } from './tokenExpiry.ts';
 import type { OperationRunner } from './webSocketTransport.ts';
 
 /** Whether the client asks for an event stream (graphql-sse's distinct connections mode). */
@@ -27,7 +28,8 @@ export function wantsEventStream(accept: string | undefined): boolean {
  * `complete`. The request has been through the HTTP edge (client identity, rate limits,
  * the token and its verification, safelists) like any other; then the same checks as on
  * a WebSocket (operationAdmission), whose refusals are answered as on a POST: a JSON body
- * of errors with the status of the first one's code (400 for a bad document).
+ * of errors with the status of the first one's code (400 for a bad document). A stream
+ * opened with a token ends when the token expires.
  */
 export function serveServerSentEvents(
   app: FastifyInstance,
@@ -75,7 +77,14 @@ export function serveServerSentEvents(
       );
     reply.hijack();
     options.openConnections.inc({ transport: 'sse' });
+    // The stream ends with its token: the client reconnects with a fresh one.
+    const { authorization } = request.headers;
+    const cancelExpiry =
+      request.viewer && authorization
+        ? whenTokenExpires(authorization, () => reply.raw.destroy())
+        : () => {};
     reply.raw.once('close', () => {
+      cancelExpiry();
       options.connections.release(address);
       options.openConnections.dec({ transport: 'sse' });
     });

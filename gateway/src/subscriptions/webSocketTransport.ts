@@ -6,7 +6,6 @@ import type { ExecutionResult, FormattedExecutionResult } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { decodeJwt } from 'jose';
 import type { Logger } from 'pino';
 import type { Gauge } from 'prom-client';
 import type { WebSocket } from 'ws';
@@ -21,6 +20,7 @@ import type { ConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
 import type { Admission, OperationPayload } from './operationAdmission.ts';
 import { operationRunners } from './operationRunners.ts';
+import { whenTokenExpires } from './tokenExpiry.ts';
 
 /** What the gateway keeps per socket, beside graphql-ws's own context. */
 interface Connection {
@@ -30,7 +30,7 @@ interface Connection {
   viewer?: Viewer | null;
   authorization?: string;
   clientName?: string;
-  expiry?: NodeJS.Timeout;
+  cancelExpiry?: () => void;
 }
 
 /** Runs a query or mutation sent over the socket through the HTTP pipeline (Apollo Server). */
@@ -38,9 +38,6 @@ export type OperationRunner = (
   payload: OperationPayload,
   context: GatewayContext,
 ) => Promise<FormattedExecutionResult>;
-
-/** setTimeout's longest delay; a token living longer is checked again then. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * GraphQL over WebSocket (graphql-ws, `graphql-transport-ws`) on the gateway's GraphQL
@@ -114,8 +111,9 @@ export function serveWebSocketSubscriptions(
         extra.clientName = upgrade.client?.name ?? undefined;
         if (authorization && viewer) {
           extra.authorization = authorization;
-          const expiresAt = decodeJwt(authorization.slice('Bearer '.length)).exp;
-          if (expiresAt !== undefined) closeWhenExpired(extra, expiresAt * 1000);
+          extra.cancelExpiry = whenTokenExpires(authorization, () =>
+            extra.socket.close(CloseCode.Forbidden, 'Forbidden: the access token has expired'),
+          );
         }
         return true;
       },
@@ -173,7 +171,7 @@ export function serveWebSocketSubscriptions(
       }),
       // Results from Apollo Server are formatted already; federated ones hold GraphQLErrors.
       onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
-      onClose: (ctx) => clearTimeout((ctx.extra as Connection).expiry),
+      onClose: (ctx) => (ctx.extra as Connection).cancelExpiry?.(),
     },
     wss,
     settings.keepAliveMs,
@@ -189,17 +187,6 @@ export function serveWebSocketSubscriptions(
     };
     socketOf.set(context, connection.socket);
     return context;
-  }
-
-  function closeWhenExpired(connection: Connection, expiresAtMs: number) {
-    const delay = expiresAtMs - Date.now();
-    connection.expiry = setTimeout(
-      () => {
-        if (Date.now() < expiresAtMs) return closeWhenExpired(connection, expiresAtMs);
-        connection.socket.close(CloseCode.Forbidden, 'Forbidden: the access token has expired');
-      },
-      Math.max(0, Math.min(delay, MAX_TIMER_MS)),
-    );
   }
 
   return {
