@@ -38,6 +38,9 @@ type PreparedOperation =
 
 /** A subscription as planned: the owning subgraph's stream, then what joins each event. */
 export interface PreparedSubscription {
+  /** The operation's name and normalised text: the same for every copy however formatted. */
+  key: string;
+  operationName: string | undefined;
   /** The fetch that opens the upstream subscription (its service, text and variables). */
   primary: FetchNode;
   /** The fetches that resolve other subgraphs' fields of each event, if any. */
@@ -78,6 +81,8 @@ interface SchemaState {
   /** By normalised operation text: the same operation however it is formatted. */
   byText: LRUCache<string, PreparedOperation>;
   subscriptions: LRUCache<string, PreparedSubscription>;
+  /** The same, by parsed document: the transports plan a document twice (check, subscribe). */
+  subscriptionsByDocument: WeakMap<DocumentNode, PreparedSubscription>;
 }
 
 const tracer = trace.getTracer('cinegraph-gateway');
@@ -119,6 +124,7 @@ export function withPlanExecution(
       prepared: new LRUCache({ max: options.maxOperations }),
       byText: new LRUCache({ max: options.maxOperations }),
       subscriptions: new LRUCache({ max: options.maxOperations }),
+      subscriptionsByDocument: new WeakMap(),
     };
   });
 
@@ -256,31 +262,46 @@ export function withPlanExecution(
     prepare(document, operationName) {
       const current = state;
       if (!current) throw new GraphQLError('The gateway has not loaded a supergraph yet.');
+      const known = current.subscriptionsByDocument.get(document);
+      if (known && known.operationName === operationName) return known;
       const key = `${operationName ?? ''}\0${print(document)}`;
-      const cached = current.subscriptions.get(key);
-      if (cached) return cached;
-      const prepared = tracer.startActiveSpan('gateway.plan', (span): PreparedSubscription => {
-        try {
-          const planned = planSubscription(current, document, operationName);
-          return {
-            ...planned,
-            resolveEvent: (data, context, variables) =>
-              runAndShape(current, planned, planned.rest, data, {
-                context,
-                options: { cachePolicy: undefined },
-                variables,
-                variableDefinitions: planned.operation.variableDefinitions,
-                errors: [],
-              }).then((result) => result.response),
-          };
-        } finally {
-          span.end();
-        }
-      });
-      current.subscriptions.set(key, prepared);
+      let prepared = current.subscriptions.get(key);
+      if (!prepared) {
+        prepared = plan(current, document, operationName, key);
+        current.subscriptions.set(key, prepared);
+      }
+      current.subscriptionsByDocument.set(document, prepared);
       return prepared;
     },
   };
+
+  function plan(
+    current: SchemaState,
+    document: DocumentNode,
+    operationName: string | undefined,
+    key: string,
+  ): PreparedSubscription {
+    return tracer.startActiveSpan('gateway.plan', (span): PreparedSubscription => {
+      try {
+        const planned = planSubscription(current, document, operationName);
+        return {
+          ...planned,
+          key,
+          operationName,
+          resolveEvent: (data, context, variables) =>
+            runAndShape(current, planned, planned.rest, data, {
+              context,
+              options: { cachePolicy: undefined },
+              variables,
+              variableDefinitions: planned.operation.variableDefinitions,
+              errors: [],
+            }).then((result) => result.response),
+        };
+      } finally {
+        span.end();
+      }
+    });
+  }
 
   function viaApollo(requestContext: GatewayGraphQLRequestContext) {
     if (!apolloExecutor) throw new Error('The gateway has not loaded a supergraph yet.');
@@ -304,7 +325,7 @@ function planSubscription(
   current: SchemaState,
   document: DocumentNode,
   operationName: string | undefined,
-): Omit<PreparedSubscription, 'resolveEvent'> {
+): Omit<PreparedSubscription, 'key' | 'operationName' | 'resolveEvent'> {
   const operationContext = buildOperationContext({
     schema: current.apiSchema,
     operationDocument: document,

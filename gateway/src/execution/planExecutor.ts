@@ -385,7 +385,7 @@ function hydratePaths(
 }
 
 /** A subgraph's error as the client sees it, tagged with the subgraph, as @apollo/gateway does. */
-function downstreamServiceError(
+export function downstreamServiceError(
   original: GraphQLFormattedError,
   serviceName: string,
   pathOf: (path: ReadonlyArray<string | number> | undefined) => (string | number)[] | undefined,

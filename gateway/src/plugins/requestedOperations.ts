@@ -24,17 +24,19 @@ function asObject(value: unknown): Record<string, unknown> | undefined {
  */
 export function requestedOperations(request: FastifyRequest): RequestedOperation[] {
   const payload = request.method === 'GET' ? request.query : request.body;
-  const items = Array.isArray(payload) ? payload : [payload];
-  return items.map((item) => {
-    const fields = asObject(item) ?? {};
-    const id = asObject(asObject(fields['extensions'])?.['persistedQuery'])?.['sha256Hash'];
-    const { query, operationName } = fields;
-    return {
-      ...(typeof query === 'string' && query !== '' ? { query } : {}),
-      ...(typeof id === 'string' ? { id } : {}),
-      ...(typeof operationName === 'string' ? { operationName } : {}),
-    };
-  });
+  return (Array.isArray(payload) ? payload : [payload]).map(requestedOperation);
+}
+
+/** One operation as sent (a request body, or a graphql-ws `subscribe` payload). */
+export function requestedOperation(item: unknown): RequestedOperation {
+  const fields = asObject(item) ?? {};
+  const id = asObject(asObject(fields['extensions'])?.['persistedQuery'])?.['sha256Hash'];
+  const { query, operationName } = fields;
+  return {
+    ...(typeof query === 'string' && query !== '' ? { query } : {}),
+    ...(typeof id === 'string' ? { id } : {}),
+    ...(typeof operationName === 'string' ? { operationName } : {}),
+  };
 }
 
 /** Whether a hook should look at this request: a GraphQL GET or POST. */

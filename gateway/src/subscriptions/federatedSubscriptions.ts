@@ -1,11 +1,12 @@
 import type { DocumentNode, ExecutionResult, GraphQLFormattedError } from 'graphql';
-import { getVariableValues, GraphQLError, print } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Counter, Gauge } from 'prom-client';
 import type { PushIterator } from '@cinegraph/service-kit';
 import { createPushIterator } from '@cinegraph/service-kit';
 import type { GatewayContext } from '../context.ts';
 import type { PreparedSubscription, SubscriptionPlanning } from '../execution/planExecution.ts';
+import { downstreamServiceError } from '../execution/planExecutor.ts';
 import type { UpstreamSubscriptions } from './upstreamSubscriptions.ts';
 
 export type Transport = 'ws' | 'sse';
@@ -25,12 +26,10 @@ export interface SubscriptionRequest {
 
 export interface FederatedSubscriptions {
   /**
-   * Plans the subscription and coerces its variables: the errors to refuse it with, or
-   * none. The transports call it before accepting a subscription.
+   * Plans the subscription (the transport's admission has coerced its variables): the
+   * errors to refuse it with, or none. The transports call it before accepting one.
    */
-  check(
-    request: Pick<SubscriptionRequest, 'document' | 'operationName' | 'variables'>,
-  ): readonly GraphQLError[];
+  check(request: Pick<SubscriptionRequest, 'document' | 'operationName'>): readonly GraphQLError[];
   /** The client's stream of responses (or the errors that refuse it). */
   subscribe(request: SubscriptionRequest): AsyncIterableIterator<ExecutionResult> | ExecutionResult;
   /** Completes every stream, as on shutdown: each client is told `complete`. */
@@ -73,20 +72,6 @@ export function createFederatedSubscriptions(options: {
   };
 }): FederatedSubscriptions {
   const shared = new Map<string, SharedStream>();
-
-  function prepare(request: Pick<SubscriptionRequest, 'document' | 'operationName' | 'variables'>) {
-    const prepared = options.planning.prepare(request.document, request.operationName);
-    const schema = options.planning.apiSchema();
-    if (schema && prepared.variableDefinitions.length) {
-      const { errors } = getVariableValues(
-        schema,
-        prepared.variableDefinitions,
-        request.variables ?? {},
-      );
-      if (errors) return { errors };
-    }
-    return { prepared };
-  }
 
   function open(key: string, prepared: PreparedSubscription, request: SubscriptionRequest) {
     const stream: SharedStream = {
@@ -149,8 +134,7 @@ export function createFederatedSubscriptions(options: {
   }
 
   function broadcast(stream: SharedStream, result: ExecutionResult) {
-    let ws = 0;
-    let sse = 0;
+    const sent: Record<Transport, number> = { ws: 0, sse: 0 };
     for (const [client, { transport, onSlowReader }] of stream.clients) {
       if (client.backlog >= options.maxBacklog) {
         options.metrics.slowReaders.inc({ transport });
@@ -163,18 +147,22 @@ export function createFederatedSubscriptions(options: {
         continue;
       }
       client.push(result);
-      if (transport === 'ws') ws++;
-      else sse++;
+      sent[transport]++;
     }
-    if (ws) options.metrics.delivered.inc({ transport: 'ws' }, ws);
-    if (sse) options.metrics.delivered.inc({ transport: 'sse' }, sse);
+    for (const transport of ['ws', 'sse'] as const)
+      if (sent[transport]) options.metrics.delivered.inc({ transport }, sent[transport]);
+  }
+
+  /** No new client joins the stream from now on. */
+  function retire(stream: SharedStream) {
+    stream.ended = true;
+    if (shared.get(stream.key) === stream) shared.delete(stream.key);
   }
 
   /** The upstream is done (or failed): every client's stream completes. */
   function end(stream: SharedStream) {
     if (stream.ended) return;
-    stream.ended = true;
-    if (shared.get(stream.key) === stream) shared.delete(stream.key);
+    retire(stream);
     for (const client of [...stream.clients.keys()]) client.end();
   }
 
@@ -185,16 +173,15 @@ export function createFederatedSubscriptions(options: {
     options.metrics.active.dec({ transport });
     if (stream.clients.size > 0 || stream.ended) return;
     // The last client left: the upstream stream is released.
-    stream.ended = true;
-    if (shared.get(stream.key) === stream) shared.delete(stream.key);
+    retire(stream);
     stream.stop();
   }
 
   return {
     check(request) {
       try {
-        const { errors } = prepare(request);
-        return errors ?? [];
+        options.planning.prepare(request.document, request.operationName);
+        return [];
       } catch (error) {
         return [error instanceof GraphQLError ? error : internalError()];
       }
@@ -203,17 +190,15 @@ export function createFederatedSubscriptions(options: {
     subscribe(request) {
       let prepared: PreparedSubscription;
       try {
-        const outcome = prepare(request);
-        if (outcome.errors) return { errors: outcome.errors };
-        prepared = outcome.prepared;
+        // Planned already by `check`: a lookup.
+        prepared = options.planning.prepare(request.document, request.operationName);
       } catch (error) {
         return { errors: [error instanceof GraphQLError ? error : internalError()] };
       }
       const { viewer } = request.context;
       const key = JSON.stringify([
         viewer ? `${viewer.id}:${viewer.role}` : 'anonymous',
-        request.operationName ?? null,
-        print(request.document),
+        prepared.key,
         canonical(request.variables ?? {}),
       ]);
       const stream = shared.get(key) ?? open(key, prepared, request);
@@ -239,13 +224,9 @@ export function createFederatedSubscriptions(options: {
 const internalError = () =>
   new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 
-/** A subgraph's error in an event, tagged with the subgraph as in any federated answer. */
-function subgraphError(error: GraphQLFormattedError, serviceName: string): GraphQLError {
-  return new GraphQLError(error.message, {
-    ...(error.path ? { path: error.path } : {}),
-    extensions: { ...error.extensions, serviceName },
-  });
-}
+/** A subgraph's error in an event, as in any federated answer (the event is the root). */
+const subgraphError = (error: GraphQLFormattedError, serviceName: string): GraphQLError =>
+  downstreamServiceError(error, serviceName, (path) => (path ? [...path] : undefined));
 
 /** Why an upstream ended: the subgraph's own errors, or its stream became unavailable. */
 function upstreamFailure(error: unknown, serviceName: string): GraphQLError[] {

@@ -73,15 +73,7 @@ export function createOperationAdmission(options: {
     }
     const invalid = validate(schema, document);
     if (invalid.length)
-      return {
-        errors: invalid.map(
-          (error) =>
-            new GraphQLError(error.message, {
-              ...(error.nodes ? { nodes: error.nodes } : {}),
-              ...code('GRAPHQL_VALIDATION_FAILED'),
-            }),
-        ),
-      };
+      return { errors: invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) };
     const operationName = payload.operationName ?? undefined;
     const operation = getOperationAST(document, operationName);
     if (!operation)
@@ -99,15 +91,7 @@ export function createOperationAdmission(options: {
     // Variables first: the cost estimate reads them (slicing arguments).
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
     if (coerced.errors)
-      return {
-        errors: coerced.errors.map(
-          (error) =>
-            new GraphQLError(error.message, {
-              ...(error.nodes ? { nodes: error.nodes } : {}),
-              ...code('BAD_USER_INPUT'),
-            }),
-        ),
-      };
+      return { errors: coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT')) };
     const overLimit = operationLimitError(
       { operation, document, schema, variables: variables ?? {} },
       limits,
@@ -115,16 +99,11 @@ export function createOperationAdmission(options: {
     );
     if (overLimit) return { errors: [overLimit] };
     if (operation.operation === 'subscription') {
-      const errors = options.subscriptions.check({ document, operationName, variables });
+      const errors = options.subscriptions.check({ document, operationName });
       if (errors.length)
         return {
           errors: errors.map((error) =>
-            error.extensions['code']
-              ? error
-              : new GraphQLError(error.message, {
-                  ...(error.nodes ? { nodes: error.nodes } : {}),
-                  ...code('BAD_USER_INPUT'),
-                }),
+            error.extensions['code'] ? error : withCode(error, 'BAD_USER_INPUT'),
           ),
         };
     }
@@ -133,3 +112,10 @@ export function createOperationAdmission(options: {
 }
 
 const code = (value: string) => ({ extensions: { code: value } });
+
+/** graphql-js's error (validation, variables, planning) with the code HTTP would give it. */
+const withCode = (error: GraphQLError, value: string) =>
+  new GraphQLError(error.message, {
+    ...(error.nodes ? { nodes: error.nodes } : {}),
+    ...code(value),
+  });

@@ -73,7 +73,9 @@ export function useSubscriptions(
     openConnections: options.metrics.connections,
   });
   app.addHook('preClose', async () => {
+    // Every stream completes first (each client is sent `complete`), then the sockets go.
     options.subscriptions.completeAll();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await webSocket.close();
   });
 }

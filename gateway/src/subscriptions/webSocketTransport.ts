@@ -15,6 +15,7 @@ import { authorizationOf, createError, isUpgradeFor, refuseUpgrade } from '@cine
 import type { GatewayConfig } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
 import type { ClientIdentity } from '../plugins/useClientIdentity.ts';
+import { requestedOperation } from '../plugins/requestedOperations.ts';
 import type { SafelistCheck } from '../plugins/useSafelist.ts';
 import type { ConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
@@ -127,21 +128,13 @@ export function serveWebSocketSubscriptions(
             ),
           ];
         const extra = ctx.extra as Connection;
-        const sent = typeof payload.query === 'string' && payload.query ? payload.query : undefined;
-        const id = persistedQueryId(payload.extensions);
-        const refused = options.safelist(
-          extra.clientName ?? null,
-          {
-            ...(sent ? { query: sent } : {}),
-            ...(id ? { id } : {}),
-            ...(payload.operationName ? { operationName: payload.operationName } : {}),
-          },
-          options.logger,
-        );
+        const operation = requestedOperation(payload);
+        const refused = options.safelist(extra.clientName ?? null, operation, options.logger);
         if (refused) return [refused];
         // A persisted operation may be sent by id alone (partners' manifests).
-        const query = sent ?? (id ? options.persistedBody(id) : undefined);
-        if (!query && id)
+        const query =
+          operation.query ?? (operation.id ? options.persistedBody(operation.id) : undefined);
+        if (!query && operation.id)
           return [
             new GraphQLError('No persisted operation has that id.', {
               extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
@@ -190,20 +183,11 @@ export function serveWebSocketSubscriptions(
   }
 
   return {
-    async close() {
-      // Every stream completes first (each client is sent `complete`), then the sockets
-      // close with 1001 (going away) and the clients reconnect to another replica.
-      options.subscriptions.completeAll();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    /** Closes every socket with 1001 (going away): clients reconnect to another replica. */
+    close: async () => {
       await server.dispose();
     },
   };
-}
-
-/** `extensions.persistedQuery.sha256Hash`, as the safelist reads it. */
-function persistedQueryId(extensions: Record<string, unknown> | null | undefined) {
-  const persisted = extensions?.['persistedQuery'] as { sha256Hash?: unknown } | undefined;
-  return typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
 }
 
 function formatResult(result: ExecutionResult | FormattedExecutionResult) {

@@ -11,7 +11,7 @@ import { createFormatError } from './formatError.ts';
 import type { AccessTokenVerifier, Viewer } from './jwt.ts';
 
 /** A keep-alive ping this often keeps proxies from closing quiet sockets. */
-export const WEBSOCKET_KEEP_ALIVE_MS = 12_000;
+const WEBSOCKET_KEEP_ALIVE_MS = 12_000;
 
 /**
  * The Authorization value a graphql-ws client sends in its `connection_init` payload:

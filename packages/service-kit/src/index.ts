@@ -13,12 +13,7 @@ export type { Connection, CountedConnection, PageInfo } from './connections.ts';
 export { createService, GRAPHQL_PATH, replyWithError } from './createService.ts';
 export type { ReadinessCheck, Service, ServiceOptions } from './createService.ts';
 export { mapDatabaseError } from './databaseErrors.ts';
-export {
-  authorizationOf,
-  isUpgradeFor,
-  refuseUpgrade,
-  WEBSOCKET_KEEP_ALIVE_MS,
-} from './graphqlWebSocket.ts';
+export { authorizationOf, isUpgradeFor, refuseUpgrade } from './graphqlWebSocket.ts';
 export { createGroupLoader, createLoader } from './dataloaders.ts';
 export {
   badInput,

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SeatChange } from '../holds/seatHolds.ts';
 import type { SeatAvailability } from '../seats/seatAvailability.ts';
-import { startPollingWorker } from '../workers/pollingWorker.ts';
+import { startSeatChangeWorker } from '../seats/seatChangeWorker.ts';
 
 /** Bookings expired per transaction. */
 const BATCH = 100;
@@ -46,14 +46,10 @@ export function startExpiryWorker(options: {
   intervalMs: number;
   logger: Logger;
 }): { stop(): Promise<void> } {
-  return startPollingWorker({
-    intervalMs: options.intervalMs,
-    logger: options.logger,
+  return startSeatChangeWorker({
+    ...options,
+    take: () => expireBookings(options.db),
+    batch: BATCH,
     failure: 'expiring bookings failed; will retry',
-    async step() {
-      const freed = await expireBookings(options.db);
-      await Promise.all(freed.map((change) => options.availability.announce(change)));
-      return freed.length === BATCH;
-    },
   });
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { SeatHolds } from '../holds/seatHolds.ts';
-import { startPollingWorker } from '../workers/pollingWorker.ts';
 import type { SeatAvailability } from './seatAvailability.ts';
+import { startSeatChangeWorker } from './seatChangeWorker.ts';
 
 const BATCH = 100;
 
@@ -17,15 +17,10 @@ export function startHoldExpiryAnnouncer(options: {
   intervalMs: number;
   logger: Logger;
 }): { stop(): Promise<void> } {
-  return startPollingWorker({
-    intervalMs: options.intervalMs,
-    logger: options.logger,
+  return startSeatChangeWorker({
+    ...options,
+    take: () => options.holds.takeExpired(BATCH),
+    batch: BATCH,
     failure: 'looking for expired holds failed; will retry',
-    async step() {
-      const expired = await options.holds.takeExpired(BATCH);
-      const now = new Date();
-      await Promise.all(expired.map((change) => options.availability.announce(change, now)));
-      return expired.length === BATCH;
-    },
   });
 }
