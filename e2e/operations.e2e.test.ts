@@ -21,16 +21,16 @@ const processes = [
 ] as const;
 
 /**
- * What each process's /ready checks. Redis is not among them where it is only a cache
- * (movies, reviews): they serve from PostgreSQL without it (docs/caching.md).
+ * What each process's /ready checks. The keyspace (Redis) is not among them where it is
+ * only a cache (movies, reviews): they serve from PostgreSQL without it (docs/caching.md).
  */
 const dependencies: Record<(typeof processes)[number], string[]> = {
-  gateway: ['redis', 'subgraphs'],
-  users: ['broker', 'database', 'redis'],
+  gateway: ['keyspace', 'subgraphs'],
+  users: ['broker', 'database', 'keyspace'],
   movies: ['broker', 'database'],
   reviews: ['broker', 'database', 'knownMovies'],
   watchlists: ['broker', 'database', 'knownMovies'],
-  bookings: ['broker', 'catalogue', 'database', 'redis'],
+  bookings: ['broker', 'catalogue', 'database', 'keyspace'],
   payments: ['broker', 'database'],
   notifications: ['broker', 'database'],
 };
@@ -248,7 +248,7 @@ describe('with a subgraph down', () => {
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({
       status: 'not ready',
-      checks: { redis: 'ok', subgraphs: 'failing' },
+      checks: { keyspace: 'ok', subgraphs: 'failing' },
     });
 
     const me = await stack.graphql<{ me: { displayName: string } }>('{ me { displayName } }', {

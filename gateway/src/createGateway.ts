@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
 import { parse } from 'graphql';
 import type { Runnable, Service } from '@cinegraph/service-kit';
+import { connectKeyspace } from '@cinegraph/keyspace';
 import {
   ConfigError,
   GRAPHQL_PATH,
   createAccessTokenVerifier,
   createLogger,
-  createRedis,
   createService,
 } from '@cinegraph/service-kit';
 import type { GatewayConfig } from './config.ts';
@@ -56,7 +56,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
   const manifests = await loadManifests(config.persistedQueries.manifests, logger, {
     watch: true,
   });
-  const redis = createRedis(config.redis.url, {
+  const keyspace = connectKeyspace(config.redis.url, {
     name: 'gateway',
     keyPrefix: config.redis.keyPrefix,
     logger,
@@ -137,7 +137,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       persistedQueries: apq.enabled
         ? {
             cache: createPersistedQueryStore({
-              redis,
+              store: keyspace.store,
               manifests,
               ttlSeconds: apq.ttlSeconds,
               lookups: metrics.persistedQueryLookups,
@@ -154,7 +154,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       useClientIdentity(app, identifyClient);
       useRateLimit(app, {
         limits: config.rateLimits,
-        redis,
+        store: keyspace.store,
         path: GRAPHQL_PATH,
         rejected: metrics.rateLimited,
       });
@@ -177,7 +177,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
         });
     },
     readiness: {
-      redis: () => redis.ping(),
+      keyspace: () => keyspace.ping(),
       subgraphs: async () => {
         const down: string[] = [];
         await Promise.all(
@@ -201,7 +201,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       await Promise.allSettled([
         upstreams.close(),
         manifests.close(),
-        redis.quit(),
+        keyspace.close(),
         ...[...dataSources].map((dataSource) => dataSource.close()),
       ]);
     },

@@ -1,49 +1,35 @@
 import type { FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { KeyValueStore } from '@cinegraph/keyspace';
 import type { Counter } from 'prom-client';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { createError, replyWithError } from '@cinegraph/service-kit';
 import type { GatewayConfig } from '../config.ts';
 import { isGraphQLRequest } from './requestedOperations.ts';
 
 type RateLimits = GatewayConfig['rateLimits'];
 
-function limiter(
-  redis: Redis,
-  name: string,
-  window: { requests: number; windowSeconds: number },
-): RateLimiterAbstract {
-  const options = { points: window.requests, duration: window.windowSeconds };
-  return new RateLimiterRedis({
-    ...options,
-    storeClient: redis,
-    keyPrefix: `ratelimit:${name}`,
-    // While Redis is away, count in this process instead of failing or waiting.
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: new RateLimiterMemory(options),
-  });
-}
-
 /**
- * Rate limits in Redis, shared by every gateway replica (rate-limiter-flexible, fixed
- * windows): clients with an API key by client, everyone else by IP address. Over the limit
+ * Rate limits in the keyspace's store, shared by every gateway replica (rate-limiter-flexible,
+ * fixed windows; while Redis is away each replica counts for itself): clients with an API key by client, everyone else by IP address. Over the limit
  * is HTTP 429 RATE_LIMITED with Retry-After; every answer carries RateLimit-* headers.
  */
 export function useRateLimit(
   app: FastifyInstance,
-  options: { limits: RateLimits; redis: Redis; path: string; rejected: Counter<'client'> },
+  options: { limits: RateLimits; store: KeyValueStore; path: string; rejected: Counter<'client'> },
 ): void {
-  const { limits, redis } = options;
+  const { limits, store } = options;
   if (!limits.enabled) return;
   type Budget = { limiter: RateLimiterAbstract; window: RateLimits['perIp'] };
-  const perIp: Budget = { limiter: limiter(redis, 'ip', limits.perIp), window: limits.perIp };
+  const limiter = (name: string, window: RateLimits['perIp']) =>
+    store.rateLimiter({ name, points: window.requests, durationSeconds: window.windowSeconds });
+  const perIp: Budget = { limiter: limiter('ip', limits.perIp), window: limits.perIp };
   const perClient = new Map<string, Budget>();
   const clientBudget = (name: string): Budget => {
     let found = perClient.get(name);
     if (!found) {
       const window = limits.clients[name] ?? limits.perClient;
-      found = { limiter: limiter(redis, `client:${name}`, window), window };
+      found = { limiter: limiter(`client:${name}`, window), window };
       perClient.set(name, found);
     }
     return found;
@@ -60,7 +46,7 @@ export function useRateLimit(
       result = await rateLimiter.consume(key);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) {
-        // Neither Redis nor the insurance limiter answered: let the request through.
+        // The store did not answer (nor, for Redis, the insurance limiter): let it through.
         request.log.warn({ err: rejection }, 'rate limiter unavailable');
         return;
       }

@@ -43,8 +43,6 @@ export { createPushIterator } from './pushIterator.ts';
 export type { PushIterator } from './pushIterator.ts';
 export { createReadThroughCache } from './readThroughCache.ts';
 export type { ReadThroughCache, ReadThroughCacheOptions } from './readThroughCache.ts';
-export { createRedis } from './redis.ts';
-export type { RedisOptions } from './redis.ts';
 export { runService } from './runService.ts';
 export type { Runnable } from './runService.ts';
 export { loadSubgraphSchema } from './subgraphSchema.ts';

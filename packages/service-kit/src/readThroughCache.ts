@@ -1,31 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { KeyValueStore } from '@cinegraph/keyspace';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { Counter } from 'prom-client';
 import { withTimeout } from './withTimeout.ts';
 
 export interface ReadThroughCacheOptions<Value> {
-  redis: Redis;
+  /** Where entries live (Redis, or in-process in embedded mode). */
+  store: KeyValueStore;
   /** Names the keys (`cache:<name>:...`) and the `cache` label of the metrics. */
   name: string;
   /** How long an entry lives if nothing invalidates it first. */
   ttlSeconds: number;
   registry: Registry;
   logger: Logger;
-  /** A Redis round trip slower than this counts as an outage: the caller reads the database. */
+  /** A store round trip slower than this counts as an outage: the caller reads the database. */
   timeoutMs?: number;
-  /** How a value becomes the JSON stored in Redis, and back (e.g. to revive dates). */
+  /** How a value becomes the JSON stored, and back (e.g. to revive dates). */
   encode?: (value: Value) => unknown;
   decode?: (stored: unknown) => Value;
 }
 
 export interface ReadThroughCache<Value> {
   /**
-   * The value of each key: from Redis when a current entry is there, otherwise from
+   * The value of each key: from the store when a current entry is there, otherwise from
    * `load` (called once with every missing key), whose answers are stored for the next
-   * reader. `load` may leave a key out (nothing there); absence is not cached. When Redis
-   * is unavailable every key is loaded.
+   * reader. `load` may leave a key out (nothing there); absence is not cached. When the
+   * store is unavailable every key is loaded.
    */
   loadMany(
     keys: readonly string[],
@@ -61,7 +62,7 @@ function lookupCounter(registry: Registry): Counter<'cache' | 'outcome'> {
   if (!counter) {
     counter = new Counter({
       name: 'cache_lookups_total',
-      help: 'Cache lookups by cache and outcome: hit, miss, or error (Redis unavailable; the database answered).',
+      help: 'Cache lookups by cache and outcome: hit, miss, or error (the store unavailable; the database answered).',
       labelNames: ['cache', 'outcome'] as const,
       registers: [registry],
     });
@@ -71,9 +72,9 @@ function lookupCounter(registry: Registry): Counter<'cache' | 'outcome'> {
 }
 
 /**
- * A Redis read-through cache that never serves an entry older than the last committed
- * write that invalidated it (read-your-writes), and that degrades to the database while
- * Redis is unavailable.
+ * A read-through cache (in the keyspace's store: Redis, or in-process) that never serves an
+ * entry older than the last committed write that invalidated it (read-your-writes), and
+ * that degrades to the database while the store is unavailable.
  *
  * Every key has a version (`v:<key>`, a random token that `invalidate` replaces) and the
  * cache an epoch (`epoch`). An entry records the epoch and version it was read at and is
@@ -81,14 +82,14 @@ function lookupCounter(registry: Registry): Counter<'cache' | 'outcome'> {
  * a write committed stores its entry under the old version, so no later reader takes it;
  * a plain "delete on write" would let that reader put the stale value back.
  *
- * If an invalidation cannot reach Redis, this process bypasses the cache until it has
+ * If an invalidation cannot reach the store, this process bypasses the cache until it has
  * replaced the epoch, which retires every entry in one write; that is the price of never
  * serving what a failed invalidation should have removed. Details: docs/caching.md.
  */
 export function createReadThroughCache<Value>(
   options: ReadThroughCacheOptions<Value>,
 ): ReadThroughCache<Value> {
-  const { redis, name, ttlSeconds, logger } = options;
+  const { store, name, ttlSeconds, logger } = options;
   const timeoutMs = options.timeoutMs ?? 250;
   const encode = options.encode ?? ((value: Value) => value);
   const decode = options.decode ?? ((stored: unknown) => stored as Value);
@@ -98,18 +99,18 @@ export function createReadThroughCache<Value>(
   const entryKey = (key: string) => `cache:${name}:d:${key}`;
   // Versions outlive the entries that name them, so an expired version never lets an old
   // entry match again (a fresh token is needed for that, and tokens are random).
-  const versionTtlSeconds = ttlSeconds * 2;
+  const versionTtlMs = ttlSeconds * 2_000;
   let mustRetireEntries = false;
 
   const count = (outcome: 'hit' | 'miss' | 'error', n: number) => {
     if (n > 0) counter.inc({ cache: name, outcome }, n);
   };
-  const available = () => redis.status === 'ready';
+  const available = () => store.available();
 
   async function retireEntries(): Promise<boolean> {
     if (!mustRetireEntries) return true;
     try {
-      await withTimeout(redis.set(epochKey, randomUUID()), timeoutMs);
+      await withTimeout(store.set(epochKey, randomUUID()), timeoutMs);
       mustRetireEntries = false;
       logger.info({ cache: name }, 'cache entries retired after a failed invalidation');
       return true;
@@ -120,7 +121,7 @@ export function createReadThroughCache<Value>(
 
   async function readEntries(keys: readonly string[]) {
     const stored = await withTimeout(
-      redis.mget(epochKey, ...keys.map(versionKey), ...keys.map(entryKey)),
+      store.getMany([epochKey, ...keys.map(versionKey), ...keys.map(entryKey)]),
       timeoutMs,
     );
     const epoch = stored[0] ?? '';
@@ -159,18 +160,18 @@ export function createReadThroughCache<Value>(
 
       const loaded = await load(missing);
       const versionOf = new Map(keys.map((key, i) => [key, generation.versions[i] ?? '']));
-      const write = redis.pipeline();
+      const write: { key: string; value: string; ttlMs: number }[] = [];
       for (const key of missing) {
         const value = loaded.get(key);
         if (value === undefined) continue;
         found.set(key, value);
         const version = versionOf.get(key)!;
         const entry: Entry = { e: generation.epoch, v: version, d: encode(value) };
-        write.set(entryKey(key), JSON.stringify(entry), 'EX', ttlSeconds);
+        write.push({ key: entryKey(key), value: JSON.stringify(entry), ttlMs: ttlSeconds * 1_000 });
       }
       // Filling is best effort: the answer is already correct without it.
       if (write.length)
-        void withTimeout(write.exec(), timeoutMs).catch((error: unknown) =>
+        void withTimeout(store.setMany(write), timeoutMs).catch((error: unknown) =>
           logger.debug({ err: error, cache: name }, 'cache fill failed'),
         );
       return found;
@@ -179,15 +180,15 @@ export function createReadThroughCache<Value>(
     async invalidate(keys) {
       if (!keys.length) return;
       try {
-        if (!available()) throw new Error('redis is not connected');
-        const write = redis.multi();
-        for (const key of keys) {
-          write.set(versionKey(key), randomUUID(), 'EX', versionTtlSeconds);
-          write.del(entryKey(key));
-        }
-        const results = await withTimeout(write.exec(), timeoutMs);
-        const failed = results?.find(([error]) => error);
-        if (!results || failed) throw failed?.[0] ?? new Error('transaction discarded');
+        if (!available()) throw new Error('the store is not connected');
+        // A new version is what retires the entries; deleting them only frees memory.
+        await withTimeout(
+          store.setMany(
+            keys.map((key) => ({ key: versionKey(key), value: randomUUID(), ttlMs: versionTtlMs })),
+          ),
+          timeoutMs,
+        );
+        void store.delete(keys.map(entryKey)).catch(() => {});
       } catch (error) {
         mustRetireEntries = true;
         logger.warn(

@@ -5,21 +5,22 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Keyspace, KeyValueStore } from '@cinegraph/keyspace';
+import { connectKeyspace } from '@cinegraph/keyspace';
 import { deleteKeys, eventually, testEnvironment, uniqueId } from '@cinegraph/testing';
 import { createReadThroughCache } from '../src/readThroughCache.ts';
-import { createRedis } from '../src/redis.ts';
 
 const logger = pino({ level: 'silent' });
 const prefix = `cg_test_${uniqueId()}:`;
-const clients: Redis[] = [];
+const keyspaces: Keyspace[] = [];
 
 afterAll(async () => {
   const admin = new Redis(testEnvironment.redisUrl);
   await deleteKeys(admin, prefix);
   admin.disconnect();
 });
-afterEach(() => {
-  for (const client of clients.splice(0)) client.disconnect();
+afterEach(async () => {
+  await Promise.all(keyspaces.splice(0).map((keyspace) => keyspace.close()));
 });
 
 /** A TCP relay to the test Redis that can be taken down (every connection cut) and back up. */
@@ -54,11 +55,12 @@ async function startRelay() {
 }
 
 function cacheOn(url: string) {
-  const redis = createRedis(url, { name: 'cache-test', keyPrefix: prefix, logger });
-  clients.push(redis);
+  const keyspace = connectKeyspace(url, { name: 'cache-test', keyPrefix: prefix, logger });
+  keyspaces.push(keyspace);
+  const { store } = keyspace;
   const registry = new Registry();
   const cache = createReadThroughCache<{ n: number }>({
-    redis,
+    store,
     name: `test${uniqueId()}`,
     ttlSeconds: 60,
     registry,
@@ -68,7 +70,7 @@ function cacheOn(url: string) {
     const metric = await registry.getSingleMetric('cache_lookups_total')!.get();
     return metric.values.find((v) => v.labels['outcome'] === outcome)?.value ?? 0;
   };
-  return { redis, cache, lookups };
+  return { store, cache, lookups };
 }
 
 /** A database stand-in that records what it was asked for. */
@@ -85,13 +87,13 @@ function source(values: Record<string, number>) {
   };
 }
 
-const ready = (redis: Redis) =>
-  eventually(async () => (redis.status === 'ready' ? true : undefined), 5_000, 'redis ready');
+const ready = (store: KeyValueStore) =>
+  eventually(async () => (store.available() ? true : undefined), 5_000, 'redis ready');
 
 describe('the read-through cache', () => {
   it('loads misses once, serves hits, and caches no absence', async () => {
-    const { redis, cache, lookups } = cacheOn(testEnvironment.redisUrl);
-    await ready(redis);
+    const { store, cache, lookups } = cacheOn(testEnvironment.redisUrl);
+    await ready(store);
     const db = source({ a: 1, b: 2 });
 
     expect(await cache.loadMany(['a', 'b', 'gone'], db.load)).toEqual(
@@ -115,8 +117,8 @@ describe('the read-through cache', () => {
   });
 
   it('reads the new value after an invalidation', async () => {
-    const { redis, cache } = cacheOn(testEnvironment.redisUrl);
-    await ready(redis);
+    const { store, cache } = cacheOn(testEnvironment.redisUrl);
+    await ready(store);
     const values = { a: 1 };
     const db = source(values);
     await cache.loadMany(['a'], db.load);
@@ -126,8 +128,8 @@ describe('the read-through cache', () => {
   });
 
   it('never keeps a value a reader loaded before a write that committed meanwhile', async () => {
-    const { redis, cache } = cacheOn(testEnvironment.redisUrl);
-    await ready(redis);
+    const { store, cache } = cacheOn(testEnvironment.redisUrl);
+    await ready(store);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     // A slow reader reads the old value from the database...
@@ -149,8 +151,8 @@ describe('the read-through cache', () => {
 
   it('falls back to the database during an outage, and retires every entry after a lost invalidation', async () => {
     const relay = await startRelay();
-    const { redis, cache, lookups } = cacheOn(relay.url);
-    await ready(redis);
+    const { store, cache, lookups } = cacheOn(relay.url);
+    await ready(store);
     const values = { a: 1, b: 10 };
     const db = source(values);
     await cache.loadMany(['a', 'b'], db.load);
@@ -172,7 +174,7 @@ describe('the read-through cache', () => {
     expect(await lookups('error')).toBe(errorsBefore + 2);
 
     await relay.up();
-    await ready(redis);
+    await ready(store);
     // The entry for `a` still says 1 in Redis; the cache must not serve it (nor b's).
     const asked = db.asked.length;
     expect((await cache.loadMany(['a', 'b'], db.load)).get('a')).toEqual({ n: 2 });

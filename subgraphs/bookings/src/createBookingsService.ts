@@ -1,11 +1,11 @@
 import { consumerTransaction, startServiceEvents } from '@cinegraph/events';
+import { connectKeyspace } from '@cinegraph/keyspace';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   createAccessTokenVerifier,
   createLogger,
   createMetrics,
   createPrismaClient,
-  createRedis,
   createService,
   loadSubgraphSchema,
 } from '@cinegraph/service-kit';
@@ -18,28 +18,28 @@ import type { Tx } from './events/handlers.ts';
 import { createHandlers } from './events/handlers.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { Counter, Gauge } from 'prom-client';
+import type { HoldRecord } from './holds/seatHolds.ts';
 import { createSeatHolds } from './holds/seatHolds.ts';
 import { resolvers } from './resolvers/index.ts';
 import { startHoldExpiryAnnouncer } from './seats/holdExpiryAnnouncer.ts';
-import { createRedisChannels } from './seats/redisChannels.ts';
 import { createSeatAvailability } from './seats/seatAvailability.ts';
 
 /**
- * Wires the bookings subgraph: its database, the seat holds in Redis, seat availability
- * fanned out through Redis pub/sub, the consumer and outbox relay of its events, the
+ * Wires the bookings subgraph: its database, the seat holds (keyspace locks), seat
+ * availability fanned out through the keyspace's pub/sub, the consumer and outbox relay of its events, the
  * showtime/seat backfill, the expiry workers and the schema (with its subscription).
  */
 export async function createBookingsService(config: BookingsConfig): Promise<Runnable> {
   const logger = createLogger('bookings', config.LOG_LEVEL);
   const metrics = createMetrics('bookings');
   const db = createPrismaClient(PrismaClient, config.DATABASE_URL, 10, metrics.registry);
-  const redis = createRedis(config.REDIS_URL, {
+  const keyspace = connectKeyspace(config.REDIS_URL, {
     name: 'bookings',
     keyPrefix: config.REDIS_KEY_PREFIX,
     logger,
   });
   const holds = createSeatHolds(
-    redis,
+    keyspace.locks<HoldRecord>('hold'),
     new Counter({
       name: 'seat_holds_total',
       help: 'Seat hold attempts and releases, by outcome (held, conflict, released).',
@@ -47,26 +47,21 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
       registers: [metrics.registry],
     }),
   );
-  // Pub/sub needs a connection of its own: a subscribed connection runs no other command.
-  const subscriber = createRedis(config.REDIS_URL, { name: 'bookings-subscriber', logger });
-  const channels = createRedisChannels(subscriber);
   new Gauge({
     name: 'seat_availability_channels',
-    help: 'Showtimes this replica listens to on Redis pub/sub (one channel each, shared by its subscribers).',
+    help: 'Showtimes this replica listens to on pub/sub (one channel each, shared by its subscribers).',
     registers: [metrics.registry],
     collect() {
-      this.set(channels.size());
+      this.set(keyspace.pubSub.channels());
     },
   });
   const availability = createSeatAvailability({
-    publisher: redis,
-    channels,
-    channelPrefix: config.REDIS_KEY_PREFIX,
+    pubSub: keyspace.pubSub,
     readSeatMap: (showtimeId) => createLoaders(db, holds).seatMap.load(showtimeId),
     logger,
     published: new Counter({
       name: 'seat_availability_announcements_total',
-      help: 'Seat changes announced to subscribers through Redis, by outcome (published, failed).',
+      help: 'Seat changes announced to subscribers through pub/sub, by outcome (published, failed).',
       labelNames: ['outcome'] as const,
       registers: [metrics.registry],
     }),
@@ -133,8 +128,8 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
     subscriptions: { context: async (viewer) => context(viewer) },
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
-      // Holds live in Redis: without it no seat can be held.
-      redis: () => redis.ping(),
+      // Holds live in the keyspace: without it no seat can be held.
+      keyspace: () => keyspace.ping(),
       broker: events.readiness,
       catalogue: backfill.readiness,
     },
@@ -142,7 +137,7 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
       backfill.stop();
       await Promise.all([expiry.stop(), holdExpiry.stop()]);
       await events.close();
-      await Promise.allSettled([db.$disconnect(), redis.quit(), subscriber.quit()]);
+      await Promise.allSettled([db.$disconnect(), keyspace.close()]);
     },
   });
   return { service, port: config.PORT, host: config.HOST };

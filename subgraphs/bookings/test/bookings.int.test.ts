@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnvelope, subscriptions } from '@cinegraph/events';
+import type { Keyspace } from '@cinegraph/keyspace';
+import { connectKeyspace } from '@cinegraph/keyspace';
 import type { Viewer } from '@cinegraph/service-kit';
 import { createPrismaClient } from '@cinegraph/service-kit';
 import { eventually, testEnvironment, useRedis, useTestDatabase } from '@cinegraph/testing';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { Counter } from 'prom-client';
 import { cancelBooking } from '../src/booking/cancelBooking.ts';
@@ -17,7 +18,6 @@ import { holdSeats, releaseHold } from '../src/holds/holdSeats.ts';
 import type { HoldRecord, SeatHolds } from '../src/holds/seatHolds.ts';
 import { createSeatHolds } from '../src/holds/seatHolds.ts';
 import { startHoldExpiryAnnouncer } from '../src/seats/holdExpiryAnnouncer.ts';
-import { createRedisChannels } from '../src/seats/redisChannels.ts';
 import type {
   SeatAvailability,
   SeatAvailabilityEventModel,
@@ -31,7 +31,18 @@ const { redis, prefix } = useRedis();
 let db: PrismaClient;
 let holds: SeatHolds;
 let availability: SeatAvailability;
-const subscriber = new Redis(testEnvironment.redisUrl);
+/** A replica's keyspace on the test Redis, under this file's prefix; closed after the tests. */
+const keyspaces: Keyspace[] = [];
+function openKeyspace(): Keyspace {
+  const keyspace = connectKeyspace(testEnvironment.redisUrl, {
+    name: 'bookings-test',
+    keyPrefix: prefix,
+    logger: pino({ level: 'silent' }),
+  });
+  keyspaces.push(keyspace);
+  return keyspace;
+}
+const keyspace = openKeyspace();
 const HOLD_TTL_MS = 60_000;
 
 const user = (role: Viewer['role'] = 'USER'): Viewer =>
@@ -75,12 +86,10 @@ const codeOf = (promise: Promise<unknown>) =>
     (error: { extensions?: { code?: string } }) => error.extensions?.code ?? String(error),
   );
 
-/** A bookings replica's seat availability on its own subscriber connection. */
-function replicaAvailability(channels = createRedisChannels(subscriber)) {
+/** A bookings replica's seat availability on its own keyspace connection. */
+function replicaAvailability(pubSub = keyspace.pubSub) {
   return createSeatAvailability({
-    publisher: redis,
-    channels,
-    channelPrefix: prefix,
+    pubSub,
     readSeatMap: (showtimeId) => createLoaders(db, holds).seatMap.load(showtimeId),
     logger: pino({ level: 'silent' }),
     published: new Counter({
@@ -94,12 +103,12 @@ function replicaAvailability(channels = createRedisChannels(subscriber)) {
 
 beforeAll(() => {
   db = createPrismaClient(PrismaClient, database.url, 10);
-  holds = createSeatHolds(redis);
+  holds = createSeatHolds(keyspace.locks<HoldRecord>('hold'));
   availability = replicaAvailability();
 });
 afterAll(async () => {
   await db?.$disconnect();
-  subscriber.disconnect();
+  await Promise.all(keyspaces.map((each) => each.close()));
 });
 
 describe('the bookings consumer', () => {
@@ -225,7 +234,7 @@ describe('createBooking', () => {
 
   it('never sells a seat twice even when Redis is bypassed: the reservation key decides', async () => {
     const { showtime, seatIds } = await showtimeWithSeats();
-    // Two holds for the same seat written straight into Redis, as if the script had failed.
+    // Two holds for the same seat written straight into Redis, as if the lock had failed.
     const forged = (viewer: Viewer): HoldRecord => ({
       id: crypto.randomUUID(),
       userId: viewer.id,
@@ -237,7 +246,10 @@ describe('createBooking', () => {
     });
     const [alice, bob] = [user(), user()];
     const holdsOf = [forged(alice), forged(bob)];
-    for (const hold of holdsOf) await redis.set(`hold:${hold.id}`, JSON.stringify(hold));
+    for (const hold of holdsOf) {
+      const lease = { id: hold.id, group: `${showtime.id}:${hold.userId}`, keys: [], data: hold };
+      await redis.set(`hold:lease:${hold.id}`, JSON.stringify(lease));
+    }
     const outcomes = await Promise.all([
       codeOf(createBooking({ db, holds }, alice, holdsOf[0]!.id, 'a')),
       codeOf(createBooking({ db, holds }, bob, holdsOf[1]!.id, 'b')),
@@ -415,8 +427,7 @@ describe('live seat availability', () => {
 
   it('tells subscribers on every replica of holds, replaced holds and releases', async () => {
     const { showtime, seatIds } = await showtimeWithSeats();
-    const otherSubscriber = new Redis(testEnvironment.redisUrl);
-    const replicaB = replicaAvailability(createRedisChannels(otherSubscriber));
+    const replicaB = replicaAvailability(openKeyspace().pubSub);
     const events = await replicaB.events(showtime.id);
     try {
       const viewer = user();
@@ -446,7 +457,6 @@ describe('live seat availability', () => {
       expect(released.availableSeatCount).toBe(100);
     } finally {
       await events.return?.();
-      otherSubscriber.disconnect();
     }
   });
 
@@ -520,20 +530,15 @@ describe('live seat availability', () => {
     const { showtime } = await showtimeWithSeats();
     const channel = `${prefix}seats:${showtime.id}`;
     const listeners = async () => ((await redis.pubsub('NUMSUB', channel)) as [string, number])[1];
-    const connection = new Redis(testEnvironment.redisUrl);
-    try {
-      const channels = createRedisChannels(connection);
-      const replica = replicaAvailability(channels);
-      const streams = await Promise.all(
-        Array.from({ length: 50 }, () => replica.events(showtime.id)),
-      );
-      expect(channels.size()).toBe(1);
-      expect(await listeners()).toBe(1);
-      await Promise.all(streams.map((stream) => stream.return?.()));
-      expect(channels.size()).toBe(0);
-      await eventually(async () => ((await listeners()) === 0 ? true : undefined), 2_000);
-    } finally {
-      connection.disconnect();
-    }
+    const { pubSub } = openKeyspace();
+    const replica = replicaAvailability(pubSub);
+    const streams = await Promise.all(
+      Array.from({ length: 50 }, () => replica.events(showtime.id)),
+    );
+    expect(pubSub.channels()).toBe(1);
+    expect(await listeners()).toBe(1);
+    await Promise.all(streams.map((stream) => stream.return?.()));
+    expect(pubSub.channels()).toBe(0);
+    await eventually(async () => ((await listeners()) === 0 ? true : undefined), 2_000);
   });
 });

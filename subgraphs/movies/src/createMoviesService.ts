@@ -1,4 +1,5 @@
 import { startServiceEvents } from '@cinegraph/events';
+import { connectKeyspace } from '@cinegraph/keyspace';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   createAccessTokenVerifier,
@@ -6,7 +7,6 @@ import {
   createMetrics,
   createPrismaClient,
   createReadThroughCache,
-  createRedis,
   createService,
   loadSubgraphSchema,
 } from '@cinegraph/service-kit';
@@ -18,18 +18,18 @@ import { createLoaders } from './context.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { resolvers } from './resolvers/index.ts';
 
-/** Wires the movies subgraph: database, Redis, token verification, schema. */
+/** Wires the movies subgraph: database, keyspace (the movie cache), token verification, schema. */
 export async function createMoviesService(config: MoviesConfig): Promise<Runnable> {
   const logger = createLogger('movies', config.LOG_LEVEL);
   const metrics = createMetrics('movies');
   const db = createPrismaClient(PrismaClient, config.DATABASE_URL, 10, metrics.registry);
-  const redis = createRedis(config.REDIS_URL, {
+  const keyspace = connectKeyspace(config.REDIS_URL, {
     name: 'movies',
     keyPrefix: config.REDIS_KEY_PREFIX,
     logger,
   });
   const movieCache = createReadThroughCache<Movie>({
-    redis,
+    store: keyspace.store,
     name: 'movies:movie',
     ttlSeconds: config.CACHE_TTL_SECONDS,
     registry: metrics.registry,
@@ -63,7 +63,7 @@ export async function createMoviesService(config: MoviesConfig): Promise<Runnabl
     },
     async onClose() {
       await events.close();
-      await Promise.allSettled([db.$disconnect(), redis.quit()]);
+      await Promise.allSettled([db.$disconnect(), keyspace.close()]);
     },
   });
   return { service, port: config.PORT, host: config.HOST };

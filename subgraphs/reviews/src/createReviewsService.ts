@@ -1,4 +1,5 @@
 import { consumerTransaction, startServiceEvents } from '@cinegraph/events';
+import { connectKeyspace } from '@cinegraph/keyspace';
 import { startKnownMoviesBackfill } from '@cinegraph/known-movies';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
@@ -7,7 +8,6 @@ import {
   createMetrics,
   createPrismaClient,
   createReadThroughCache,
-  createRedis,
   createService,
   loadSubgraphSchema,
 } from '@cinegraph/service-kit';
@@ -21,7 +21,7 @@ import type { RatingSummaryModel } from './reviews/ratingSummary.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /**
- * Wires the reviews subgraph: its database, the rating-summary cache in Redis, the
+ * Wires the reviews subgraph: its database, the rating-summary cache in the keyspace, the
  * consumer that keeps the known movies current (plus the start-up backfill), the outbox
  * relay for `review.created`, and the schema.
  */
@@ -29,13 +29,13 @@ export async function createReviewsService(config: ReviewsConfig): Promise<Runna
   const logger = createLogger('reviews', config.LOG_LEVEL);
   const metrics = createMetrics('reviews');
   const db = createPrismaClient(PrismaClient, config.DATABASE_URL, 10, metrics.registry);
-  const redis = createRedis(config.REDIS_URL, {
+  const keyspace = connectKeyspace(config.REDIS_URL, {
     name: 'reviews',
     keyPrefix: config.REDIS_KEY_PREFIX,
     logger,
   });
   const ratingSummaries = createReadThroughCache<RatingSummaryModel>({
-    redis,
+    store: keyspace.store,
     name: 'reviews:ratingSummary',
     ttlSeconds: config.CACHE_TTL_SECONDS,
     registry: metrics.registry,
@@ -66,14 +66,14 @@ export async function createReviewsService(config: ReviewsConfig): Promise<Runna
     context: async (request) => createContext(db, ratingSummaries, request.viewer),
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
-      // The cache is optional (reads fall back to the database), so Redis is not checked.
+      // The cache is optional (reads fall back to the database): the keyspace is not checked.
       broker: events.readiness,
       knownMovies: backfill.readiness,
     },
     async onClose() {
       backfill.stop();
       await events.close();
-      await Promise.allSettled([db.$disconnect(), redis.quit()]);
+      await Promise.allSettled([db.$disconnect(), keyspace.close()]);
     },
   });
   return { service, port: config.PORT, host: config.HOST };

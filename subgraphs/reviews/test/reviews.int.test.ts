@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscriptions } from '@cinegraph/events';
 import type { Viewer } from '@cinegraph/service-kit';
 import { createPrismaClient, createReadThroughCache } from '@cinegraph/service-kit';
-import { useRedis, useTestDatabase } from '@cinegraph/testing';
+import { connectKeyspace } from '@cinegraph/keyspace';
+import { testEnvironment, useRedis, useTestDatabase } from '@cinegraph/testing';
 import { handlers } from '../src/events/handlers.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import type { RatingSummaryModel } from '../src/reviews/ratingSummary.ts';
@@ -24,7 +25,12 @@ import { encodeCursor } from '@cinegraph/service-kit';
 const database = useTestDatabase(
   path.resolve(import.meta.dirname, '../../../prisma/reviews/migrations'),
 );
-const { redis } = useRedis();
+const { prefix } = useRedis();
+const keyspace = connectKeyspace(testEnvironment.redisUrl, {
+  name: 'reviews-test',
+  keyPrefix: prefix,
+  logger: pino({ level: 'silent' }),
+});
 const registry = new Registry();
 let db: PrismaClient;
 let writer: ReviewWriter;
@@ -46,7 +52,7 @@ beforeAll(() => {
   writer = {
     db,
     ratingSummaries: createReadThroughCache<RatingSummaryModel>({
-      redis,
+      store: keyspace.store,
       name: 'reviews:ratingSummary',
       ttlSeconds: 60,
       registry,
@@ -56,6 +62,7 @@ beforeAll(() => {
 });
 afterAll(async () => {
   await db?.$disconnect();
+  await keyspace.close();
 });
 
 describe('the reviews consumer', () => {

@@ -1,11 +1,11 @@
 import { startServiceEvents } from '@cinegraph/events';
+import { connectKeyspace } from '@cinegraph/keyspace';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   createAccessTokenVerifier,
   createLogger,
   createMetrics,
   createPrismaClient,
-  createRedis,
   createService,
   loadSubgraphSchema,
 } from '@cinegraph/service-kit';
@@ -19,13 +19,13 @@ import { createContext } from './context.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { resolvers } from './resolvers/index.ts';
 
-/** Wires the users subgraph: database, Redis, signing key, schema and HTTP routes. */
+/** Wires the users subgraph: database, keyspace (refresh tokens, login throttle), signing key, schema and HTTP routes. */
 export async function createUsersService(config: UsersConfig): Promise<Runnable> {
   const key = await loadSigningKey({ pem: config.JWT_PRIVATE_KEY, keyFile: config.JWT_KEY_FILE });
   const logger = createLogger('users', config.LOG_LEVEL);
   const metrics = createMetrics('users');
   const db = createPrismaClient(PrismaClient, config.DATABASE_URL, 10, metrics.registry);
-  const redis = createRedis(config.REDIS_URL, {
+  const keyspace = connectKeyspace(config.REDIS_URL, {
     name: 'users',
     keyPrefix: config.REDIS_KEY_PREFIX,
     logger,
@@ -40,9 +40,9 @@ export async function createUsersService(config: UsersConfig): Promise<Runnable>
   const deps = {
     db,
     issueAccessToken: createAccessTokenIssuer(key, config.ACCESS_TOKEN_TTL_SECONDS),
-    refreshTokens: createRefreshTokenStore(redis, config.REFRESH_TOKEN_TTL_SECONDS),
+    refreshTokens: createRefreshTokenStore(keyspace.store, config.REFRESH_TOKEN_TTL_SECONDS),
     loginThrottle: createLoginThrottle(
-      redis,
+      keyspace.store,
       config.LOGIN_MAX_FAILURES,
       config.LOGIN_WINDOW_SECONDS,
     ),
@@ -59,7 +59,7 @@ export async function createUsersService(config: UsersConfig): Promise<Runnable>
     context: async (request) => createContext(deps, request.viewer, request.ip),
     readiness: {
       database: () => db.$queryRaw`SELECT 1`,
-      redis: () => redis.ping(),
+      keyspace: () => keyspace.ping(),
       broker: events.readiness,
     },
     routes(app) {
@@ -69,7 +69,7 @@ export async function createUsersService(config: UsersConfig): Promise<Runnable>
     },
     async onClose() {
       await events.close();
-      await Promise.allSettled([db.$disconnect(), redis.quit()]);
+      await Promise.allSettled([db.$disconnect(), keyspace.close()]);
     },
   });
   return { service, port: config.PORT, host: config.HOST };

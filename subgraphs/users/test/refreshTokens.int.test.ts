@@ -1,9 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { useRedis } from '@cinegraph/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { connectKeyspace } from '@cinegraph/keyspace';
+import { testEnvironment, useRedis } from '@cinegraph/testing';
 import { createLoginThrottle } from '../src/auth/loginThrottle.ts';
 import { createRefreshTokenStore } from '../src/auth/refreshTokens.ts';
 
 const { redis, prefix } = useRedis();
+const keyspace = connectKeyspace(testEnvironment.redisUrl, {
+  name: 'users-test',
+  keyPrefix: prefix,
+  logger: pino({ level: 'silent' }),
+});
+const kv = keyspace.store;
+afterAll(() => keyspace.close());
 
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -12,7 +21,7 @@ const codeOf = (promise: Promise<unknown>) =>
   );
 
 describe('refresh token store', () => {
-  const store = createRefreshTokenStore(redis, 60);
+  const store = createRefreshTokenStore(kv, 60);
 
   it('keeps only a hash of the token, with a TTL', async () => {
     const { token } = await store.issue('user-1');
@@ -48,7 +57,7 @@ describe('refresh token store', () => {
 
 describe('login throttle', () => {
   it('blocks an email and IP after the limit, for the window, and clears on success', async () => {
-    const throttle = createLoginThrottle(redis, 3, 60);
+    const throttle = createLoginThrottle(kv, 3, 60);
     for (let i = 0; i < 3; i++) {
       await throttle.assertAllowed('a@example.com', '10.0.0.1');
       await throttle.recordFailure('a@example.com', '10.0.0.1');
@@ -65,7 +74,7 @@ describe('login throttle', () => {
   });
 
   it('lets the block expire with the window', async () => {
-    const throttle = createLoginThrottle(redis, 1, 1);
+    const throttle = createLoginThrottle(kv, 1, 1);
     await throttle.recordFailure('d@example.com', '10.0.0.1');
     expect(await codeOf(throttle.assertAllowed('d@example.com', '10.0.0.1'))).toBe('RATE_LIMITED');
     await new Promise((resolve) => setTimeout(resolve, 1_100));

@@ -1,12 +1,11 @@
+import type { PubSub } from '@cinegraph/keyspace';
 import { createPushIterator } from '@cinegraph/service-kit';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import type { SeatMapModel, SeatStatus } from '../context.ts';
 import type { SeatChange } from '../holds/seatHolds.ts';
-import type { RedisChannels } from './redisChannels.ts';
 
-/** What `Subscription.seatAvailabilityChanged` sends, as it travels through Redis. */
+/** What `Subscription.seatAvailabilityChanged` sends, as it travels through pub/sub. */
 export interface SeatAvailabilityEventModel {
   showtimeId: string;
   changedSeats: { seatId: string; status: SeatStatus }[];
@@ -25,28 +24,25 @@ export interface SeatAvailability {
    */
   announce(change: SeatChange, occurredAt?: Date): Promise<void>;
   /**
-   * The showtime's events until the iterator is returned. Resolves once Redis has
+   * The showtime's events until the iterator is returned. Resolves once the keyspace has
    * confirmed the subscription, so no change made after that is missed.
    */
   events(showtimeId: string): Promise<AsyncIterableIterator<SeatAvailabilityEventModel>>;
 }
 
 /**
- * Seat availability fanned out through Redis pub/sub: each replica publishes the changes
- * it makes and holds one subscription per watched showtime, shared by its subscribers,
- * so a change on replica A reaches subscribers on replica B.
+ * Seat availability fanned out through the keyspace's pub/sub (Redis, or in-process): each
+ * replica publishes the changes it makes and holds one subscription per watched showtime,
+ * shared by its subscribers, so a change on replica A reaches subscribers on replica B.
  */
 export function createSeatAvailability(options: {
-  publisher: Redis;
-  channels: RedisChannels;
-  /** Put in front of channel names (pub/sub channels are not keys: no client prefix). */
-  channelPrefix: string;
+  pubSub: PubSub;
   /** The showtime's seats with their status now (the seat map's own reading). */
   readSeatMap: (showtimeId: string) => Promise<SeatMapModel | null>;
   logger: Logger;
   published: Counter<'outcome'>;
 }): SeatAvailability {
-  const channel = (showtimeId: string) => `${options.channelPrefix}seats:${showtimeId}`;
+  const channel = (showtimeId: string) => `seats:${showtimeId}`;
   return {
     async announce({ showtimeId, seatIds }, occurredAt = new Date()) {
       if (!seatIds.length) return;
@@ -64,7 +60,7 @@ export function createSeatAvailability(options: {
           availableSeatCount: map.availableSeatCount,
           occurredAt: occurredAt.toISOString(),
         };
-        await options.publisher.publish(channel(showtimeId), JSON.stringify(event));
+        await options.pubSub.publish(channel(showtimeId), JSON.stringify(event));
         options.published.inc({ outcome: 'published' });
       } catch (error) {
         options.published.inc({ outcome: 'failed' });
@@ -74,7 +70,7 @@ export function createSeatAvailability(options: {
         );
       }
     },
-    events: (showtimeId) => subscribed(options.channels, channel(showtimeId)),
+    events: (showtimeId) => subscribed(options.pubSub, channel(showtimeId)),
   };
 }
 
@@ -82,12 +78,9 @@ export function createSeatAvailability(options: {
  * A channel's events, subscribed before the iterator is handed out (so nothing committed
  * after the client subscribed is missed), unsubscribed when it ends however it ends.
  */
-async function subscribed<T>(
-  channels: RedisChannels,
-  channel: string,
-): Promise<AsyncIterableIterator<T>> {
+async function subscribed<T>(pubSub: PubSub, channel: string): Promise<AsyncIterableIterator<T>> {
   let stop = () => {};
   const stream = createPushIterator<T>(() => stop());
-  stop = await channels.listen(channel, (message) => stream.push(JSON.parse(message) as T));
+  stop = await pubSub.listen(channel, (message) => stream.push(JSON.parse(message) as T));
   return stream;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { KeyValueStore } from '@cinegraph/keyspace';
 import { createError } from '@cinegraph/service-kit';
 
 export interface LoginThrottle {
@@ -10,12 +10,12 @@ export interface LoginThrottle {
 }
 
 /**
- * Fixed-window login throttling per (email, IP) in Redis: after `maxFailures` failed
+ * Fixed-window login throttling per (email, IP) in the keyspace's store: after `maxFailures` failed
  * attempts within `windowSeconds` of the first, further attempts are refused until the
  * window passes. A success clears the count.
  */
 export function createLoginThrottle(
-  redis: Redis,
+  store: KeyValueStore,
   maxFailures = 5,
   windowSeconds = 15 * 60,
 ): LoginThrottle {
@@ -24,12 +24,9 @@ export function createLoginThrottle(
   return {
     async assertAllowed(email, ip) {
       const key = keyOf(email, ip);
-      const [[, count], [, ttl]] = (await redis.multi().get(key).ttl(key).exec()) as [
-        [Error | null, string | null],
-        [Error | null, number],
-      ];
+      const [count, ttlMs] = await Promise.all([store.get(key), store.ttl(key)]);
       if (Number(count ?? 0) >= maxFailures) {
-        const retryAfter = Math.max(ttl, 1);
+        const retryAfter = Math.max(Math.ceil((ttlMs ?? 0) / 1000), 1);
         throw createError(
           'RATE_LIMITED',
           `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
@@ -40,11 +37,10 @@ export function createLoginThrottle(
       }
     },
     async recordFailure(email, ip) {
-      const key = keyOf(email, ip);
-      await redis.multi().incr(key).expire(key, windowSeconds, 'NX').exec();
+      await store.increment(keyOf(email, ip), windowSeconds * 1000);
     },
     async recordSuccess(email, ip) {
-      await redis.del(keyOf(email, ip));
+      await store.delete([keyOf(email, ip)]);
     },
   };
 }

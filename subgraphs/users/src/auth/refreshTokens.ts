@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { KeyValueStore } from '@cinegraph/keyspace';
 import { unauthenticated } from '@cinegraph/service-kit';
 
 export interface IssuedRefreshToken {
@@ -19,50 +19,66 @@ export interface RefreshTokenStore {
   revoke(token: string): Promise<void>;
 }
 
-const tokenKey = (token: string) =>
-  `users:refresh:${createHash('sha256').update(token).digest('hex')}`;
+interface TokenRecord {
+  userId: string;
+  familyId: string;
+}
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+const tokenKey = (token: string) => `users:refresh:${hashOf(token)}`;
+const spentKey = (token: string) => `users:refresh-spent:${hashOf(token)}`;
 const familyKey = (familyId: string) => `users:refresh-family:${familyId}`;
 
 /**
- * Opaque refresh tokens kept in Redis, only as SHA-256 hashes, with a TTL. A spent token
- * stays (marked) until it expires, so that its reuse can be recognised.
+ * Opaque refresh tokens kept in the keyspace's store, only as SHA-256 hashes, with a TTL.
+ * A spent token is marked until it would have expired, so that its reuse can be
+ * recognised. A revoked family is marked for one token lifetime: every token of the
+ * family issued before the revocation has expired by then.
  */
-export function createRefreshTokenStore(redis: Redis, ttlSeconds: number): RefreshTokenStore {
+export function createRefreshTokenStore(
+  store: KeyValueStore,
+  ttlSeconds: number,
+): RefreshTokenStore {
+  const ttlMs = ttlSeconds * 1000;
+
   async function issueInFamily(userId: string, familyId: string): Promise<IssuedRefreshToken> {
     const token = randomBytes(32).toString('base64url');
-    await redis
-      .multi()
-      .hset(tokenKey(token), { userId, familyId })
-      .expire(tokenKey(token), ttlSeconds)
-      .set(familyKey(familyId), 'active', 'EX', ttlSeconds)
-      .exec();
-    return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+    const record: TokenRecord = { userId, familyId };
+    await store.set(tokenKey(token), JSON.stringify(record), { ttlMs });
+    return { token, expiresAt: new Date(Date.now() + ttlMs) };
   }
 
+  const revokeFamily = (familyId: string) => store.set(familyKey(familyId), 'revoked', { ttlMs });
   const invalid = () => unauthenticated('The refresh token is not valid.');
+  const recordOf = async (token: string): Promise<TokenRecord | null> => {
+    const stored = await store.get(tokenKey(token));
+    return stored ? (JSON.parse(stored) as TokenRecord) : null;
+  };
 
   return {
     issue: (userId) => issueInFamily(userId, randomUUID()),
 
     async rotate(token) {
-      const key = tokenKey(token);
-      const [userId, familyId] = await redis.hmget(key, 'userId', 'familyId');
-      if (!userId || !familyId) throw invalid();
-      if ((await redis.get(familyKey(familyId))) !== 'active') throw invalid();
-      // HSETNX is atomic: of two concurrent uses of one token, exactly one wins.
-      const firstUse = await redis.hsetnx(key, 'spentAt', new Date().toISOString());
-      if (firstUse === 0) {
-        await redis.set(familyKey(familyId), 'revoked', 'KEEPTTL');
+      const record = await recordOf(token);
+      if (!record) throw invalid();
+      if ((await store.get(familyKey(record.familyId))) === 'revoked') throw invalid();
+      // Set-if-absent is atomic: of two concurrent uses of one token, exactly one wins.
+      const firstUse = await store.set(spentKey(token), new Date().toISOString(), {
+        ttlMs,
+        onlyIfAbsent: true,
+      });
+      if (!firstUse) {
+        await revokeFamily(record.familyId);
         throw unauthenticated(
           'The refresh token was already used; every session of this login has been signed out.',
         );
       }
-      return { userId, next: await issueInFamily(userId, familyId) };
+      return { userId: record.userId, next: await issueInFamily(record.userId, record.familyId) };
     },
 
     async revoke(token) {
-      const familyId = await redis.hget(tokenKey(token), 'familyId');
-      if (familyId) await redis.set(familyKey(familyId), 'revoked', 'KEEPTTL');
+      const record = await recordOf(token);
+      if (record) await revokeFamily(record.familyId);
     },
   };
 }

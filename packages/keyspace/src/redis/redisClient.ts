@@ -37,3 +37,23 @@ export function createRedis(url: string, { name, keyPrefix = '', logger }: Redis
   });
   return redis;
 }
+
+/**
+ * Closes a connection: politely (QUIT, after the commands already sent) while it is up,
+ * at once while it is not, so that a process can stop during an outage.
+ */
+export async function closeRedis(redis: Redis, timeoutMs = 2_000): Promise<void> {
+  if (redis.status !== 'ready') {
+    redis.disconnect();
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    redis.quit().catch(() => {}),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  redis.disconnect();
+}
