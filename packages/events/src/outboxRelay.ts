@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { ConfirmChannel } from 'amqplib';
-import pg from 'pg';
+import { openDatabase } from '@cinegraph/database';
 import { Gauge } from 'prom-client';
 import type { Logger } from 'pino';
 import { withTimeout } from '@cinegraph/service-kit';
@@ -67,8 +67,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
   const exchange = exchangeName(options.prefix);
   const batchSize = options.batchSize ?? 100;
   const confirmTimeoutMs = options.confirmTimeoutMs ?? 15_000;
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
-  pool.on('error', (error) => log.warn({ err: error }, 'idle database connection failed'));
+  const db = openDatabase(options.databaseUrl, { poolSize: 2, logger: log });
 
   const publisher: ManagedChannel<ConfirmChannel> = await options.broker.manageChannel(
     'outbox-publisher',
@@ -89,52 +88,50 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
   async function publishBatch(): Promise<number> {
     const channel = publisher.current;
     if (!channel) throw new Error('the broker is unreachable');
-    const client = await pool.connect();
     let claimed: OutboxRow[] = [];
     try {
-      await client.query('BEGIN');
-      ({ rows: claimed } = await client.query<OutboxRow>(
-        `SELECT id, type, data, occurred_at, traceparent FROM outbox
-          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batchSize],
-      ));
-      for (const row of claimed) {
-        const body = Buffer.from(
-          JSON.stringify({
-            id: row.id,
+      await db.transaction(async (client) => {
+        ({ rows: claimed } = await client.query<OutboxRow>(
+          `SELECT id, type, data, occurred_at, traceparent FROM outbox
+            WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [batchSize],
+        ));
+        for (const row of claimed) {
+          const body = Buffer.from(
+            JSON.stringify({
+              id: row.id,
+              type: row.type,
+              occurredAt: row.occurred_at.toISOString(),
+              data: row.data,
+              ...(row.traceparent ? { traceparent: row.traceparent } : {}),
+            }),
+          );
+          const accepted = channel.publish(exchange, row.type, body, {
+            persistent: true,
+            contentType: 'application/json',
+            messageId: row.id,
             type: row.type,
-            occurredAt: row.occurred_at.toISOString(),
-            data: row.data,
-            ...(row.traceparent ? { traceparent: row.traceparent } : {}),
-          }),
+            timestamp: Math.floor(row.occurred_at.getTime() / 1000),
+            headers: row.traceparent ? { [headers.traceparent]: row.traceparent } : {},
+          });
+          if (!accepted) await once(channel, 'drain');
+        }
+        if (claimed.length)
+          await withTimeout(
+            channel.waitForConfirms(),
+            confirmTimeoutMs,
+            () => new ConfirmTimeoutError(`no broker confirm within ${confirmTimeoutMs} ms`),
+          );
+        await client.query(
+          `UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
+          [claimed.map((row) => row.id)],
         );
-        const accepted = channel.publish(exchange, row.type, body, {
-          persistent: true,
-          contentType: 'application/json',
-          messageId: row.id,
-          type: row.type,
-          timestamp: Math.floor(row.occurred_at.getTime() / 1000),
-          headers: row.traceparent ? { [headers.traceparent]: row.traceparent } : {},
-        });
-        if (!accepted) await once(channel, 'drain');
-      }
-      if (claimed.length)
-        await withTimeout(
-          channel.waitForConfirms(),
-          confirmTimeoutMs,
-          () => new ConfirmTimeoutError(`no broker confirm within ${confirmTimeoutMs} ms`),
-        );
-      await client.query(
-        `UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
-        [claimed.map((row) => row.id)],
-      );
-      await client.query('COMMIT');
+      });
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
       // Late confirms would be counted against the next batch: start on a fresh channel.
       if (error instanceof ConfirmTimeoutError) await channel.close().catch(() => {});
       if (claimed.length) {
-        await client
+        await db
           .query(
             `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`,
             [claimed.map((row) => row.id), String((error as Error).message ?? error)],
@@ -142,8 +139,6 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
           .catch(() => {});
       }
       throw error;
-    } finally {
-      client.release();
     }
     for (const row of claimed) options.metrics.published.inc({ type: row.type });
     return claimed.length;
@@ -153,7 +148,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
   async function deleteOldRows(): Promise<void> {
     if (Date.now() - lastCleanup < CLEANUP_INTERVAL_MS) return;
     lastCleanup = Date.now();
-    const { rowCount } = await pool.query(
+    const { rowCount } = await db.query(
       `DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`,
       [options.retentionHours],
     );
@@ -187,7 +182,8 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
     }
   }
 
-  const listener = listenForCommits(options.databaseUrl, wake, log);
+  // A commit's NOTIFY wakes the relay; while not listening, its poll still finds new rows.
+  const listener = await db.listen(OUTBOX_CHANNEL, wake);
   const running = loop();
 
   const pending = new Gauge({
@@ -211,7 +207,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
   const relay: OutboxRelay = {
     wake,
     async backlog() {
-      const { rows } = await pool.query<{ pending: string; oldest: Date | null }>(
+      const { rows } = await db.query<{ pending: string | number; oldest: Date | null }>(
         `SELECT count(*) AS pending, min(occurred_at) AS oldest FROM outbox WHERE published_at IS NULL`,
       );
       const row = rows[0]!;
@@ -226,59 +222,10 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
       sleeper.interrupt();
       await running;
       await listener.close();
-      await pool.end();
+      await db.close();
     },
   };
   return relay;
-}
-
-/**
- * LISTENs on the outbox channel on a connection of its own, reconnecting when it drops.
- * While it is down, the relay's poll still finds new rows.
- */
-function listenForCommits(databaseUrl: string, onCommit: () => void, log: Logger) {
-  let client: pg.Client | undefined;
-  let closed = false;
-  let retry: NodeJS.Timeout | undefined;
-
-  async function open(): Promise<void> {
-    const next = new pg.Client({ connectionString: databaseUrl });
-    next.on('notification', onCommit);
-    next.on('error', (error) => {
-      log.warn({ err: error }, 'outbox listener lost its connection');
-      void next.end().catch(() => {});
-    });
-    next.on('end', () => {
-      if (client === next) client = undefined;
-      scheduleRetry();
-    });
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      client = next;
-      onCommit(); // rows committed while not listening
-    } catch (error) {
-      log.warn({ err: error }, 'cannot listen for outbox commits yet');
-      await next.end().catch(() => {});
-      scheduleRetry();
-    }
-  }
-  function scheduleRetry(): void {
-    if (closed || retry) return;
-    retry = setTimeout(() => {
-      retry = undefined;
-      void open();
-    }, 2_000);
-  }
-  void open();
-
-  return {
-    async close() {
-      closed = true;
-      clearTimeout(retry);
-      await client?.end().catch(() => {});
-    },
-  };
 }
 
 class ConfirmTimeoutError extends Error {}

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
+import type { SqlClient } from '@cinegraph/database';
+import { openDatabase } from '@cinegraph/database';
 
 /** The advisory lock key Prisma Migrate takes, so our runs and Prisma's exclude each other. */
 const MIGRATE_LOCK_KEY = 72707369;
@@ -52,7 +53,9 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationFi
 
 /**
  * Applies every pending migration, each in its own transaction, and returns the names
- * of those it applied. The database must exist (see ensureDatabase).
+ * of those it applied. The database must exist (see ensureDatabase). Each transaction
+ * first takes Prisma Migrate's advisory lock, so that concurrent migrators (ours, or
+ * Prisma's own, which holds the same lock for its session) apply each migration once.
  */
 export async function migrate({
   databaseUrl,
@@ -60,54 +63,51 @@ export async function migrate({
   log,
 }: MigrateOptions): Promise<string[]> {
   const migrations = await readMigrations(migrationsDir);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const db = openDatabase(databaseUrl, { poolSize: 1 });
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK_KEY]);
-    await client.query(CREATE_MIGRATIONS_TABLE);
-    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations"
-        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
-    const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     const done: string[] = [];
     for (const migration of migrations) {
-      const checksum = applied.get(migration.name);
-      if (checksum !== undefined) {
-        if (checksum !== migration.checksum) {
-          throw new MigrationError(
-            `Migration ${migration.name} was changed after it was applied (checksum mismatch). ` +
-              'Add a new migration instead of editing an applied one.',
-          );
+      const applied = await db.transaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK_KEY]);
+        await client.exec(CREATE_MIGRATIONS_TABLE);
+        const { rows } = await client.query<{ checksum: string }>(
+          `SELECT checksum FROM "_prisma_migrations"
+            WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+          [migration.name],
+        );
+        if (rows.length) {
+          if (rows[0]!.checksum !== migration.checksum)
+            throw new MigrationError(
+              `Migration ${migration.name} was changed after it was applied (checksum mismatch). ` +
+                'Add a new migration instead of editing an applied one.',
+            );
+          return false;
         }
-        continue;
-      }
-      await applyOne(client, migration);
+        await applyOne(client, migration);
+        return true;
+      });
+      if (!applied) continue;
       log?.(`applied ${migration.name}`);
       done.push(migration.name);
     }
     return done;
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK_KEY]).catch(() => {});
-    await client.end();
+    await db.close();
   }
 }
 
-async function applyOne(client: pg.Client, migration: MigrationFile): Promise<void> {
-  await client.query('BEGIN');
+async function applyOne(client: SqlClient, migration: MigrationFile): Promise<void> {
   try {
-    await client.query(migration.sql);
-    await client.query(
-      `INSERT INTO "_prisma_migrations"
-         (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-       VALUES ($1, $2, $3, now(), now(), 1)`,
-      [randomUUID(), migration.checksum, migration.name],
-    );
-    await client.query('COMMIT');
+    await client.exec(migration.sql);
   } catch (error) {
-    await client.query('ROLLBACK');
     throw new MigrationError(`Migration ${migration.name} failed: ${(error as Error).message}`, {
       cause: error,
     });
   }
+  await client.query(
+    `INSERT INTO "_prisma_migrations"
+       (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+     VALUES ($1, $2, $3, now(), now(), 1)`,
+    [randomUUID(), migration.checksum, migration.name],
+  );
 }

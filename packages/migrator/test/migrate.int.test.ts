@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { openDatabase } from '@cinegraph/database';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   databaseUrlFor,
@@ -20,8 +20,14 @@ const postgresUrl = process.env['TEST_POSTGRES_URL'] ?? 'postgresql://postgres@1
 const created: string[] = [];
 const dirs: string[] = [];
 
-async function freshDatabase(): Promise<string> {
-  const url = databaseUrlFor(postgresUrl, `cg_test_migrator_${randomBytes(6).toString('hex')}`);
+/** A new, empty database on a PostgreSQL server or in a PGlite folder. */
+const servers = {
+  postgresql: (name: string) => databaseUrlFor(postgresUrl, name),
+  pglite: (name: string) => `pglite:${path.join(tmpdir(), name)}`,
+};
+
+async function freshDatabase(server: keyof typeof servers): Promise<string> {
+  const url = servers[server](`cg_test_migrator_${randomBytes(6).toString('hex')}`);
   created.push(url);
   expect(await ensureDatabase(url)).toBe(true);
   return url;
@@ -37,13 +43,12 @@ async function migrationsDir(migrations: Record<string, string>): Promise<string
   return dir;
 }
 
-async function query<Row extends pg.QueryResultRow>(url: string, sql: string): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+async function query<Row>(url: string, sql: string): Promise<Row[]> {
+  const db = openDatabase(url);
   try {
-    return (await client.query<Row>(sql)).rows;
+    return (await db.query<Row>(sql)).rows;
   } finally {
-    await client.end();
+    await db.close();
   }
 }
 
@@ -54,14 +59,14 @@ afterAll(async () => {
   await Promise.all(created.map((url) => dropDatabase(url)));
 });
 
-describe('migrate', () => {
+describe.each(Object.keys(servers) as (keyof typeof servers)[])('migrate on %s', (server) => {
   it('creates a missing database once', async () => {
-    const url = await freshDatabase();
+    const url = await freshDatabase(server);
     expect(await ensureDatabase(url)).toBe(false);
   });
 
   it('applies pending migrations in order and records them as Prisma does', async () => {
-    const url = await freshDatabase();
+    const url = await freshDatabase(server);
     const dir = await migrationsDir({
       '20260101000000_first': 'CREATE TABLE a (id int PRIMARY KEY);',
       '20260102000000_second': 'ALTER TABLE a ADD COLUMN name text;',
@@ -94,7 +99,7 @@ describe('migrate', () => {
   });
 
   it('rolls a failing migration back whole and records nothing', async () => {
-    const url = await freshDatabase();
+    const url = await freshDatabase(server);
     const dir = await migrationsDir({
       '20260101000000_ok': 'CREATE TABLE a (id int PRIMARY KEY);',
       '20260102000000_broken': 'CREATE TABLE b (id int); INSERT INTO missing VALUES (1);',
@@ -113,7 +118,7 @@ describe('migrate', () => {
   });
 
   it('refuses to run when an applied migration was edited afterwards', async () => {
-    const url = await freshDatabase();
+    const url = await freshDatabase(server);
     const dir = await migrationsDir({ '20260101000000_first': 'CREATE TABLE a (id int);' });
     await migrate({ databaseUrl: url, migrationsDir: dir });
     await writeFile(
@@ -126,14 +131,16 @@ describe('migrate', () => {
   });
 
   it('lets concurrent migrators apply each migration exactly once', async () => {
-    const url = await freshDatabase();
+    const url = await freshDatabase(server);
     const dir = await migrationsDir({ '20260101000000_first': 'CREATE TABLE a (id int);' });
     const results = await Promise.all(
       [1, 2, 3].map(() => migrate({ databaseUrl: url, migrationsDir: dir })),
     );
     expect(results.flat()).toEqual(['20260101000000_first']);
   });
+});
 
+describe('the migrate command', () => {
   it("migrates named subgraphs from the command line (the images' migrate job)", async () => {
     const name = `cg_test_migrator_cli_${randomBytes(6).toString('hex')}`;
     const url = databaseUrlFor(postgresUrl, name);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DATABASE_PROTOCOLS } from '@cinegraph/database';
+import { KEYSPACE_PROTOCOLS } from '@cinegraph/keyspace';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -42,8 +44,10 @@ export const env = {
   host: () => z.string().min(1).default('127.0.0.1'),
   logLevel: () =>
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  postgresUrl: () => url(['postgresql:', 'postgres:']),
-  redisUrl: () => url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  /** A service's database: a PostgreSQL server, or `pglite:<folder>` (embedded). */
+  postgresUrl: () => url(DATABASE_PROTOCOLS),
+  /** The keyspace: a Redis server, or `memory://<name>` (in-process). */
+  redisUrl: () => url(KEYSPACE_PROTOCOLS).default('redis://127.0.0.1:6379'),
   httpUrl: () => url(['http:', 'https:']),
   /** A URL of one of these protocols, e.g. `env.url(['amqp:', 'amqps:'])`. */
   url,

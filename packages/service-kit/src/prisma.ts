@@ -1,4 +1,4 @@
-import { PrismaPg } from '@prisma/adapter-pg';
+import { prismaAdapterFor } from '@cinegraph/database';
 import type { Registry } from 'prom-client';
 import { Counter } from 'prom-client';
 
@@ -12,10 +12,12 @@ interface QueryEvents {
 
 type QueryLog = { emit: 'event'; level: 'query' }[];
 
-type PrismaClientClass<Client> = new (options: { adapter: PrismaPg; log?: QueryLog }) => Client;
+type Adapter = ReturnType<typeof prismaAdapterFor>['adapter'];
+type PrismaClientClass<Client> = new (options: { adapter: Adapter; log?: QueryLog }) => Client;
 
 /**
- * A subgraph's Prisma client on the `pg` driver adapter (no native query engine).
+ * A subgraph's Prisma client on a driver adapter (no native query engine): `pg` for a
+ * PostgreSQL URL, PGlite for a `pglite:` one (see @cinegraph/database).
  * `poolSize` bounds the connections one process holds. Given a registry, every SQL
  * statement the client sends is counted in `db_statements_total`: the figure behind the
  * "queries per request" bound that the batching tests and benchmarks check.
@@ -26,9 +28,17 @@ export function createPrismaClient<Client extends PrismaClientLike>(
   poolSize = 10,
   registry?: Registry,
 ): Client {
-  const adapter = new PrismaPg({ connectionString, max: poolSize });
-  if (!registry) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const { adapter, release } = prismaAdapterFor(connectionString, poolSize);
+  const client = registry
+    ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
+    : new PrismaClient({ adapter });
+  // A PGlite database is shared by its users in the process: closed with the last one.
+  const disconnect = client.$disconnect.bind(client);
+  client.$disconnect = async () => {
+    await disconnect();
+    await release();
+  };
+  if (!registry) return client;
   const statements = new Counter({
     name: 'db_statements_total',
     help: 'SQL statements sent to this service’s own database (transaction control included).',
