@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import type { Transaction } from '@electric-sql/pglite';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { SqlClient, SqlDatabase } from './sqlDatabase.ts';
 
 /**
@@ -44,7 +43,7 @@ export function pgliteDataDir(url: string): string {
 }
 
 interface Instance {
-  pglite: PGlite;
+  ready: Promise<PGlite>;
   users: number;
 }
 
@@ -53,28 +52,36 @@ const instances = new Map<string, Instance>();
 /**
  * The process's PGlite for a URL. PGlite is one PostgreSQL session that cannot share its
  * folder with another, so every user of a database in the process (Prisma, migrations,
- * the outbox relay) shares one instance, closed when the last of them closes.
+ * the outbox relay) shares one instance, closed when the last of them closes. PGlite is
+ * loaded on first use only: importing it costs half a second, which a process on
+ * PostgreSQL should not pay.
  */
-export function acquirePglite(url: string): { pglite: PGlite; release(): Promise<void> } {
+export function acquirePglite(url: string): { pglite: Promise<PGlite>; release(): Promise<void> } {
   const key = new URL(url).href;
   let instance = instances.get(key);
   if (!instance) {
     const dataDir = pgliteDataDir(url);
-    if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
-    instance = { pglite: new PGlite(dataDir, { startParams: START_PARAMS }), users: 0 };
+    instance = {
+      ready: (async () => {
+        const { PGlite } = await import('@electric-sql/pglite');
+        if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
+        return new PGlite(dataDir, { startParams: START_PARAMS });
+      })(),
+      users: 0,
+    };
     instances.set(key, instance);
   }
   const own = instance;
   own.users++;
   let released = false;
   return {
-    pglite: own.pglite,
+    pglite: own.ready,
     async release() {
       if (released) return;
       released = true;
       if (--own.users > 0) return;
       instances.delete(key);
-      await own.pglite.close();
+      await (await own.ready).close();
     },
   };
 }
@@ -97,11 +104,13 @@ function clientOf(connection: PGlite | Transaction): SqlClient {
  */
 export function openPgliteDatabase(url: string): SqlDatabase {
   const { pglite, release } = acquirePglite(url);
+  const session = async () => clientOf(await pglite);
   return {
-    ...clientOf(pglite),
-    transaction: (work) => pglite.transaction((tx) => work(clientOf(tx))),
+    query: async (sql, params) => (await session()).query(sql, params),
+    exec: async (script) => (await session()).exec(script),
+    transaction: async (work) => (await pglite).transaction((tx) => work(clientOf(tx))),
     async listen(channel, onNotify) {
-      const stop = await pglite.listen(channel, () => onNotify());
+      const stop = await (await pglite).listen(channel, () => onNotify());
       onNotify();
       return { close: () => stop() };
     },
