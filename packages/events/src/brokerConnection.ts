@@ -1,10 +1,13 @@
 import { EventEmitter, once } from 'node:events';
-import type { Channel, ChannelModel } from 'amqplib';
 import { connect } from 'amqplib';
 import type { Logger } from 'pino';
+import type { BusChannel, BusModel } from './bus/busModel.ts';
+import { isMemoryBusUrl } from './bus/busModel.ts';
+import type { MemoryConnection } from './bus/memoryBus.ts';
+import { acquireMemoryBus } from './bus/memoryBus.ts';
 
 /** A channel the broker connection keeps open: reopened after every reconnect or channel error. */
-export interface ManagedChannel<C extends Channel> {
+export interface ManagedChannel<C extends BusChannel> {
   /** The open channel, or null while the broker is unreachable. */
   readonly current: C | null;
 }
@@ -16,9 +19,9 @@ export interface BrokerConnection {
    * alone closes (a channel-level error) while the connection stays up. It declares what
    * the channel needs (exchanges, queues, consumers) each time.
    */
-  manageChannel<C extends Channel>(
+  manageChannel<C extends BusChannel>(
     name: string,
-    open: (model: ChannelModel) => Promise<C>,
+    open: (model: BusModel) => Promise<C>,
   ): Promise<ManagedChannel<C>>;
   /** Calls `listener` after every successful (re)connection. */
   onConnect(listener: () => void): void;
@@ -30,6 +33,7 @@ export interface BrokerConnection {
 }
 
 export interface BrokerOptions {
+  /** `amqp://` or `amqps://` for RabbitMQ; `memory://<name>[?journal=<file>]` in-process. */
   url: string;
   /** Shown in RabbitMQ's management UI as the connection name. */
   name: string;
@@ -37,26 +41,92 @@ export interface BrokerOptions {
 }
 
 const CHANNEL_REOPEN_DELAY_MS = 1_000;
+const MEMORY_RECONNECT_DELAY_MS = 250;
 
 interface Registration {
   name: string;
-  open: (model: ChannelModel) => Promise<Channel>;
-  handle: { current: Channel | null };
+  open: (model: BusModel) => Promise<BusChannel>;
+  handle: { current: BusChannel | null };
 }
 
 /**
- * One AMQP connection per process, on amqplib's built-in recovery: it reconnects with
- * exponential backoff forever (never giving up on a broker that comes back) and reopens
- * every managed channel on the new connection.
+ * A connection that recovers by itself: emits `connect` with a fresh model after `setup`
+ * ran on it, and `disconnect` when it is lost. amqplib's recovering connection is one.
+ */
+interface RecoveringConnection extends EventEmitter {
+  close(): Promise<void>;
+}
+
+function openRecovering(
+  options: BrokerOptions,
+  setup: (model: BusModel) => Promise<void>,
+): Promise<RecoveringConnection> {
+  if (isMemoryBusUrl(options.url)) return recoveringMemoryConnection(options, setup);
+  return connect(options.url, {
+    clientProperties: { connection_name: options.name },
+    recovery: {
+      waitForConnect: false,
+      initialDelay: 250,
+      maxDelay: 10_000,
+      maxRetries: Number.POSITIVE_INFINITY,
+      setup,
+    },
+  });
+}
+
+/** The in-process bus behind the same recovering shape (a dropped connection comes back). */
+async function recoveringMemoryConnection(
+  options: BrokerOptions,
+  setup: (model: BusModel) => Promise<void>,
+): Promise<RecoveringConnection> {
+  const { server, release } = await acquireMemoryBus(options.url);
+  const emitter = new EventEmitter();
+  let closed = false;
+  let current: MemoryConnection | null = null;
+  const attach = async () => {
+    if (closed || server.closed) return;
+    const connection = server.connect(options.name);
+    current = connection;
+    connection.once('close', (error?: Error) => {
+      if (current === connection) current = null;
+      if (closed || !error) return;
+      emitter.emit('disconnect', error);
+      setTimeout(() => void attach(), MEMORY_RECONNECT_DELAY_MS).unref();
+    });
+    try {
+      await setup(connection);
+    } catch (error) {
+      emitter.emit('connect-failed', error);
+      connection.drop(error as Error);
+      return;
+    }
+    emitter.emit('connect', connection);
+  };
+  // Connects after the caller has attached its listeners, as amqplib's recovery does.
+  setImmediate(() => void attach());
+  return Object.assign(emitter, {
+    async close() {
+      closed = true;
+      await current?.close();
+      await release();
+    },
+  });
+}
+
+/**
+ * One bus connection per process, recovering by itself: on RabbitMQ it is amqplib's
+ * built-in recovery, which reconnects with exponential backoff forever (never giving up on
+ * a broker that comes back); on the in-process bus, a dropped connection comes back the
+ * same way. Every managed channel is reopened on the new connection.
  */
 export async function connectBroker(options: BrokerOptions): Promise<BrokerConnection> {
   const log = options.logger.child({ component: 'broker' });
   const registrations: Registration[] = [];
   const events = new EventEmitter();
-  let model: ChannelModel | null = null;
+  let model: BusModel | null = null;
   let closing = false;
 
-  async function openChannel(registration: Registration, on: ChannelModel): Promise<void> {
+  async function openChannel(registration: Registration, on: BusModel): Promise<void> {
     const channel = await registration.open(on);
     registration.handle.current = channel;
     channel.on('error', (error: Error) =>
@@ -70,7 +140,7 @@ export async function connectBroker(options: BrokerOptions): Promise<BrokerConne
 
   // A channel closed by the broker (e.g. a PRECONDITION_FAILED) on a connection that is
   // still up: open it again on that connection. After a reconnect, setup has done so.
-  async function reopen(registration: Registration, on: ChannelModel): Promise<void> {
+  async function reopen(registration: Registration, on: BusModel): Promise<void> {
     if (closing || model !== on || registration.handle.current) return;
     try {
       await openChannel(registration, on);
@@ -81,19 +151,10 @@ export async function connectBroker(options: BrokerOptions): Promise<BrokerConne
     }
   }
 
-  const connection = await connect(options.url, {
-    clientProperties: { connection_name: options.name },
-    recovery: {
-      waitForConnect: false,
-      initialDelay: 250,
-      maxDelay: 10_000,
-      maxRetries: Number.POSITIVE_INFINITY,
-      async setup(next: ChannelModel) {
-        for (const registration of registrations) await openChannel(registration, next);
-      },
-    },
+  const connection = await openRecovering(options, async (next) => {
+    for (const registration of registrations) await openChannel(registration, next);
   });
-  connection.on('connect', (next: ChannelModel) => {
+  connection.on('connect', (next: BusModel) => {
     model = next;
     log.info('connected to the broker');
     events.emit('connect');
@@ -117,10 +178,7 @@ export async function connectBroker(options: BrokerOptions): Promise<BrokerConne
     get isConnected() {
       return model !== null;
     },
-    async manageChannel<C extends Channel>(
-      name: string,
-      open: (model: ChannelModel) => Promise<C>,
-    ) {
+    async manageChannel<C extends BusChannel>(name: string, open: (model: BusModel) => Promise<C>) {
       const registration: Registration = { name, open, handle: { current: null } };
       registrations.push(registration);
       // Connected already: setup has run without this registration, so open it now.
@@ -146,6 +204,24 @@ export async function connectBroker(options: BrokerOptions): Promise<BrokerConne
       }
       await connection.close();
       model = null;
+    },
+  };
+}
+
+/**
+ * A plain connection (no recovery) to the bus at `url`, for tools and tests: the
+ * dead-letter commands, a test's own publisher. Closing it ends it.
+ */
+export async function openBusModel(url: string, name: string): Promise<BusModel> {
+  if (!isMemoryBusUrl(url)) return connect(url, { clientProperties: { connection_name: name } });
+  const { server, release } = await acquireMemoryBus(url);
+  const connection = server.connect(name);
+  return {
+    createChannel: () => connection.createChannel(),
+    createConfirmChannel: () => connection.createConfirmChannel(),
+    async close() {
+      await connection.close();
+      await release();
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { Channel, ConfirmChannel, GetMessage } from 'amqplib';
+import type { GetMessage } from 'amqplib';
+import type { BusChannel, BusConfirmChannel } from './bus/busModel.ts';
 import { copyProperties, ownHeaders } from './eventConsumer.ts';
 import type { QueueTopology } from './topology.ts';
 import { headers } from './topology.ts';
@@ -32,7 +33,7 @@ function describe(message: GetMessage): DeadLetter {
  * unacknowledged and handed back (in their places) when done.
  */
 export async function listDeadLetters(
-  channel: Channel,
+  channel: BusChannel,
   topology: QueueTopology,
 ): Promise<DeadLetter[]> {
   const held: GetMessage[] = [];
@@ -54,7 +55,7 @@ export async function listDeadLetters(
  * after the broker confirmed its copy. Returns what was replayed.
  */
 export async function replayDeadLetters(
-  channel: ConfirmChannel,
+  channel: BusConfirmChannel,
   topology: QueueTopology,
   ids?: readonly string[],
 ): Promise<DeadLetter[]> {

@@ -1,13 +1,8 @@
-import type {
-  ConfirmChannel,
-  ConsumeMessage,
-  Message,
-  MessagePropertyHeaders,
-  Options,
-} from 'amqplib';
+import type { ConsumeMessage, Message, MessagePropertyHeaders, Options } from 'amqplib';
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { BrokerConnection } from './brokerConnection.ts';
+import type { BusConfirmChannel } from './bus/busModel.ts';
 import type { EventType } from './catalogue.ts';
 import type { AnyEventEnvelope, EventEnvelope } from './envelope.ts';
 import { MalformedEventError, parseEnvelope } from './envelope.ts';
@@ -85,7 +80,7 @@ export async function startEventConsumer<Tx extends SqlExecutor>(
     },
   );
 
-  async function handle(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
+  async function handle(channel: BusConfirmChannel, message: ConsumeMessage): Promise<void> {
     let event: AnyEventEnvelope;
     try {
       event = parseEnvelope(message.content);
@@ -121,7 +116,7 @@ export async function startEventConsumer<Tx extends SqlExecutor>(
   }
 
   async function apply(
-    channel: ConfirmChannel,
+    channel: BusConfirmChannel,
     message: ConsumeMessage,
     event: AnyEventEnvelope,
     handler: EventHandler<Tx, EventType>,
@@ -153,7 +148,7 @@ export async function startEventConsumer<Tx extends SqlExecutor>(
   }
 
   async function retryOrPark(
-    channel: ConfirmChannel,
+    channel: BusConfirmChannel,
     message: ConsumeMessage,
     event: AnyEventEnvelope,
     error: unknown,
@@ -186,7 +181,7 @@ export async function startEventConsumer<Tx extends SqlExecutor>(
   }
 
   async function deadLetter(
-    channel: ConfirmChannel,
+    channel: BusConfirmChannel,
     message: ConsumeMessage,
     reason: DeadLetterReason,
     detail: string,
@@ -206,7 +201,7 @@ export async function startEventConsumer<Tx extends SqlExecutor>(
    * confirmed it, acknowledges the original: a crash in between duplicates, never loses.
    */
   async function republish(
-    channel: ConfirmChannel,
+    channel: BusConfirmChannel,
     message: ConsumeMessage,
     queue: string,
     extraHeaders: MessagePropertyHeaders,

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
-import type { ConfirmChannel } from 'amqplib';
 import { openDatabase } from '@cinegraph/database';
 import { Gauge } from 'prom-client';
 import type { Logger } from 'pino';
 import { withTimeout } from '@cinegraph/service-kit';
 import type { BrokerConnection, ManagedChannel } from './brokerConnection.ts';
+import type { BusConfirmChannel } from './bus/busModel.ts';
 import type { EventMetrics } from './eventMetrics.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
 import { createSleeper } from './sleeper.ts';
@@ -69,7 +69,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
   const confirmTimeoutMs = options.confirmTimeoutMs ?? 15_000;
   const db = openDatabase(options.databaseUrl, { poolSize: 2, logger: log });
 
-  const publisher: ManagedChannel<ConfirmChannel> = await options.broker.manageChannel(
+  const publisher: ManagedChannel<BusConfirmChannel> = await options.broker.manageChannel(
     'outbox-publisher',
     async (model) => {
       const channel = await model.createConfirmChannel();

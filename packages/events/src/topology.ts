@@ -1,4 +1,4 @@
-import type { Channel } from 'amqplib';
+import type { BusChannel } from './bus/busModel.ts';
 import type { EventType } from './catalogue.ts';
 import { subscriptions } from './subscriptions.ts';
 
@@ -35,7 +35,7 @@ export function queueTopology(
 }
 
 /** The topic exchange every producer publishes to. Idempotent. */
-export async function assertExchange(channel: Channel, exchange: string): Promise<void> {
+export async function assertExchange(channel: BusChannel, exchange: string): Promise<void> {
   await channel.assertExchange(exchange, 'topic', { durable: true });
 }
 
@@ -44,7 +44,7 @@ export async function assertExchange(channel: Channel, exchange: string): Promis
  * as a producer does before publishing. Idempotent.
  */
 export async function assertSubscriberQueues(
-  channel: Channel,
+  channel: BusChannel,
   prefix: string,
   subscribers: Record<string, readonly EventType[]>,
 ): Promise<void> {
@@ -64,7 +64,7 @@ export async function assertSubscriberQueues(
  * survives a restart of the consumer or the broker.
  */
 export async function assertQueueTopology(
-  channel: Channel,
+  channel: BusChannel,
   topology: QueueTopology,
   routingKeys: readonly EventType[],
 ): Promise<void> {
@@ -96,7 +96,7 @@ export const headers = {
 
 /** Removes a consumer's queues (e.g. a retired service, or a test's). */
 export async function deleteQueueTopology(
-  channel: Channel,
+  channel: BusChannel,
   topology: QueueTopology,
 ): Promise<void> {
   for (const retry of topology.retryQueues) await channel.deleteQueue(retry.name);
@@ -109,7 +109,7 @@ export async function deleteQueueTopology(
  * and the exchange. For tests and benchmarks that ran on names of their own.
  */
 export async function deleteEventTopology(
-  channel: Channel,
+  channel: BusChannel,
   prefix: string,
   retryDelaysMs: number[],
 ): Promise<void> {

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventMetrics } from '../src/index.ts';
 import { createEnvelope, listDeadLetters, replayDeadLetters } from '../src/index.ts';
 import { eventually } from '@cinegraph/testing';
-import { useEventsHarness } from './useEventsHarness.ts';
-
-const events = useEventsHarness();
+import { busImplementations, useEventsHarness } from './useEventsHarness.ts';
 
 const registration = (email: string) =>
   createEnvelope('user.registered', {
@@ -31,12 +29,13 @@ const reaches =
     return counts[label] === value ? counts : undefined;
   };
 
-const ledgerHas = (source: string, count: number) => async () => {
-  const notes = await events.ledger(source);
-  return notes.length >= count ? notes : undefined;
-};
+describe.each(busImplementations())('an event consumer on $name', ({ url }) => {
+  const events = useEventsHarness(url);
+  const ledgerHas = (source: string, count: number) => async () => {
+    const notes = await events.ledger(source);
+    return notes.length >= count ? notes : undefined;
+  };
 
-describe('an event consumer', () => {
   it('applies an event delivered twice only once', async () => {
     const broker = await events.broker('dedupe');
     const metrics = events.metrics();

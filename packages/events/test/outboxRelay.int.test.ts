@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emit } from '../src/index.ts';
 import type { PgTransaction } from './pgTransactions.ts';
 import { eventually } from '@cinegraph/testing';
-import { useEventsHarness } from './useEventsHarness.ts';
-
-const events = useEventsHarness();
+import { busImplementations, useEventsHarness } from './useEventsHarness.ts';
 
 const registered = (n: number | string) => ({
   userId: '0190b6f2-8a4e-7c3d-9f21-5a6b7c8d9e0f',
@@ -17,7 +15,9 @@ async function register(tx: PgTransaction, n: number | string) {
   return emit(tx, 'user.registered', registered(n));
 }
 
-describe('the outbox relay', () => {
+describe.each(busImplementations())('the outbox relay on $name', ({ url }) => {
+  const events = useEventsHarness(url);
+
   it('publishes a committed event once and never one whose transaction rolled back', async () => {
     const tap = await events.tap();
     const broker = await events.broker('relay-commit');

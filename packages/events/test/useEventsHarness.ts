@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { connect } from 'amqplib';
 import pg from 'pg';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
@@ -20,7 +21,10 @@ import {
   connectBroker,
   createEventMetrics,
   deleteQueueTopology,
+  dropMemoryBusConnections,
   exchangeName,
+  isMemoryBusUrl,
+  openBusModel,
   queueTopology,
   startEventConsumer,
   startOutboxRelay,
@@ -31,6 +35,24 @@ import { pgTransactions } from './pgTransactions.ts';
 const run = promisify(execFile);
 
 export const { amqpUrl } = testEnvironment;
+
+/**
+ * The two buses every events test runs on (a contract: the same tests, both
+ * implementations): RabbitMQ, and the in-process bus with a journal of its own, which is
+ * closed whenever no test holds a connection and reopened from its journal.
+ */
+export function busImplementations(): { name: string; url: string }[] {
+  const journalDir = mkdtempSync(path.join(tmpdir(), 'cg_test_bus_'));
+  afterAll(() => rmSync(journalDir, { recursive: true, force: true }));
+  return [
+    { name: 'RabbitMQ', url: amqpUrl },
+    {
+      name: 'the in-process bus',
+      url: `memory://cg_test_${uniqueId()}?journal=${path.join(journalDir, 'bus.journal')}`,
+    },
+  ];
+}
+
 export const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
 
 type ConsumerOptions = Partial<Omit<EventConsumerOptions<PgTransaction>, 'handlers'>> &
@@ -41,7 +63,7 @@ type ConsumerOptions = Partial<Omit<EventConsumerOptions<PgTransaction>, 'handle
  * and a `ledger` table), an exchange and queues under a unique prefix on the real broker,
  * and relays/consumers that are all stopped, with their queues deleted, after the file.
  */
-export function useEventsHarness() {
+export function useEventsHarness(busUrl: string = amqpUrl) {
   const prefix = `cg_test_${uniqueId()}.`;
   const database = useTestDatabase(path.join(import.meta.dirname, 'migrations'));
   const exchange = exchangeName(prefix);
@@ -56,7 +78,7 @@ export function useEventsHarness() {
   const untilTestEnd = (stop: () => Promise<void>) => onTestFinished(stop);
   afterAll(async () => {
     await pool.end();
-    const connection = await connect(amqpUrl);
+    const connection = await openBusModel(busUrl, `${prefix}cleanup`);
     const channel = await connection.createChannel();
     for (const topology of topologies) await deleteQueueTopology(channel, topology);
     await channel.deleteExchange(exchange);
@@ -78,7 +100,7 @@ export function useEventsHarness() {
     },
     /** A broker connection named `<prefix><name>` (see dropConnection). */
     async broker(name = 'test'): Promise<BrokerConnection> {
-      const broker = await connectBroker({ url: amqpUrl, name: `${prefix}${name}`, logger });
+      const broker = await connectBroker({ url: busUrl, name: `${prefix}${name}`, logger });
       untilTestEnd(() => broker.close());
       await broker.waitForConnection();
       return broker;
@@ -131,7 +153,7 @@ export function useEventsHarness() {
      * `#` that records each delivery (duplicates included).
      */
     async tap(): Promise<{ messages: { id: string; type: string }[] }> {
-      const connection = await connect(amqpUrl);
+      const connection = await openBusModel(busUrl, `${prefix}tap`);
       const channel = await connection.createChannel();
       const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
       await channel.assertExchange(exchange, 'topic', { durable: true });
@@ -153,7 +175,7 @@ export function useEventsHarness() {
     },
     /** Publishes raw bytes to the exchange as a producer outside CineGraph might. */
     async publish(routingKey: string, body: string | object, messageId?: string): Promise<void> {
-      const connection = await connect(amqpUrl);
+      const connection = await openBusModel(busUrl, `${prefix}publisher`);
       try {
         const channel = await connection.createConfirmChannel();
         await channel.assertExchange(exchange, 'topic', { durable: true });
@@ -169,12 +191,17 @@ export function useEventsHarness() {
     },
     /** Opens a confirm channel for the dead-letter tools; closed when the test ends. */
     async adminChannel() {
-      const connection = await connect(amqpUrl);
+      const connection = await openBusModel(busUrl, `${prefix}admin`);
       untilTestEnd(() => connection.close());
       return connection.createConfirmChannel();
     },
     /** Has the broker close the named connection, as a network failure or a broker restart would. */
     async dropConnection(name: string): Promise<void> {
+      if (isMemoryBusUrl(busUrl)) {
+        if (!(await dropMemoryBusConnections(busUrl, `${prefix}${name}`)))
+          throw new Error(`no bus connection named ${prefix}${name}`);
+        return;
+      }
       const { stdout } = await run('rabbitmqctl', [
         'list_connections',
         'pid',

@@ -3,7 +3,8 @@ import { databaseUrlOf, migrateSubgraph, seedSubgraph } from './databases.ts';
 import { writeDemoContent } from './demoContent.ts';
 import type { RunningProcess } from './spawnProcess.ts';
 import { spawnProcess } from './spawnProcess.ts';
-import { gateway, subgraphs } from './subgraphs.ts';
+import type { SubgraphDefinition } from './subgraphs.ts';
+import { gateway, startWaves, subgraphs } from './subgraphs.ts';
 
 export interface StackOptions {
   /** A PostgreSQL server URL (no database); each subgraph gets `<prefix><name>` on it. */
@@ -40,17 +41,20 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** Prepares every database, then starts the subgraphs and the gateway in order. */
+/** Prepares every database, then starts the subgraphs in waves and the gateway last. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const databaseUrls: Record<string, string> = {};
   const created = new Set<string>();
-  for (const subgraph of subgraphs) {
-    const databaseUrl = databaseUrlOf(options.postgresUrl, options.databasePrefix, subgraph.name);
-    databaseUrls[subgraph.name] = databaseUrl;
-    if (await migrateSubgraph(subgraph, databaseUrl, options.log)) created.add(subgraph.name);
-    if (created.has(subgraph.name) && options.seed)
-      await seedSubgraph(subgraph, databaseUrl, options.log);
-  }
+  // Each database is its own: they are migrated and seeded side by side.
+  await Promise.all(
+    subgraphs.map(async (subgraph) => {
+      const databaseUrl = databaseUrlOf(options.postgresUrl, options.databasePrefix, subgraph.name);
+      databaseUrls[subgraph.name] = databaseUrl;
+      if (await migrateSubgraph(subgraph, databaseUrl, options.log)) created.add(subgraph.name);
+      if (created.has(subgraph.name) && options.seed)
+        await seedSubgraph(subgraph, databaseUrl, options.log);
+    }),
+  );
 
   const portOf = (name: string) => {
     const port = options.ports[name];
@@ -76,22 +80,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const running of [...processes].reverse()) await running.stop();
   };
   try {
-    for (const subgraph of subgraphs) {
+    const start = async (subgraph: SubgraphDefinition) => {
       const env = {
         ...common,
         DATABASE_URL: databaseUrls[subgraph.name]!,
         ...options.processEnv?.[subgraph.name],
       };
       environments[subgraph.name] = env;
-      processes.push(
-        await spawnProcess({
-          name: subgraph.name,
-          entry: subgraph.entry,
-          port: portOf(subgraph.name),
-          env,
-          ...(options.onLine ? { onLine: options.onLine } : {}),
-        }),
-      );
+      const running = spawnProcess({
+        name: subgraph.name,
+        entry: subgraph.entry,
+        port: portOf(subgraph.name),
+        env,
+        ...(options.onLine ? { onLine: options.onLine } : {}),
+      });
+      // Kept even when another process of the wave fails, so that stop() reaches it.
+      await running.then((started) => processes.push(started));
+    };
+    // In waves (see startWaves): a process starts once those it calls at start-up answer.
+    for (const wave of startWaves) {
+      const results = await Promise.allSettled(wave.map(start));
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     const subgraphUrls = subgraphs
       .map((s) => `${s.name}=http://127.0.0.1:${portOf(s.name)}/graphql`)

@@ -18,7 +18,7 @@ const subgraph = (name: string, defaultPort: number): SubgraphDefinition => ({
   migrationsDir: path.join(repoRoot, 'prisma', name, 'migrations'),
 });
 
-/** In start order: users first, since the others verify tokens against its JWKS. */
+/** Every subgraph, users first (see startWaves for the order they start in). */
 export const subgraphs: readonly SubgraphDefinition[] = [
   subgraph('users', 4001),
   subgraph('movies', 4002),
@@ -30,3 +30,13 @@ export const subgraphs: readonly SubgraphDefinition[] = [
 ];
 
 export const gateway = { name: 'gateway', defaultPort: 4000, entry: 'gateway/src/cli.ts' } as const;
+
+/**
+ * Start order. users serves the JWKS every other process verifies tokens with, and
+ * reviews and watchlists read the catalogue from movies as they start; the rest have no
+ * start-up calls. Processes of one wave start side by side. The gateway comes after all.
+ */
+export const startWaves: readonly (readonly SubgraphDefinition[])[] = [
+  subgraphs.filter((s) => s.name === 'users' || s.name === 'movies'),
+  subgraphs.filter((s) => s.name !== 'users' && s.name !== 'movies'),
+];
