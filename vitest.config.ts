@@ -14,6 +14,7 @@ const resolve = {
 //   unit  *.test.ts beside the code: pure logic, no I/O
 //   int   test/*.int.test.ts: one package against real PostgreSQL / Redis
 //   e2e   e2e/*.e2e.test.ts: real processes (subgraphs + gateway) on free ports
+//   e2e-embedded  most e2e files again, each on one `npm start` in embedded mode
 //   serial  test/*.serial.test.ts: disrupt shared services (e.g. stop RabbitMQ); run last, alone
 export default defineConfig({
   test: {
@@ -44,6 +45,8 @@ export default defineConfig({
           name: 'e2e',
           sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.test.ts'],
+          // Restarting `npm start` on its data folder is embedded mode's (e2e-embedded).
+          exclude: ['e2e/embeddedRestart.e2e.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
           // Each file starts its own stack of processes; two at a time suit 2 cores.
@@ -53,8 +56,48 @@ export default defineConfig({
       {
         resolve,
         test: {
-          name: 'serial',
+          name: 'e2e-embedded',
           sequence: { groupOrder: 3 },
+          // The supergraph's behaviour again, on `npm start` in embedded mode. Left out:
+          // what exists only with processes and real services (replicas, a Redis outage,
+          // gateways against toy subgraphs, the browser IDE, per-process tracing).
+          include: [
+            'auth',
+            'bookings',
+            'bookingSaga',
+            'catalogue',
+            'embeddedRestart',
+            'httpSecurity',
+            'moviePage',
+            'notifications',
+            'operationLimits',
+            'operations',
+            'persistedQueries',
+            'queryBound',
+            'seatAvailability',
+          ].map((name) => `e2e/${name}.e2e.test.ts`),
+          globalSetup: ['e2e/embeddedTemplate.ts'],
+          // No service at all: every URL a test or a process could fall back on is a closed port.
+          env: {
+            CINEGRAPH_TEST_MODE: 'embedded',
+            TEST_POSTGRES_URL: 'postgresql://postgres@127.0.0.1:9',
+            TEST_REDIS_URL: 'redis://127.0.0.1:9',
+            TEST_AMQP_URL: 'amqp://guest:guest@127.0.0.1:9',
+            POSTGRES_URL: 'postgresql://postgres@127.0.0.1:9',
+            DATABASE_URL: 'postgresql://postgres@127.0.0.1:9/cinegraph',
+            REDIS_URL: 'redis://127.0.0.1:9',
+            AMQP_URL: 'amqp://guest:guest@127.0.0.1:9',
+          },
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+          maxWorkers: 2,
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'serial',
+          sequence: { groupOrder: 4 },
           include: ['**/test/**/*.serial.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 120_000,

@@ -6,6 +6,18 @@ import { env, loadConfig } from '@cinegraph/service-kit';
 export function loadSupervisorConfig(source: Record<string, string | undefined>) {
   return loadConfig(
     {
+      /**
+       * `services`: each subgraph its own process on PostgreSQL, Redis and RabbitMQ.
+       * `embedded`: everything in one process on PGlite and in-process keyspace and bus.
+       * `auto`: services when all three answer, embedded otherwise.
+       */
+      CINEGRAPH_MODE: z.enum(['services', 'embedded', 'auto']).default('auto'),
+      /** Embedded mode's databases and event journal (git-ignored). */
+      CINEGRAPH_DATA_DIR: z.string().min(1).default('.cinegraph/data'),
+      /** Write demo reviews and a watchlist through the gateway on first start. */
+      CINEGRAPH_DEMO_CONTENT: env.boolean(true),
+      /** The users subgraph's signing key, generated there on first start when missing. */
+      JWT_KEY_FILE: z.string().min(1).default('.cinegraph/jwt-signing-key.pem'),
       /** A PostgreSQL server (no database): each subgraph gets POSTGRES_URL/<subgraph>. */
       POSTGRES_URL: env.postgresUrl().default('postgresql://postgres@127.0.0.1:5432'),
       REDIS_URL: env.redisUrl(),

@@ -8,7 +8,8 @@ const delays = z
 
 /** The variables of every process that publishes or consumes events (zod shape for loadConfig). */
 export const eventsEnv = {
-  AMQP_URL: env.url(['amqp:', 'amqps:']).default('amqp://guest:guest@127.0.0.1:5672'),
+  /** RabbitMQ (`amqp:`, `amqps:`), or the in-process bus (`memory://<name>[?journal=<file>]`). */
+  AMQP_URL: env.url(['amqp:', 'amqps:', 'memory:']).default('amqp://guest:guest@127.0.0.1:5672'),
   /**
    * Put in front of the exchange and queue names (`<prefix>cinegraph.events`,
    * `<prefix>notifications`), so stacks and tests can share one broker.

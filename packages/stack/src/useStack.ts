@@ -1,19 +1,39 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { GraphQLResponse, RequestOptions } from '@cinegraph/testing';
 import { graphqlRequest, testEnvironment, uniqueId } from '@cinegraph/testing';
 import type { RunningProcess } from './spawnProcess.ts';
 import { databaseUrlOf } from './databases.ts';
+import { embeddedDatabaseUrl } from './embedded.ts';
 import { spawnProcess } from './spawnProcess.ts';
 import { deleteStackResources } from './stackResources.ts';
 import type { Stack } from './startStack.ts';
 import { startStack } from './startStack.ts';
 import { gateway, repoRoot, subgraphs } from './subgraphs.ts';
 
+/**
+ * Which mode a test run's stacks run in: `services` (each subgraph its own process, on
+ * PostgreSQL, Redis and RabbitMQ) or `embedded` (one `npm start` process on PGlite and the
+ * in-process keyspace and bus). The e2e-embedded project sets CINEGRAPH_TEST_MODE.
+ */
+export type StackMode = 'services' | 'embedded';
+
+export function testStackMode(): StackMode {
+  return process.env['CINEGRAPH_TEST_MODE'] === 'embedded' ? 'embedded' : 'services';
+}
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** A migrated, seeded embedded data folder to copy (see e2e/embeddedTemplate.ts). */
+    embeddedTemplateDir: string;
+  }
+}
+
 export interface TestStack {
+  readonly mode: StackMode;
   /** The gateway's GraphQL endpoint. */
   readonly gatewayUrl: string;
   /** Base URL (no path) of each process by name: users, movies, reviews, ..., gateway. */
@@ -32,9 +52,13 @@ export interface TestStack {
   /**
    * Another replica of a subgraph (e.g. `bookings`): the same database, Redis, broker and
    * settings, on a port of its own. Returns its base URL; it stops with the stack.
+   * Services mode only (in embedded mode every service is in one process).
    */
   startReplica(name: string): Promise<string>;
-  /** Stops one process (e.g. `movies`) to see how the rest copes; afterAll cleans up as usual. */
+  /**
+   * Stops one process (e.g. `movies`) to see how the rest copes; afterAll cleans up as
+   * usual. Services mode only; in embedded mode, `stop()` stops the whole stack.
+   */
   stopProcess(name: string): Promise<void>;
   /**
    * Another gateway in front of this stack's subgraphs, configured by the given
@@ -44,6 +68,11 @@ export interface TestStack {
   startGateway(configYaml: string, env?: Record<string, string>): Promise<string>;
   /** Stops a gateway `startGateway` started (SIGTERM: it drains as in production). */
   stopGateway(url: string): Promise<void>;
+  /**
+   * Embedded mode: stops the stack's process (SIGTERM, as Ctrl-C) and starts it again on
+   * the same data folder, on the same ports.
+   */
+  restart(): Promise<void>;
 }
 
 const TEST_RETRY_DELAYS_MS = [200, 1_000];
@@ -61,6 +90,7 @@ export function useStack(
     processEnv?: Record<string, Record<string, string>>;
   } = {},
 ): TestStack {
+  const mode = testStackMode();
   const id = uniqueId();
   const databasePrefix = `cg_test_${id}_`;
   const redisKeyPrefix = `cg_test_${id}:`;
@@ -70,10 +100,18 @@ export function useStack(
   const extraProcesses: RunningProcess[] = [];
   const extraDirs: string[] = [];
 
+  // Embedded mode: the one process, its ports and data folder.
+  let embedded: { process: RunningProcess; start: () => Promise<RunningProcess> } | undefined;
+  let dataDir: string | undefined;
+  const servicesOnly = (what: string) =>
+    new Error(`${what} needs services mode (this stack runs embedded, in one process)`);
+
   const handle: TestStack & { urls: Record<string, string> } = {
+    mode,
     get gatewayUrl() {
-      if (!stack) throw new Error('The stack is not started yet (use it inside tests or hooks).');
-      return stack.gatewayUrl;
+      const url = stack?.gatewayUrl ?? (embedded && `${handle.urls['gateway']}/graphql`);
+      if (!url) throw new Error('The stack is not started yet (use it inside tests or hooks).');
+      return url;
     },
     urls: {},
     databaseUrls: {},
@@ -100,7 +138,9 @@ export function useStack(
           SUPERGRAPH_PATH: path.join(repoRoot, 'supergraph.graphql'),
           SUBGRAPH_URLS: subgraphs.map((s) => `${s.name}=${handle.urls[s.name]}/graphql`).join(','),
           JWKS_URL: `${handle.urls['users']}/.well-known/jwks.json`,
-          REDIS_URL: testEnvironment.redisUrl,
+          // In embedded mode the stack's keyspace is inside its process: this gateway keeps
+          // its own (persisted queries and rate limits are per gateway there).
+          REDIS_URL: mode === 'embedded' ? `memory://${id}-gateway` : testEnvironment.redisUrl,
           REDIS_KEY_PREFIX: redisKeyPrefix,
           // Off unless a test turns them on (env: { RATE_LIMITS_ENABLED: 'true' }).
           RATE_LIMITS_ENABLED: 'false',
@@ -116,6 +156,7 @@ export function useStack(
       await running.stop();
     },
     async startReplica(name) {
+      if (mode === 'embedded') throw servicesOnly('startReplica');
       const subgraph = subgraphs.find((s) => s.name === name);
       const env = stack?.environments[name];
       if (!subgraph || !env) throw new Error(`No subgraph named ${name} in this stack`);
@@ -129,17 +170,75 @@ export function useStack(
       return running.url;
     },
     async stopProcess(name) {
+      if (mode === 'embedded') throw servicesOnly('stopProcess');
       const running = stack?.processes.find((p) => p.name === name);
       if (!running) throw new Error(`No process named ${name}`);
       await running.stop();
     },
+    async restart() {
+      if (!embedded) throw new Error('restart() is for embedded mode');
+      await embedded.process.stop();
+      embedded.process = await embedded.start();
+    },
   };
+
+  const commonEnv = () => ({
+    LOG_LEVEL: 'warn',
+    // Functional tests send more than an anonymous IP's 100 requests a minute; the
+    // rate limits have tests of their own (startGateway with a configuration).
+    RATE_LIMITS_ENABLED: 'false',
+    JWT_KEY_FILE: path.join(keyDir!, 'jwt.pem'),
+    EVENTS_RETRY_DELAYS_MS: handle.eventsEnv['EVENTS_RETRY_DELAYS_MS']!,
+    ...options.env,
+  });
+
+  /** `npm start` in embedded mode on a copy of the template data folder. */
+  async function startEmbeddedStack(ports: Record<string, number>): Promise<void> {
+    // One process reads one environment: per-process settings are merged, which is sound
+    // while each is read by one service only (e.g. bookings' HOLD_TTL_SECONDS).
+    const merged: Record<string, string> = {};
+    for (const [name, variables] of Object.entries(options.processEnv ?? {}))
+      for (const [variable, value] of Object.entries(variables)) {
+        if (['REDIS_URL', 'AMQP_URL', 'DATABASE_URL'].includes(variable))
+          throw servicesOnly(`${name}'s own ${variable}`);
+        if (merged[variable] !== undefined && merged[variable] !== value)
+          throw servicesOnly(`a ${variable} for ${name} alone`);
+        merged[variable] = value;
+      }
+    dataDir = await mkdtemp(path.join(tmpdir(), 'cg_test_embedded_'));
+    const template = inject('embeddedTemplateDir');
+    if (template) await cp(template, dataDir, { recursive: true });
+    const env: Record<string, string> = {
+      ...commonEnv(),
+      ...merged,
+      CINEGRAPH_MODE: 'embedded',
+      CINEGRAPH_DATA_DIR: dataDir,
+      CINEGRAPH_DEMO_CONTENT: 'false',
+    };
+    for (const [name, port] of Object.entries(ports))
+      env[`${name.toUpperCase()}_PORT`] = String(port);
+    const start = () =>
+      spawnProcess({
+        name: 'embedded',
+        entry: 'scripts/start.ts',
+        // The gateway starts last: its health means every service is up.
+        port: ports['gateway']!,
+        env,
+        readyTimeoutMs: 120_000,
+      });
+    embedded = { process: await start(), start };
+    for (const [name, port] of Object.entries(ports))
+      handle.urls[name] = `http://127.0.0.1:${port}`;
+    for (const subgraph of subgraphs)
+      handle.databaseUrls[subgraph.name] = embeddedDatabaseUrl(dataDir, subgraph.name);
+  }
 
   beforeAll(async () => {
     keyDir = await mkdtemp(path.join(tmpdir(), 'cinegraph-test-'));
     const ports: Record<string, number> = {};
     for (const name of [gateway.name, ...subgraphs.map((s) => s.name)])
       ports[name] = await getPort();
+    if (mode === 'embedded') return startEmbeddedStack(ports);
     stack = await startStack({
       postgresUrl: testEnvironment.postgresUrl,
       redisUrl: testEnvironment.redisUrl,
@@ -149,15 +248,7 @@ export function useStack(
       eventsPrefix,
       ports,
       seed: true,
-      env: {
-        LOG_LEVEL: 'warn',
-        // Functional tests send more than an anonymous IP's 100 requests a minute; the
-        // rate limits have tests of their own (startGateway with a configuration).
-        RATE_LIMITS_ENABLED: 'false',
-        JWT_KEY_FILE: path.join(keyDir, 'jwt.pem'),
-        EVENTS_RETRY_DELAYS_MS: handle.eventsEnv['EVENTS_RETRY_DELAYS_MS']!,
-        ...options.env,
-      },
+      env: commonEnv(),
       ...(options.processEnv ? { processEnv: options.processEnv } : {}),
       log: () => {},
     });
@@ -169,6 +260,12 @@ export function useStack(
     for (const running of extraProcesses) await running.stop();
     await Promise.all(extraDirs.map((dir) => rm(dir, { recursive: true, force: true })));
     await stack?.stop();
+    await embedded?.process.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (mode === 'embedded') {
+      if (keyDir) await rm(keyDir, { recursive: true, force: true });
+      return;
+    }
     await deleteStackResources({
       // Every database the stack may have made, also when it failed half-way through
       // starting (then `stack` is undefined but some databases exist).

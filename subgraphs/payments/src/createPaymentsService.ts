@@ -15,19 +15,25 @@ import type { Tx } from './events/handlers.ts';
 import { createHandlers } from './events/handlers.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { settlePendingPayments } from './payments/payBooking.ts';
+import { refundCancelledBookings } from './payments/refundPayment.ts';
 import { createSimulatedProcessor } from './processor/simulatedProcessor.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /**
  * Wires the payments subgraph: its database, the (simulated) processor, the consumer of
- * the bookings events (refunds on cancellation), the outbox relay for payment events, the
- * worker that settles payments a timeout left PENDING, and the schema.
+ * the bookings events (a cancellation's refund runs once it is recorded), the outbox relay
+ * for payment events, the worker that settles payments a timeout left PENDING and refunds
+ * what a crash left unrefunded, and the schema.
  */
 export async function createPaymentsService(config: PaymentsConfig): Promise<Runnable> {
   const logger = createLogger('payments', config.LOG_LEVEL);
   const metrics = createMetrics('payments');
   const db = createPrismaClient(PrismaClient, config.DATABASE_URL, 10, metrics.registry);
   const processor = createSimulatedProcessor(db);
+  const refund = (bookingIds?: string[]) =>
+    refundCancelledBookings({ db, processor }, bookingIds).catch((error: unknown) =>
+      logger.warn({ err: error }, 'refunding failed; the settling worker will retry'),
+    );
   const events = await startServiceEvents<Tx>({
     service: 'payments',
     config,
@@ -35,14 +41,19 @@ export async function createPaymentsService(config: PaymentsConfig): Promise<Run
     registry: metrics.registry,
     publish: true,
     consume: {
-      handlers: createHandlers(processor),
+      handlers: createHandlers(),
       transaction: consumerTransaction(db),
+      onHandled(event) {
+        if (event.type === 'booking.cancelled') void refund([event.data.bookingId]);
+      },
     },
   });
   const settler = setInterval(() => {
-    settlePendingPayments({ db, processor }, config.SETTLE_INTERVAL_MS).catch((error: unknown) =>
-      logger.warn({ err: error }, 'settling pending payments failed; will retry'),
-    );
+    settlePendingPayments({ db, processor }, config.SETTLE_INTERVAL_MS)
+      .catch((error: unknown) =>
+        logger.warn({ err: error }, 'settling pending payments failed; will retry'),
+      )
+      .then(() => refund());
   }, config.SETTLE_INTERVAL_MS);
 
   const service = await createService<PaymentsContext>({

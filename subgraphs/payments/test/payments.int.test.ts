@@ -10,6 +10,7 @@ import { payBooking, settlePendingPayments } from '../src/payments/payBooking.ts
 import type { PaymentProcessor } from '../src/processor/paymentProcessor.ts';
 import { ProcessorTimeoutError } from '../src/processor/paymentProcessor.ts';
 import { createSimulatedProcessor } from '../src/processor/simulatedProcessor.ts';
+import { refundCancelledBookings } from '../src/payments/refundPayment.ts';
 
 const database = useTestDatabase(
   path.resolve(import.meta.dirname, '../../../prisma/payments/migrations'),
@@ -35,7 +36,7 @@ async function bookingFor(viewer: Viewer, amountCents = 2_400) {
     amountCents,
     currency: 'GBP',
   });
-  await db.$transaction((tx) => createHandlers(processor)['booking.created'](tx, event));
+  await db.$transaction((tx) => createHandlers()['booking.created'](tx, event));
   return event.data.bookingId;
 }
 
@@ -52,9 +53,7 @@ afterAll(async () => {
 
 describe('the payments consumer', () => {
   it('handles exactly the events its subscription lists', () => {
-    expect(Object.keys(createHandlers(processor)).sort()).toEqual(
-      [...subscriptions.payments].sort(),
-    );
+    expect(Object.keys(createHandlers()).sort()).toEqual([...subscriptions.payments].sort());
   });
 });
 
@@ -133,7 +132,7 @@ describe('payBooking', () => {
     expect(await db.payment.count({ where: { bookingId } })).toBe(0);
 
     await db.$transaction((tx) =>
-      createHandlers(processor)['booking.expired'](
+      createHandlers()['booking.expired'](
         tx,
         createEnvelope('booking.expired', {
           bookingId,
@@ -187,10 +186,18 @@ describe('refunds', () => {
       reason: 'cancelled by the customer',
       cause: 'customer',
     });
+    // The consumer records the cancellation (twice: a redelivery); the refund runs after
+    // each commit, and the settling worker's sweep again, all at once here.
     const handle = () =>
-      db.$transaction((tx) => createHandlers(processor)['booking.cancelled'](tx, cancelled));
+      db.$transaction((tx) => createHandlers()['booking.cancelled'](tx, cancelled));
     await handle();
     await handle();
+    const runs = await Promise.all([
+      refundCancelledBookings(deps(), [bookingId]),
+      refundCancelledBookings(deps(), [bookingId]),
+      refundCancelledBookings(deps()),
+    ]);
+    expect(runs.reduce((a, b) => a + b)).toBe(1);
     expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe(
       'REFUNDED',
     );
@@ -199,5 +206,48 @@ describe('refunds', () => {
       where: { chargeId: payment.processorChargeId! },
     });
     expect(charge.refundedAt).toBeInstanceOf(Date);
+  });
+
+  it('refund a payment that succeeded after its booking was cancelled (the two raced)', async () => {
+    const viewer = user();
+    const bookingId = await bookingFor(viewer);
+    // Taken while the booking could still be paid; the processor has not answered yet.
+    const pending = await db.payment.create({
+      data: {
+        bookingId,
+        userId: viewer.id,
+        amountCents: 2_400,
+        currency: 'GBP',
+        idempotencyKey: 'raced',
+        requestHash: 'x',
+        paymentMethodToken: 'tok_visa',
+      },
+    });
+    await db.$transaction((tx) =>
+      createHandlers()['booking.cancelled'](
+        tx,
+        createEnvelope('booking.cancelled', {
+          bookingId,
+          userId: viewer.id,
+          showtimeId: crypto.randomUUID(),
+          reason: 'cancelled by the customer',
+          cause: 'customer',
+        }),
+      ),
+    );
+    expect(await refundCancelledBookings(deps(), [bookingId])).toBe(0); // nothing taken yet
+    await db.payment.update({
+      where: { id: pending.id },
+      data: { updatedAt: new Date(Date.now() - 60_000) },
+    });
+    await settlePendingPayments(deps(), 1_000);
+    expect((await db.payment.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe(
+      'SUCCEEDED',
+    );
+    expect(await refundCancelledBookings(deps())).toBeGreaterThanOrEqual(1);
+    expect((await db.payment.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe(
+      'REFUNDED',
+    );
+    expect(await eventsOf('payment.refunded', bookingId)).toBe(1);
   });
 });

@@ -1,12 +1,14 @@
 import type { EventHandlers } from '@cinegraph/events';
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { PaymentProcessor } from '../processor/paymentProcessor.ts';
-import { refundBookingPayment } from '../payments/refundPayment.ts';
 
 export type Tx = Prisma.TransactionClient;
 
-/** What payments does with each event it consumes (see packages/events subscriptions). */
-export function createHandlers(processor: PaymentProcessor) {
+/**
+ * What payments does with each event it consumes (see packages/events subscriptions), in
+ * the consumer's transaction. A cancellation is recorded here; its refund, a call to the
+ * processor, runs after the commit (refundCancelledBookings).
+ */
+export function createHandlers() {
   const markBooking = (tx: Tx, bookingId: string, status: string) =>
     tx.payableBooking.updateMany({ where: { bookingId }, data: { status } });
   return {
@@ -23,7 +25,6 @@ export function createHandlers(processor: PaymentProcessor) {
     },
     async 'booking.cancelled'(tx, event) {
       await markBooking(tx, event.data.bookingId, 'CANCELLED');
-      await refundBookingPayment(tx, processor, event.data.bookingId);
     },
   } satisfies EventHandlers<Tx>;
 }

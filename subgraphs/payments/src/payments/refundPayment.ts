@@ -1,27 +1,54 @@
 import { emit } from '@cinegraph/events';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { PaymentProcessor } from '../processor/paymentProcessor.ts';
 
+const BATCH = 50;
+
 /**
- * Refunds a booking's succeeded payment inside the caller's transaction (the consumer of
- * booking.cancelled): the processor's refund is idempotent on the charge, so a redelivered
- * event refunds once. Returns whether there was something to refund.
+ * Refunds the succeeded payments of cancelled bookings: those given, or (the sweep) any.
+ *
+ * The processor is called outside any transaction of ours: a refund is a call to another
+ * system, and a transaction held open across it would hold a connection (PGlite has but
+ * one) and row locks for as long as the processor takes. The consumer of booking.cancelled
+ * only records the cancellation; this runs after that commit, and the settling worker runs
+ * it again for anything a crash left behind. The processor's refund is idempotent on the
+ * charge and the status condition records each refund, and its event, once: concurrent or
+ * repeated runs refund once. A payment that succeeds after its booking was cancelled (the
+ * two raced) is refunded too.
+ *
+ * Returns how many payments it refunded.
  */
-export async function refundBookingPayment(
-  tx: Prisma.TransactionClient,
-  processor: PaymentProcessor,
-  bookingId: string,
-): Promise<boolean> {
-  const payment = await tx.payment.findUnique({ where: { bookingId } });
-  if (!payment || payment.status !== 'SUCCEEDED' || !payment.processorChargeId) return false;
-  await processor.refund({ chargeId: payment.processorChargeId });
-  await tx.payment.update({ where: { id: payment.id }, data: { status: 'REFUNDED' } });
-  await emit(tx, 'payment.refunded', {
-    paymentId: payment.id,
-    bookingId,
-    userId: payment.userId,
-    amountCents: payment.amountCents,
-    currency: payment.currency,
-  });
-  return true;
+export async function refundCancelledBookings(
+  { db, processor }: { db: PrismaClient; processor: PaymentProcessor },
+  bookingIds?: readonly string[],
+): Promise<number> {
+  const due = await db.$queryRaw<{ id: string; processor_charge_id: string }[]>`
+    SELECT p.id, p.processor_charge_id FROM payments p
+      JOIN payable_bookings b ON b.booking_id = p.booking_id
+     WHERE b.status = 'CANCELLED' AND p.status = 'SUCCEEDED'
+       AND p.processor_charge_id IS NOT NULL
+       AND (${bookingIds ?? null}::uuid[] IS NULL OR p.booking_id = ANY(${bookingIds ?? null}::uuid[]))
+     ORDER BY p.updated_at LIMIT ${BATCH}`;
+  let refunded = 0;
+  for (const { id, processor_charge_id: chargeId } of due) {
+    await processor.refund({ chargeId });
+    const done = await db.$transaction(async (tx) => {
+      const { count } = await tx.payment.updateMany({
+        where: { id, status: 'SUCCEEDED' },
+        data: { status: 'REFUNDED' },
+      });
+      if (!count) return false;
+      const payment = await tx.payment.findUniqueOrThrow({ where: { id } });
+      await emit(tx, 'payment.refunded', {
+        paymentId: payment.id,
+        bookingId: payment.bookingId,
+        userId: payment.userId,
+        amountCents: payment.amountCents,
+        currency: payment.currency,
+      });
+      return true;
+    });
+    if (done) refunded++;
+  }
+  return refunded;
 }
