@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import getPort from 'get-port';
 import type { Stack } from '@cinegraph/stack';
-import { deleteStackResources, gateway, repoRoot, startStack, subgraphs } from '@cinegraph/stack';
+import {
+  deleteStackResources,
+  gateway,
+  repoRoot,
+  startEmbedded,
+  startStack,
+  subgraphs,
+} from '@cinegraph/stack';
 import { testEnvironment, uniqueId } from '@cinegraph/testing';
 
 const RETRY_DELAYS_MS = [1_000];
@@ -64,6 +71,70 @@ export async function startBenchStack(processEnv: Record<string, Record<string, 
       await rm(keyDir, { recursive: true, force: true });
     },
   } satisfies BenchStack;
+}
+
+export type BenchMode = 'services' | 'embedded';
+
+/** What a benchmark that runs in either mode needs of its stack. */
+export interface ModeBenchStack {
+  mode: BenchMode;
+  gatewayUrl: string;
+  /** Each subgraph's database URL (open with @cinegraph/database's openDatabase). */
+  databaseUrls: Record<string, string>;
+  signingKeyFile: string;
+  /** Milliseconds from the call to a gateway that answers. */
+  startMs: number;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The supergraph in either mode: services mode as startBenchStack; embedded mode in this
+ * very process (as `npm start` runs it), on a fresh PGlite data folder, so that the
+ * benchmark can read its databases. The load generator then shares the event loop with
+ * the services: embedded figures carry that handicap.
+ */
+export async function startModeBenchStack(mode: BenchMode): Promise<ModeBenchStack> {
+  const started = performance.now();
+  if (mode === 'services') {
+    const bench = await startBenchStack();
+    return {
+      mode,
+      gatewayUrl: bench.stack.gatewayUrl,
+      databaseUrls: bench.stack.databaseUrls,
+      signingKeyFile: bench.signingKeyFile,
+      startMs: performance.now() - started,
+      dispose: () => bench.dispose(),
+    };
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'cg_bench_embedded_'));
+  const ports: Record<string, number> = {};
+  for (const name of [gateway.name, ...subgraphs.map((s) => s.name)]) ports[name] = await getPort();
+  const signingKeyFile = path.join(dir, 'jwt.pem');
+  const stack = await startEmbedded({
+    dataDir: path.join(dir, 'data'),
+    name: `cg_bench_${uniqueId()}`,
+    ports,
+    seed: true,
+    env: {
+      // In this process: a warning per minted (unregistered) customer would flood the table.
+      LOG_LEVEL: 'error',
+      RATE_LIMITS_ENABLED: 'false',
+      EVENTS_RETRY_DELAYS_MS: RETRY_DELAYS_MS.join(','),
+      JWT_KEY_FILE: signingKeyFile,
+    },
+    log: () => {},
+  });
+  return {
+    mode,
+    gatewayUrl: stack.gatewayUrl,
+    databaseUrls: stack.databaseUrls,
+    signingKeyFile,
+    startMs: performance.now() - started,
+    async dispose() {
+      await stack.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A latency percentile of sorted milliseconds. */
