@@ -1,7 +1,11 @@
 // Embedded mode keeps its data: users, bookings and notifications survive `npm start` being
 // stopped (SIGTERM, as Ctrl-C) and started again on the same data folder. Runs in the
 // e2e-embedded project only (the e2e project leaves it out).
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '@cinegraph/stack';
 import { eventually, uniqueId } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import { bookableShowtimeId } from './support/showtimes.ts';
@@ -150,5 +154,25 @@ describe('embedded mode across a restart', () => {
       30_000,
       'the welcome after the restart',
     );
+  });
+
+  it('refuses a second npm start on the same data folder while the first runs', async () => {
+    const dataDir = path.dirname(stack.databaseUrls['users']!.replace(/^pglite:/, ''));
+    const failed = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/start.ts'],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, CINEGRAPH_MODE: 'embedded', CINEGRAPH_DATA_DIR: dataDir },
+      },
+    ).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain('is in use by another CineGraph');
+    expect(failed?.stderr).not.toMatch(/\n\s+at /);
+    // The first is unharmed.
+    expect((await stack.graphql('{ __typename }')).data).toEqual({ __typename: 'Query' });
   });
 });

@@ -225,4 +225,14 @@ describe('the in-process bus journal', () => {
     expect(lines.length).toBeLessThanOrEqual(3); // the queue, the message (and its removal)
     await reopened.close();
   });
+
+  it('has one owner: a second bus on the same journal is refused while the first is open', async () => {
+    const { url, journal } = await busUrl();
+    const owner = await openBusModel(url, 'owner');
+    const other = `memory://cg_test_${uniqueId()}?journal=${journal}`;
+    await expect(openBusModel(other, 'intruder')).rejects.toThrow(/in use by another process/);
+    await owner.close(); // the last user: the bus closes and lets go of its journal
+    const next = await openBusModel(other, 'next');
+    await next.close();
+  });
 });

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { lock } from 'proper-lockfile';
 import type { Runnable } from '@cinegraph/service-kit';
 import type { Log } from './databases.ts';
 import { migrateSubgraph, seedSubgraph } from './databases.ts';
@@ -134,6 +135,32 @@ export async function prepareEmbeddedData(
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedStack> {
   const dataDir = path.resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  // One process per data folder: two would write the same PGlite files.
+  const unlock = await lock(dataDir, {
+    stale: 60_000,
+    update: 15_000,
+    // PGlite's initdb blocks the event loop for seconds: a late refresh is no reason to crash.
+    onCompromised: () => {},
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ELOCKED') throw error;
+    throw new Error(
+      `${dataDir} is in use by another CineGraph (or by one that stopped less than a minute ago without releasing it)`,
+    );
+  });
+  try {
+    return await startOn(dataDir, options, unlock);
+  } catch (error) {
+    await unlock().catch(() => {});
+    throw error;
+  }
+}
+
+async function startOn(
+  dataDir: string,
+  options: EmbeddedOptions,
+  unlock: () => Promise<void>,
+): Promise<EmbeddedStack> {
   const { databaseUrls, created } = await prepareEmbeddedData(dataDir, options);
 
   const host = options.host ?? '127.0.0.1';
@@ -157,7 +184,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
 
   const running: { name: string; runnable: Runnable }[] = [];
   const urls: Record<string, string> = {};
-  const stop = async () => {
+  const stopServices = async () => {
     for (const { runnable } of running.splice(0).reverse())
       await runnable.service.close().catch(() => {});
   };
@@ -181,7 +208,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       SUBGRAPH_URLS: subgraphs.map((s) => `${s.name}=${urlOf(s.name)}/graphql`).join(','),
     });
   } catch (error) {
-    await stop();
+    await stopServices();
     throw error;
   }
 
@@ -197,5 +224,15 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       (error: Error) => options.log(`demo content skipped: ${error.message}`),
     );
   }
-  return { gatewayUrl, urls, databaseUrls, keyspaceUrl, busUrl, stop };
+  return {
+    gatewayUrl,
+    urls,
+    databaseUrls,
+    keyspaceUrl,
+    busUrl,
+    async stop() {
+      await stopServices();
+      await unlock().catch(() => {});
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -207,7 +208,9 @@ export function useStack(
       }
     dataDir = await mkdtemp(path.join(tmpdir(), 'cg_test_embedded_'));
     const template = inject('embeddedTemplateDir');
-    if (template) await cp(template, dataDir, { recursive: true });
+    // A copy-on-write clone where the filesystem has them, a plain copy elsewhere.
+    if (template)
+      await cp(template, dataDir, { recursive: true, mode: constants.COPYFILE_FICLONE });
     const env: Record<string, string> = {
       ...commonEnv(),
       ...merged,

@@ -1,6 +1,10 @@
 import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { lock } from 'proper-lockfile';
+
+/** A lock not refreshed for this long is taken to belong to a process that died. */
+const LOCK_STALE_MS = 60_000;
 
 /**
  * An append-only file of JSON lines: what the in-process bus must find again after a
@@ -20,30 +24,37 @@ export class Journal<Record> {
   private constructor(
     private readonly file: string,
     private handle: FileHandle,
+    private readonly unlock: () => Promise<void>,
   ) {}
 
-  /** Opens (creating) the journal and returns it with the records it holds. */
+  /**
+   * Opens (creating) the journal and returns it with the records it holds. A journal has
+   * one owner: another process holding it is an error (two writers would interleave).
+   */
   static async open<Record>(
     file: string,
   ): Promise<{ journal: Journal<Record>; records: Record[] }> {
     await mkdir(path.dirname(file), { recursive: true });
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return '';
-      throw error;
+    const unlock = await lock(file, {
+      realpath: false,
+      stale: LOCK_STALE_MS,
+      update: LOCK_STALE_MS / 4,
+      // A long synchronous stretch (PGlite's initdb) can delay a refresh; that is not a
+      // reason to crash, which the library's default would do.
+      onCompromised: () => {},
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ELOCKED') throw error;
+      throw new Error(
+        `the bus journal ${file} is in use by another process (or by one that stopped less than a minute ago without releasing it)`,
+      );
     });
-    const records: Record[] = [];
-    const lines = text.split('\n');
-    for (const [index, line] of lines.entries()) {
-      if (!line) continue;
-      try {
-        records.push(JSON.parse(line) as Record);
-      } catch (error) {
-        // A crash can cut the last line short; it was never confirmed. Anything else is damage.
-        if (index >= lines.length - 2) break;
-        throw new Error(`${file}:${index + 1} is not a journal record`, { cause: error });
-      }
+    try {
+      const records = parseRecords<Record>(file, await readJournal(file));
+      return { journal: new Journal<Record>(file, await open(file, 'a'), unlock), records };
+    } catch (error) {
+      await unlock();
+      throw error;
     }
-    return { journal: new Journal<Record>(file, await open(file, 'a')), records };
   }
 
   append(record: Record): void {
@@ -75,6 +86,7 @@ export class Journal<Record> {
     await this.sync().catch(() => {});
     this.closed = true;
     await this.handle.close();
+    await this.unlock().catch(() => {});
   }
 
   private schedule(): void {
@@ -116,4 +128,27 @@ export class Journal<Record> {
     this.chain = write;
     return write;
   }
+}
+
+async function readJournal(file: string): Promise<string> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
+}
+
+function parseRecords<Record>(file: string, text: string): Record[] {
+  const records: Record[] = [];
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (!line) continue;
+    try {
+      records.push(JSON.parse(line) as Record);
+    } catch (error) {
+      // A crash can cut the last line short; it was never confirmed. Anything else is damage.
+      if (index >= lines.length - 2) break;
+      throw new Error(`${file}:${index + 1} is not a journal record`, { cause: error });
+    }
+  }
+  return records;
 }
