@@ -1,12 +1,16 @@
 // `npm run events:dead-letters -- list <service>`: what is parked in <service>.dlq, and why.
 // `npm run events:dead-letters -- replay <service> [eventId ...]`: moves them (or the ones
 // named) back to the service's queue with a fresh attempt count.
-// Reads AMQP_URL, EVENTS_PREFIX and EVENTS_RETRY_DELAYS_MS like the services do.
-import { connect } from 'amqplib';
+// Reads AMQP_URL, EVENTS_PREFIX and EVENTS_RETRY_DELAYS_MS like the services do. In
+// embedded mode, stop `npm start` and point AMQP_URL at its journal:
+//   AMQP_URL='memory://cinegraph?journal=.cinegraph/data/bus.journal'
+// (the journal has one owner at a time; the next `npm start` delivers what was replayed).
 import type { DeadLetter } from '@cinegraph/events';
 import {
   eventsEnv,
+  isMemoryBusUrl,
   listDeadLetters,
+  openBusModel,
   queueTopology,
   replayDeadLetters,
   subscriptions,
@@ -39,12 +43,16 @@ try {
 }
 
 const topology = queueTopology(config.EVENTS_PREFIX, service, config.EVENTS_RETRY_DELAYS_MS);
-const connection = await connect(config.AMQP_URL).catch((error: Error) => {
-  console.error(`Cannot reach RabbitMQ at AMQP_URL: ${error.message}`);
-  process.exit(1);
-});
-// Failures also surface as the promises' rejections, handled below.
-connection.on('error', () => {});
+const connection = await openBusModel(config.AMQP_URL, 'events:dead-letters').catch(
+  (error: Error) => {
+    console.error(
+      isMemoryBusUrl(config.AMQP_URL)
+        ? `Cannot open the in-process bus at AMQP_URL: ${error.message}`
+        : `Cannot reach RabbitMQ at AMQP_URL: ${error.message}`,
+    );
+    process.exit(1);
+  },
+);
 const channel = await connection.createConfirmChannel();
 try {
   channel.on('error', () => {});

@@ -213,7 +213,13 @@ export async function connectBroker(options: BrokerOptions): Promise<BrokerConne
  * dead-letter commands, a test's own publisher. Closing it ends it.
  */
 export async function openBusModel(url: string, name: string): Promise<BusModel> {
-  if (!isMemoryBusUrl(url)) return connect(url, { clientProperties: { connection_name: name } });
+  if (!isMemoryBusUrl(url)) {
+    const model = await connect(url, { clientProperties: { connection_name: name } });
+    // Failures surface as the rejections of the operations that meet them; an 'error'
+    // event nobody listens to would end the process instead.
+    model.on('error', () => {});
+    return model;
+  }
   const { server, release } = await acquireMemoryBus(url);
   const connection = server.connect(name);
   return {
