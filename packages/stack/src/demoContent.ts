@@ -62,3 +62,22 @@ export async function writeDemoContent(gatewayUrl: string): Promise<Record<strin
   }
   return { reviews, 'watchlist entries': listed };
 }
+
+/**
+ * Writes the demo content and logs what it wrote. Nice to have: a failure is logged and
+ * the stack keeps running.
+ */
+export async function writeDemoContentLogged(
+  gatewayUrl: string,
+  log: (message: string) => void,
+): Promise<void> {
+  await writeDemoContent(gatewayUrl).then(
+    (counts) =>
+      log(
+        `demo content: ${Object.entries(counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}`,
+      ),
+    (error: Error) => log(`demo content skipped: ${error.message}`),
+  );
+}

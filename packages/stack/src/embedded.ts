@@ -4,7 +4,7 @@ import { lock } from 'proper-lockfile';
 import type { Runnable } from '@cinegraph/service-kit';
 import type { Log } from './databases.ts';
 import { migrateSubgraph, seedSubgraph } from './databases.ts';
-import { writeDemoContent } from './demoContent.ts';
+import { writeDemoContentLogged } from './demoContent.ts';
 import type { SubgraphDefinition } from './subgraphs.ts';
 import { repoRoot, startWaves, subgraphs } from './subgraphs.ts';
 
@@ -213,17 +213,8 @@ async function startOn(
   }
 
   const gatewayUrl = `${urlOf('gateway')}/graphql`;
-  if (options.demoContent && options.seed && created.has('reviews')) {
-    await writeDemoContent(gatewayUrl).then(
-      (counts) =>
-        options.log(
-          `demo content: ${Object.entries(counts)
-            .map(([k, v]) => `${v} ${k}`)
-            .join(', ')}`,
-        ),
-      (error: Error) => options.log(`demo content skipped: ${error.message}`),
-    );
-  }
+  if (options.demoContent && options.seed && created.has('reviews'))
+    await writeDemoContentLogged(gatewayUrl, options.log);
   return {
     gatewayUrl,
     urls,

@@ -1,6 +1,6 @@
 import type { Log } from './databases.ts';
 import { databaseUrlOf, migrateSubgraph, seedSubgraph } from './databases.ts';
-import { writeDemoContent } from './demoContent.ts';
+import { writeDemoContentLogged } from './demoContent.ts';
 import type { RunningProcess } from './spawnProcess.ts';
 import { spawnProcess } from './spawnProcess.ts';
 import type { SubgraphDefinition } from './subgraphs.ts';
@@ -120,18 +120,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     throw error;
   }
   const gatewayUrl = `http://127.0.0.1:${portOf('gateway')}/graphql`;
-  if (options.demoContent && options.seed && created.has('reviews')) {
-    // Nice to have: a failure is reported and the stack keeps running.
-    await writeDemoContent(gatewayUrl).then(
-      (counts) =>
-        options.log(
-          `demo content: ${Object.entries(counts)
-            .map(([k, v]) => `${v} ${k}`)
-            .join(', ')}`,
-        ),
-      (error: Error) => options.log(`demo content skipped: ${error.message}`),
-    );
-  }
+  if (options.demoContent && options.seed && created.has('reviews'))
+    await writeDemoContentLogged(gatewayUrl, options.log);
   return {
     gatewayUrl,
     processes,
