@@ -40,6 +40,21 @@ async function bookingFor(viewer: Viewer, amountCents = 2_400) {
   return event.data.bookingId;
 }
 
+/** A PENDING payment as payBooking records it before the processor answers, `ageMs` old. */
+const pendingPayment = (viewer: Viewer, bookingId: string, idempotencyKey: string, ageMs = 0) =>
+  db.payment.create({
+    data: {
+      bookingId,
+      userId: viewer.id,
+      amountCents: 2_400,
+      currency: 'GBP',
+      idempotencyKey,
+      requestHash: 'x',
+      paymentMethodToken: 'tok_visa',
+      updatedAt: new Date(Date.now() - ageMs),
+    },
+  });
+
 const eventsOf = (type: string, bookingId: string) =>
   db.outboxEvent.count({ where: { type, data: { path: ['bookingId'], equals: bookingId } } });
 
@@ -147,18 +162,7 @@ describe('payBooking', () => {
   it('settles a payment left PENDING by a crash, charging once', async () => {
     const viewer = user();
     const bookingId = await bookingFor(viewer);
-    const pending = await db.payment.create({
-      data: {
-        bookingId,
-        userId: viewer.id,
-        amountCents: 2_400,
-        currency: 'GBP',
-        idempotencyKey: 'crashed',
-        requestHash: 'x',
-        paymentMethodToken: 'tok_visa',
-        updatedAt: new Date(Date.now() - 60_000),
-      },
-    });
+    const pending = await pendingPayment(viewer, bookingId, 'crashed', 60_000);
     await Promise.all([settlePendingPayments(deps(), 1_000), settlePendingPayments(deps(), 1_000)]);
     expect((await db.payment.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe(
       'SUCCEEDED',
@@ -212,17 +216,7 @@ describe('refunds', () => {
     const viewer = user();
     const bookingId = await bookingFor(viewer);
     // Taken while the booking could still be paid; the processor has not answered yet.
-    const pending = await db.payment.create({
-      data: {
-        bookingId,
-        userId: viewer.id,
-        amountCents: 2_400,
-        currency: 'GBP',
-        idempotencyKey: 'raced',
-        requestHash: 'x',
-        paymentMethodToken: 'tok_visa',
-      },
-    });
+    const pending = await pendingPayment(viewer, bookingId, 'raced');
     await db.$transaction((tx) =>
       createHandlers()['booking.cancelled'](
         tx,

@@ -835,18 +835,8 @@ export class MemoryChannel extends EventEmitter implements BusConfirmChannel {
       const found = this.bus.queue(queue);
       const message = found.take();
       if (!message) return false as const;
-      const deliveryTag = this.hold(found, message, null);
-      return {
-        content: message.content,
-        fields: {
-          deliveryTag,
-          redelivered: message.redelivered,
-          exchange: message.exchange,
-          routingKey: message.routingKey,
-          messageCount: found.ready.length,
-        },
-        properties: message.properties as MessageProperties,
-      };
+      const delivered = asDelivered(message, this.hold(found, message, null));
+      return { ...delivered, fields: { ...delivered.fields, messageCount: found.ready.length } };
     });
   }
 
@@ -855,16 +845,10 @@ export class MemoryChannel extends EventEmitter implements BusConfirmChannel {
       ? ++this.deliveryTag
       : this.hold(consumer.queue, message, consumer);
     if (consumer.noAck) this.bus.removed(consumer.queue, message);
+    const delivered = asDelivered(message, deliveryTag);
     consumer.onMessage({
-      content: message.content,
-      fields: {
-        deliveryTag,
-        redelivered: message.redelivered,
-        exchange: message.exchange,
-        routingKey: message.routingKey,
-        consumerTag: consumer.tag,
-      },
-      properties: message.properties as MessageProperties,
+      ...delivered,
+      fields: { ...delivered.fields, consumerTag: consumer.tag },
     });
   }
 
@@ -927,6 +911,20 @@ export class MemoryChannel extends EventEmitter implements BusConfirmChannel {
       return {};
     });
   }
+}
+
+/** A stored message as amqplib hands it over, before the fields of `get` or `consume`. */
+function asDelivered(message: StoredMessage, deliveryTag: number) {
+  return {
+    content: message.content,
+    fields: {
+      deliveryTag,
+      redelivered: message.redelivered,
+      exchange: message.exchange,
+      routingKey: message.routingKey,
+    },
+    properties: message.properties as MessageProperties,
+  };
 }
 
 /** Publish options as the properties a consumer sees (amqplib's names). */
