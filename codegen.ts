@@ -1,7 +1,15 @@
 // Resolver types generated from each subgraph's SDL, so the schema and the code cannot
 // drift (`npm run codegen`; CI runs `npm run codegen:check`). Mappers say which model type
 // (mostly Prisma's) a resolver returns for each GraphQL type.
+import { readFileSync } from 'node:fs';
+import { Supergraph } from '@apollo/federation-internals';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { printSchema } from 'graphql';
+
+// What clients see: the supergraph's API schema (no join__/link__ machinery).
+const apiSchema = printSchema(
+  Supergraph.build(readFileSync('supergraph.graphql', 'utf8')).apiSchema().toGraphQLJSSchema(),
+);
 
 const subgraph = (name: string, contextType: string, mappers: Record<string, string>) => ({
   [`subgraphs/${name}/src/schema.generated.ts`]: {
@@ -24,6 +32,20 @@ const subgraph = (name: string, contextType: string, mappers: Record<string, str
 const config: CodegenConfig = {
   overwrite: true,
   generates: {
+    // The web app's typed operations (web/src/operations/*.graphql → TypedDocumentNodes).
+    'web/src/gql/': {
+      schema: apiSchema,
+      documents: 'web/src/operations/**/*.graphql',
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', Date: 'string' },
+        // Apollo Client adds __typename to every selection; the types say so.
+        nonOptionalTypename: true,
+      },
+    },
     ...subgraph('users', 'UsersContext', {
       User: './accounts/sessions.ts#SessionUser',
       UserConnection: './resolvers/Query.ts#UserConnectionModel',

@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -8,6 +9,8 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/generated/**',
       '**/*.generated.ts',
+      'web/src/gql/**',
+      'test-results/**',
       '**/dist/**',
       '.cinegraph/**',
       '.turbo/**',
@@ -27,7 +30,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', 'tools/**'],
+    // The web app runs in browsers.
+    files: ['web/src/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['scripts/**', 'bench/**', 'tools/**', 'web/scripts/**'],
     rules: { 'no-console': 'off' },
   },
   {

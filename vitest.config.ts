@@ -14,7 +14,8 @@ const resolve = {
 //   unit  *.test.ts beside the code: pure logic, no I/O
 //   int   test/*.int.test.ts: one package against real PostgreSQL / Redis
 //   e2e   e2e/*.e2e.test.ts: real processes (subgraphs + gateway) on free ports
-//   e2e-embedded  most e2e files again, each on one `npm start` in embedded mode
+//   e2e-embedded  most e2e files again, each on one `npm start` in embedded mode, and the
+//                 web app's browser tests (e2e/web*)
 //   serial  test/*.serial.test.ts: disrupt shared services (e.g. stop RabbitMQ); run last, alone
 export default defineConfig({
   test: {
@@ -45,8 +46,9 @@ export default defineConfig({
           name: 'e2e',
           sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.test.ts'],
-          // Restarting `npm start` on its data folder is embedded mode's (e2e-embedded).
-          exclude: ['e2e/embeddedRestart.e2e.test.ts'],
+          // Restarting `npm start` on its data folder is embedded mode's (e2e-embedded), and so
+          // are the browser tests of the web app (e2e/web*: the app is the same in both modes).
+          exclude: ['e2e/embeddedRestart.e2e.test.ts', 'e2e/web*.e2e.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
           // Each file starts its own stack of processes; two at a time suit 2 cores.
@@ -75,8 +77,9 @@ export default defineConfig({
             'persistedQueries',
             'queryBound',
             'seatAvailability',
+            'web*',
           ].map((name) => `e2e/${name}.e2e.test.ts`),
-          globalSetup: ['e2e/embeddedTemplate.ts'],
+          globalSetup: ['e2e/embeddedTemplate.ts', 'e2e/webBuild.ts'],
           // No service at all: every URL a test or a process could fall back on is a closed port.
           env: {
             CINEGRAPH_TEST_MODE: 'embedded',

@@ -155,7 +155,7 @@ describe('safelisting from persisted query manifests', () => {
   it('lets anonymous callers and unlisted clients run anything (the default mode)', async () => {
     expect((await post({ query: GENRES })).errors).toBeUndefined();
     expect(
-      (await post({ query: GENRES }, { 'apollographql-client-name': 'web' })).errors,
+      (await post({ query: GENRES }, { 'apollographql-client-name': 'web-dev' })).errors,
     ).toBeUndefined();
   });
 

@@ -391,7 +391,7 @@ describe('refusals', () => {
     await metricReaches('gateway', 'gateway_subscriptions_active', 0);
   });
 
-  it('applies the client’s safelist on the socket, and refuses an unknown API key at the upgrade', async () => {
+  it('applies the client’s safelist on the socket (named by header or in connection_init), and refuses an unknown API key at the upgrade', async () => {
     /** ws with the partner's API key on the upgrade request, as a server-side client sends it. */
     class PartnerSocket extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
@@ -406,6 +406,13 @@ describe('refusals', () => {
     clients.push(partner);
     // The partner's manifest has no such subscription, and its mode is `enforce`.
     expect(codes(await refusal(partner, { query: SEATS, variables: { showtimeId } }))).toEqual([
+      'PERSISTED_QUERY_NOT_IN_LIST',
+    ]);
+
+    // A browser cannot set headers on a socket: it claims its name in connection_init. The
+    // web app's client is `enforce` too, and its manifest has no operation with this text.
+    const web = connect({ 'apollographql-client-name': 'web' });
+    expect(codes(await refusal(web, { query: SEATS, variables: { showtimeId } }))).toEqual([
       'PERSISTED_QUERY_NOT_IN_LIST',
     ]);
 

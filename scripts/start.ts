@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { ConfigError } from '@cinegraph/service-kit';
 import { chooseMode, repoRoot, startEmbedded, startStack, subgraphs } from '@cinegraph/stack';
+import type { WebServer } from '@cinegraph/web/server';
+import { buildWeb, startWebServer } from '@cinegraph/web/server';
 import { loadSupervisorConfig } from './supervisorConfig.ts';
 
 let config: ReturnType<typeof loadSupervisorConfig>;
@@ -51,12 +53,49 @@ const choice = await chooseMode(config.CINEGRAPH_MODE, {
 });
 log(`${choice.mode} mode: ${choice.reason}`);
 
+// The web app is served from its build; rebuilt (a few seconds) while the stack starts
+// when its sources changed since the last one.
+const webBuild = config.WEB_ENABLED
+  ? buildWeb({ log }).catch((error: Error) => {
+      console.error(`\nCould not build the web app: ${error.message}`);
+      process.exit(1);
+    })
+  : null;
+// The gateway lets the web app's origin call it from a browser.
+const webOrigins = [`http://localhost:${config.WEB_PORT}`, `http://127.0.0.1:${config.WEB_PORT}`];
+const corsOrigins = [
+  ...config.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
+  ...(config.WEB_ENABLED ? webOrigins : []),
+].filter(Boolean);
+const commonEnv = {
+  LOG_LEVEL: config.LOG_LEVEL,
+  JWT_KEY_FILE: jwtKeyFile,
+  ...(corsOrigins.length ? { CORS_ORIGINS: corsOrigins.join(',') } : {}),
+};
+
 const startedAt = performance.now();
 const running = choice.mode === 'embedded' ? await startEmbeddedMode() : await startServicesMode();
+let web: WebServer | undefined;
+if (webBuild) {
+  await webBuild;
+  web = await startWebServer({
+    port: config.WEB_PORT,
+    gateway: config.WEB_GRAPHQL_URL ?? ports.gateway,
+  }).catch((error: Error) => {
+    console.error(`\nCould not serve the web app on port ${config.WEB_PORT}: ${error.message}`);
+    void running.stop().then(() => process.exit(1));
+    return undefined;
+  });
+}
 const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
 
 console.log(`
-  CineGraph is running in ${choice.mode} mode (ready in ${seconds} s).
+  CineGraph is running in ${choice.mode} mode (ready in ${seconds} s).${
+    web
+      ? `
+  Web app: ${web.url}`
+      : ''
+  }
   Gateway: ${running.gatewayUrl}
   Subgraphs: ${Object.entries(running.urls)
     .filter(([name]) => name !== 'gateway')
@@ -92,7 +131,7 @@ async function startServicesMode(): Promise<Running> {
     ports,
     seed: true,
     demoContent: config.CINEGRAPH_DEMO_CONTENT,
-    env: { LOG_LEVEL: config.LOG_LEVEL, JWT_KEY_FILE: jwtKeyFile },
+    env: commonEnv,
     log,
     onLine: (name, line) => console.log(`${prefix(name)} ${line}`),
   }).catch((error: Error) => {
@@ -136,7 +175,7 @@ async function startEmbeddedMode(): Promise<Running> {
     ports,
     seed: true,
     demoContent: config.CINEGRAPH_DEMO_CONTENT,
-    env: { LOG_LEVEL: config.LOG_LEVEL, JWT_KEY_FILE: jwtKeyFile },
+    env: commonEnv,
     log,
   }).catch((error: Error) => {
     console.error(`\nCould not start CineGraph in embedded mode: ${error.message}`);
@@ -149,6 +188,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     log('stopping...');
-    void running.stop().then(() => process.exit(0));
+    void Promise.all([web?.close(), running.stop()]).then(() => process.exit(0));
   });
 }

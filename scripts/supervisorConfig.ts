@@ -37,6 +37,16 @@ export function loadSupervisorConfig(source: Record<string, string | undefined>)
       BOOKINGS_PORT: env.port(4005),
       PAYMENTS_PORT: env.port(4006),
       NOTIFICATIONS_PORT: env.port(4007),
+      /** The web app (web/dist, built on start when its sources changed) on WEB_PORT. */
+      WEB_ENABLED: env.boolean(true),
+      WEB_PORT: env.port(3000),
+      /**
+       * The gateway's URL as browsers reach it (e.g. https://api.example.com/graphql); by
+       * default the gateway's port on whatever host the page was loaded from.
+       */
+      WEB_GRAPHQL_URL: z.url().optional(),
+      /** Browser origins the gateway allows besides the web app's own (a comma list). */
+      CORS_ORIGINS: z.string().default(''),
       LOG_LEVEL: env.logLevel(),
     },
     source,

@@ -49,6 +49,17 @@ export function createClientIdentifier(
   };
 }
 
+/**
+ * The client name a graphql-ws `connection_init` payload claims in
+ * `apollographql-client-name`, when it is a valid name.
+ */
+export function claimedClientName(
+  params: Readonly<Record<string, unknown>> | undefined,
+): string | null {
+  const name = params?.[CLIENT_NAME_HEADER];
+  return typeof name === 'string' && CLIENT_NAME.test(name) ? name : null;
+}
+
 /** The client's identity on every HTTP request (`request.client`). */
 export function useClientIdentity(
   app: FastifyInstance,

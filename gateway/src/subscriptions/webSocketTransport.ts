@@ -15,6 +15,7 @@ import { authorizationOf, createError, isUpgradeFor, refuseUpgrade } from '@cine
 import type { GatewayConfig } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
 import type { ClientIdentity } from '../plugins/useClientIdentity.ts';
+import { claimedClientName } from '../plugins/useClientIdentity.ts';
 import { requestedOperation } from '../plugins/requestedOperations.ts';
 import type { SafelistCheck } from '../plugins/useSafelist.ts';
 import type { ConnectionLimiter } from './connectionLimiter.ts';
@@ -109,7 +110,10 @@ export function serveWebSocketSubscriptions(
         extra.viewer = viewer;
         const upgrade = extra.request as { clientAddress?: string; client?: ClientIdentity };
         extra.address = upgrade.clientAddress;
-        extra.clientName = upgrade.client?.name ?? undefined;
+        // Browsers cannot set headers on a WebSocket: their client name may come in the
+        // connection_init payload instead (a claim, as the header is; an API key wins).
+        extra.clientName =
+          upgrade.client?.name ?? claimedClientName(ctx.connectionParams) ?? undefined;
         if (authorization && viewer) {
           extra.authorization = authorization;
           extra.cancelExpiry = whenTokenExpires(authorization, () =>

@@ -14,6 +14,8 @@ import { deleteStackResources } from './stackResources.ts';
 import type { Stack } from './startStack.ts';
 import { startStack } from './startStack.ts';
 import { gateway, repoRoot, subgraphs } from './subgraphs.ts';
+import type { WebServer } from '@cinegraph/web/server';
+import { startWebServer } from '@cinegraph/web/server';
 
 /**
  * Which mode a test run's stacks run in: `services` (each subgraph its own process, on
@@ -89,6 +91,11 @@ export function useStack(
     env?: Record<string, string>;
     /** Extra environment for one process by name (e.g. `{ reviews: { REDIS_URL } }`). */
     processEnv?: Record<string, Record<string, string>>;
+    /**
+     * Serve the built web app too (web/dist), as `npm start` does: `urls.web`, with the
+     * gateway allowing its origin. Off by default.
+     */
+    web?: boolean;
   } = {},
 ): TestStack {
   const mode = testStackMode();
@@ -183,8 +190,13 @@ export function useStack(
     },
   };
 
+  let webServer: WebServer | undefined;
+  const webOrigin = (ports: Record<string, number>) => `http://localhost:${ports['web']}`;
+
   const commonEnv = () => ({
     LOG_LEVEL: 'warn',
+    // `npm start` serves the web app only where a test asks for it (each on its own port).
+    WEB_ENABLED: 'false',
     // Functional tests send more than an anonymous IP's 100 requests a minute; the
     // rate limits have tests of their own (startGateway with a configuration).
     RATE_LIMITS_ENABLED: 'false',
@@ -220,6 +232,7 @@ export function useStack(
     };
     for (const [name, port] of Object.entries(ports))
       env[`${name.toUpperCase()}_PORT`] = String(port);
+    if (options.web) env['WEB_ENABLED'] = 'true';
     const start = () =>
       spawnProcess({
         name: 'embedded',
@@ -241,6 +254,7 @@ export function useStack(
     const ports: Record<string, number> = {};
     for (const name of [gateway.name, ...subgraphs.map((s) => s.name)])
       ports[name] = await getPort();
+    if (options.web) ports['web'] = await getPort();
     if (mode === 'embedded') return startEmbeddedStack(ports);
     stack = await startStack({
       postgresUrl: testEnvironment.postgresUrl,
@@ -252,14 +266,30 @@ export function useStack(
       ports,
       seed: true,
       env: commonEnv(),
-      ...(options.processEnv ? { processEnv: options.processEnv } : {}),
+      processEnv: {
+        ...options.processEnv,
+        ...(options.web
+          ? {
+              gateway: {
+                CORS_ORIGINS: `${webOrigin(ports)},http://127.0.0.1:${ports['web']}`,
+                ...options.processEnv?.['gateway'],
+              },
+            }
+          : {}),
+      },
       log: () => {},
     });
     for (const running of stack.processes) handle.urls[running.name] = running.url;
     Object.assign(handle.databaseUrls, stack.databaseUrls);
+    // Services mode: the web app is served from this test's process, as `npm start` would.
+    if (options.web) {
+      webServer = await startWebServer({ port: ports['web']!, gateway: ports['gateway']! });
+      handle.urls['web'] = webOrigin(ports);
+    }
   });
 
   afterAll(async () => {
+    await webServer?.close();
     for (const running of extraProcesses) await running.stop();
     await Promise.all(extraDirs.map((dir) => rm(dir, { recursive: true, force: true })));
     await stack?.stop();

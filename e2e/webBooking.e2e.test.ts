@@ -1,0 +1,91 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useStack } from '@cinegraph/stack/testing';
+import { counterValue, eventually } from '@cinegraph/testing';
+import { registerInBrowser, useBrowser } from './support/browser.ts';
+import { bookableShowtimeId } from './support/showtimes.ts';
+
+// The web app as `npm start` serves it (the production build: persisted ids only, which the
+// gateway's `web` safelist enforces), in real Chromium, against the whole supergraph.
+const stack = useStack({ web: true });
+const browser = useBrowser();
+const web = () => stack.urls['web']!;
+
+const seat = (page: Page, label: string) => page.locator(`.seat-map button[data-seat="${label}"]`);
+const availableCount = async (page: Page) =>
+  Number(await page.getByTestId('available-count').innerText());
+
+describe('the seat map', () => {
+  it('shows one customer’s held seats to another live, then books, pays and shows the ticket and the message', async () => {
+    const showtimeId = await bookableShowtimeId(stack);
+    const alice = await browser.newPage();
+    const bob = await browser.newPage();
+    await registerInBrowser(alice, web(), 'Alice');
+    await registerInBrowser(bob, web(), 'Bob');
+
+    const subscriptionsBefore = await counterValue(
+      stack.urls['gateway']!,
+      'gateway_subscriptions_active',
+    );
+    await alice.goto(`${web()}/showtimes/${showtimeId}`);
+    await bob.goto(`${web()}/showtimes/${showtimeId}`);
+    await alice.locator('.seat-map').waitFor();
+    await bob.locator('.seat-map').waitFor();
+    // Both pages subscribed (through the gateway, by persisted id) before anyone moves.
+    await eventually(async () =>
+      (await counterValue(stack.urls['gateway']!, 'gateway_subscriptions_active')) >=
+      subscriptionsBefore + 2
+        ? true
+        : undefined,
+    );
+
+    const free = alice.locator('.seat-map button[data-status="AVAILABLE"]');
+    const labels = [
+      await free.nth(0).getAttribute('data-seat'),
+      await free.nth(1).getAttribute('data-seat'),
+    ] as string[];
+    const bobCount = await availableCount(bob);
+    await browser.screenshot(bob, 'seat-map-before');
+
+    for (const label of labels) await seat(alice, label).click();
+    await alice.getByRole('button', { name: 'Hold 2 seats' }).click();
+    for (const label of labels)
+      await expect.poll(() => seat(alice, label).getAttribute('data-status')).toBe('MINE');
+
+    // Bob's page, never reloaded, sees them go.
+    for (const label of labels) {
+      await expect.poll(() => seat(bob, label).getAttribute('data-status')).toBe('HELD');
+      expect(await seat(bob, label).getAttribute('aria-label')).toContain('unavailable');
+    }
+    await expect.poll(() => availableCount(bob)).toBe(bobCount - 2);
+    // Bob cannot pick them (the seat says so, and a click changes nothing).
+    expect(await seat(bob, labels[0]!).getAttribute('aria-disabled')).toBe('true');
+    await seat(bob, labels[0]!).click({ force: true });
+    expect(await bob.getByRole('button', { name: /^Hold/ }).isDisabled()).toBe(true);
+    await browser.screenshot(bob, 'seat-map-live');
+
+    await alice.getByLabel('Test card').selectOption('tok_visa');
+    await alice.getByRole('button', { name: /^Book and pay/ }).click();
+    await alice.waitForURL(/\/bookings\/[\w-]+$/);
+    await expect
+      .poll(() => alice.getByTestId('booking-status').innerText(), { timeout: 20_000 })
+      .toBe('Confirmed');
+    await alice.getByRole('heading', { name: 'Your ticket' }).waitFor();
+    expect(await alice.locator('.ticket').innerText()).toContain(labels.join(', '));
+    await browser.screenshot(alice, 'ticket');
+
+    // Sold, on Bob's page too.
+    for (const label of labels)
+      await expect.poll(() => seat(bob, label).getAttribute('data-status')).toBe('SOLD');
+
+    // The ticket arrives as a message (the notifications subgraph consumed the saga's events).
+    await alice.getByRole('link', { name: /^Notifications/ }).click();
+    await alice
+      .getByRole('heading', { name: /^Your tickets:/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await browser.screenshot(alice, 'notifications');
+
+    expect(browser.failures).toEqual([]);
+  });
+});

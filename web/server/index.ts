@@ -1,0 +1,3 @@
+export { buildWeb, generateWebManifest, webBuildIsCurrent, webManifestPath } from './build.ts';
+export type { WebServer, WebServerOptions } from './webServer.ts';
+export { startWebServer, webDistDir } from './webServer.ts';
