@@ -89,3 +89,67 @@ describe('the seat map', () => {
     expect(browser.failures).toEqual([]);
   });
 });
+
+describe('paying', () => {
+  it('explains a declined card, releases the seats, and lists the cancelled booking', async () => {
+    const showtimeId = await bookableShowtimeId(stack);
+    const page = await browser.newPage();
+    await registerInBrowser(page, web(), 'Grace');
+    await page.goto(`${web()}/showtimes/${showtimeId}`);
+    const free = page.locator('.seat-map button[data-status="AVAILABLE"]');
+    const label = (await free.nth(5).getAttribute('data-seat'))!;
+    await seat(page, label).click();
+    await page.getByRole('button', { name: 'Hold 1 seat' }).click();
+    await expect.poll(() => seat(page, label).getAttribute('data-status')).toBe('MINE');
+
+    await page.getByLabel('Test card').selectOption('tok_declined');
+    await page.getByRole('button', { name: /^Book and pay/ }).click();
+    await expect
+      .poll(() => page.getByRole('status').innerText())
+      .toContain('Your card was declined (card_declined)');
+    // The saga cancels the booking and gives the seat back, live.
+    await expect.poll(() => seat(page, label).getAttribute('data-status')).toBe('AVAILABLE');
+    await browser.screenshot(page, 'card-declined');
+
+    await page.getByRole('link', { name: 'Bookings' }).click();
+    const booking = page.getByRole('article', { name: /^Booking for/ }).first();
+    await expect.poll(() => booking.getByTestId('booking-status').innerText()).toBe('Cancelled');
+    expect(await booking.innerText()).toContain('Payment declined (card_declined)');
+    expect(browser.failures).toEqual([]);
+  });
+
+  it('cancels a paid booking from My bookings and shows the refund', async () => {
+    const showtimeId = await bookableShowtimeId(stack);
+    const page = await browser.newPage();
+    await registerInBrowser(page, web(), 'Heidi');
+    await page.goto(`${web()}/showtimes/${showtimeId}`);
+    const label = (await page
+      .locator('.seat-map button[data-status="AVAILABLE"]')
+      .nth(8)
+      .getAttribute('data-seat'))!;
+    // By keyboard: one tab stop for the map, arrows to move, Space to pick.
+    await seat(page, label).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Space');
+    expect(await seat(page, label).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.seat-map button[tabindex="0"]').count()).toBe(1);
+    await page.getByRole('button', { name: 'Hold 1 seat' }).click();
+    await page.getByRole('button', { name: /^Book and pay/ }).click();
+    await page.waitForURL(/\/bookings\/[\w-]+$/);
+    await expect
+      .poll(() => page.getByTestId('booking-status').innerText(), { timeout: 20_000 })
+      .toBe('Confirmed');
+
+    await page.getByRole('link', { name: 'All my bookings' }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Cancel booking' }).first().click();
+    const booking = page.getByRole('article', { name: /^Booking for/ }).first();
+    await expect
+      .poll(() => booking.getByTestId('booking-status').innerText(), { timeout: 20_000 })
+      .toBe('Cancelled and refunded');
+    expect(await booking.innerText()).toContain('Your payment was refunded.');
+    await browser.screenshot(page, 'bookings');
+    expect(browser.failures).toEqual([]);
+  });
+});

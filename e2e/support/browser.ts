@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { repoRoot } from '@cinegraph/stack';
 
 /** Debian's Chromium: tests never download a browser. */
@@ -14,7 +14,7 @@ export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 export interface BrowserHarness {
   /** A page in a browser context of its own (its own storage: another person). */
   newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
-  /** What went wrong in any page so far: uncaught errors, console errors, failed requests. */
+  /** What went wrong in this test's pages: uncaught errors, console errors, failed requests. */
   readonly failures: string[];
   screenshot(page: Page, name: string): Promise<void>;
 }
@@ -29,6 +29,11 @@ export function useBrowser(): BrowserHarness {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is needed (apt-get install -y chromium)`).toBe(true);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     await mkdir(screenshotDir, { recursive: true });
+  });
+
+  // Each test answers for its own pages.
+  beforeEach(() => {
+    failures.length = 0;
   });
 
   afterAll(async () => {
@@ -79,6 +84,8 @@ export async function registerInBrowser(
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password (at least 10 characters)').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByText(name, { exact: true }).waitFor();
+  // Signed in (the header names them) and moved on from the form.
+  await page.getByRole('banner').getByText(name, { exact: true }).waitFor();
+  await page.waitForURL((url) => url.pathname !== '/register');
   return { email, password };
 }

@@ -1,17 +1,23 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
+import { Suspense, lazy } from 'react';
 import { Link, NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useAppServices, useSession } from './appContext.ts';
 import { LogoutDocument, UnreadNotificationCountDocument } from './gql/graphql.ts';
-import { BookingPage } from './pages/BookingPage.tsx';
-import { LoginPage, RegisterPage } from './pages/AuthPages.tsx';
-import { MoviePage } from './pages/MoviePage.tsx';
-import { MoviesPage } from './pages/MoviesPage.tsx';
-import { MyBookingsPage } from './pages/MyBookingsPage.tsx';
-import { NotificationsPage } from './pages/NotificationsPage.tsx';
-import { SeatPickerPage } from './pages/SeatPickerPage.tsx';
-import { ShowtimesPage } from './pages/ShowtimesPage.tsx';
-import { WatchlistPage } from './pages/WatchlistPage.tsx';
+
+// Pages load when first visited: the first screen needs the movies page only.
+const page = <Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const MoviesPage = page(() => import('./pages/MoviesPage.tsx'), 'MoviesPage');
+const MoviePage = page(() => import('./pages/MoviePage.tsx'), 'MoviePage');
+const ShowtimesPage = page(() => import('./pages/ShowtimesPage.tsx'), 'ShowtimesPage');
+const SeatPickerPage = page(() => import('./pages/SeatPickerPage.tsx'), 'SeatPickerPage');
+const LoginPage = page(() => import('./pages/AuthPages.tsx'), 'LoginPage');
+const RegisterPage = page(() => import('./pages/AuthPages.tsx'), 'RegisterPage');
+const WatchlistPage = page(() => import('./pages/WatchlistPage.tsx'), 'WatchlistPage');
+const MyBookingsPage = page(() => import('./pages/MyBookingsPage.tsx'), 'MyBookingsPage');
+const BookingPage = page(() => import('./pages/BookingPage.tsx'), 'BookingPage');
+const NotificationsPage = page(() => import('./pages/NotificationsPage.tsx'), 'NotificationsPage');
 
 export function App() {
   return (
@@ -21,47 +27,49 @@ export function App() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
-        <Routes>
-          <Route path="/" element={<MoviesPage />} />
-          <Route path="/movies/:slug" element={<MoviePage />} />
-          <Route path="/showtimes" element={<ShowtimesPage />} />
-          <Route path="/showtimes/:id" element={<SeatPickerPage />} />
-          <Route path="/login" element={<LoginPage />} />
-          <Route path="/register" element={<RegisterPage />} />
-          <Route
-            path="/watchlist"
-            element={
-              <SignedIn>
-                <WatchlistPage />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/bookings"
-            element={
-              <SignedIn>
-                <MyBookingsPage />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/bookings/:id"
-            element={
-              <SignedIn>
-                <BookingPage />
-              </SignedIn>
-            }
-          />
-          <Route
-            path="/notifications"
-            element={
-              <SignedIn>
-                <NotificationsPage />
-              </SignedIn>
-            }
-          />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        <Suspense fallback={<p className="page muted">Loading…</p>}>
+          <Routes>
+            <Route path="/" element={<MoviesPage />} />
+            <Route path="/movies/:slug" element={<MoviePage />} />
+            <Route path="/showtimes" element={<ShowtimesPage />} />
+            <Route path="/showtimes/:id" element={<SeatPickerPage />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/register" element={<RegisterPage />} />
+            <Route
+              path="/watchlist"
+              element={
+                <SignedIn>
+                  <WatchlistPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/bookings"
+              element={
+                <SignedIn>
+                  <MyBookingsPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/bookings/:id"
+              element={
+                <SignedIn>
+                  <BookingPage />
+                </SignedIn>
+              }
+            />
+            <Route
+              path="/notifications"
+              element={
+                <SignedIn>
+                  <NotificationsPage />
+                </SignedIn>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
       </main>
     </>
   );

@@ -4,6 +4,7 @@ import {
   CombinedGraphQLErrors,
   HttpLink,
   InMemoryCache,
+  ServerError,
 } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
@@ -107,8 +108,7 @@ export function createApolloClient(config: RuntimeConfig, session: SessionStore)
   const renewOnUnauthenticated = new ErrorLink(({ error, operation, forward }) => {
     const context = operation.getContext();
     if (context.anonymous || context.renewed || !session.current()) return;
-    if (!CombinedGraphQLErrors.is(error)) return;
-    if (!error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')) return;
+    if (!isUnauthenticated(error)) return;
     return from(session.renewNow()).pipe(
       mergeMap(() => {
         operation.setContext({ renewed: true });
@@ -157,7 +157,9 @@ export function createApolloClient(config: RuntimeConfig, session: SessionStore)
       if (!data) throw new SessionEndedError('no session');
       return data.refreshToken;
     } catch (error) {
-      if (CombinedGraphQLErrors.is(error)) throw new SessionEndedError(error.message);
+      // Refused (spent, expired, reused): the login is over. Unreachable: try again later.
+      if (CombinedGraphQLErrors.is(error) || (ServerError.is(error) && error.statusCode < 500))
+        throw new SessionEndedError(error.message);
       throw error;
     }
   });
@@ -173,6 +175,15 @@ export function createApolloClient(config: RuntimeConfig, session: SessionStore)
       client.stop();
     },
   };
+}
+
+/** The gateway's answer to a bad token: HTTP 401 with an UNAUTHENTICATED GraphQL error. */
+function isUnauthenticated(error: unknown): boolean {
+  if (ServerError.is(error)) return error.statusCode === 401;
+  return (
+    CombinedGraphQLErrors.is(error) &&
+    error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')
+  );
 }
 
 /**

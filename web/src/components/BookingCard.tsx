@@ -18,7 +18,9 @@ export const statusText: Record<BookingFieldsFragment['status'], string> = {
 export function isSettling(booking: BookingFieldsFragment): boolean {
   return (
     booking.status === 'PENDING_PAYMENT' ||
-    (booking.status === 'CANCELLED' && booking.payment?.status === 'SUCCEEDED')
+    // Cancelled after paying: REFUNDED follows, once payments refunded and bookings heard.
+    (booking.status === 'CANCELLED' &&
+      (booking.payment?.status === 'SUCCEEDED' || booking.payment?.status === 'REFUNDED'))
   );
 }
 

@@ -1,22 +1,24 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 
-const byCode: Record<string, string> = {
-  UNAUTHENTICATED: 'Please sign in again.',
-  FORBIDDEN: 'That is not yours to see or change.',
-  NOT_FOUND: 'We could not find that.',
-  RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
-  PERSISTED_QUERY_NOT_IN_LIST: 'This version of the app is out of date. Please reload the page.',
-};
+/** Codes whose messages the API writes for the person at the keyboard. */
+const clientCodes = new Set([
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+]);
 
-/** What went wrong, in words for a customer: the API's message for input errors and conflicts. */
+/** What went wrong, in words for a customer; never a stack trace or an internal message. */
 export function describeError(error: unknown): string {
-  if (CombinedGraphQLErrors.is(error)) {
-    const first = error.errors[0];
-    const code = first?.extensions?.['code'];
-    if (typeof code === 'string' && byCode[code]) return byCode[code];
-    if (code === 'BAD_USER_INPUT' || code === 'CONFLICT') return first?.message ?? 'Please check.';
-    return 'Something went wrong on our side. Please try again.';
-  }
+  const graphQLErrors = CombinedGraphQLErrors.is(error) ? error.errors : undefined;
+  const first = graphQLErrors?.[0];
+  const code = first?.extensions?.['code'];
+  if (code === 'PERSISTED_QUERY_NOT_IN_LIST' || code === 'PERSISTED_QUERY_NOT_FOUND')
+    return 'This version of the app is out of date. Please reload the page.';
+  if (typeof code === 'string' && clientCodes.has(code) && first?.message) return first.message;
+  if (graphQLErrors) return 'Something went wrong on our side. Please try again.';
   return 'We could not reach CineGraph. Check your connection and try again.';
 }
 

@@ -11,8 +11,9 @@ export function Poster({
   title: string;
   size?: 'small' | 'large';
 }) {
-  let hash = 0;
-  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  // FNV-1a: ids that differ in one character still get far-apart colours.
+  let hash = 0x811c9dc5;
+  for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
   const hue = hash % 360;
   return (
     <div
