@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useStack } from '@cinegraph/stack/testing';
-import { registerInBrowser, useBrowser } from './support/browser.ts';
+import { accessibilityViolations, registerInBrowser, useBrowser } from './support/browser.ts';
+import { bookableShowtimeId } from './support/showtimes.ts';
 
 // Accounts, the catalogue, reviews and the watchlist in the web app (production build) in
 // real Chromium, against the whole supergraph.
@@ -14,9 +15,16 @@ interface StoredSession {
   accessTokenExpiresAt: string;
   refreshToken: string;
 }
-const storedSession = (page: Page) =>
+// Browser-side code is written as expressions: this project's TypeScript has no DOM types.
+const storedSession = async (page: Page) =>
+  (await page.evaluate(
+    "JSON.parse(localStorage.getItem('cinegraph.session') ?? 'null')",
+  )) as StoredSession | null;
+
+/** Changes the stored session as another tab, or time, would. */
+const editSession = (page: Page, change: Partial<StoredSession>) =>
   page.evaluate(
-    () => JSON.parse(localStorage.getItem('cinegraph.session') ?? 'null') as StoredSession | null,
+    `localStorage.setItem('cinegraph.session', JSON.stringify({ ...JSON.parse(localStorage.getItem('cinegraph.session')), ...${JSON.stringify(change)} }))`,
   );
 
 /** Every GraphQL request a page sends to the gateway, as sent. */
@@ -82,16 +90,7 @@ describe('an account', () => {
     const first = (await storedSession(page))!;
 
     // About to expire: the app renews before sending anything.
-    await page.evaluate(() => {
-      const session = JSON.parse(localStorage.getItem('cinegraph.session')!);
-      localStorage.setItem(
-        'cinegraph.session',
-        JSON.stringify({
-          ...session,
-          accessTokenExpiresAt: new Date(Date.now() + 1_000).toISOString(),
-        }),
-      );
-    });
+    await editSession(page, { accessTokenExpiresAt: new Date(Date.now() + 1_000).toISOString() });
     await page.goto(`${web()}/watchlist`);
     await page.getByRole('heading', { name: 'My watchlist' }).waitFor();
     await page.getByText('Nothing here yet.').waitFor();
@@ -100,13 +99,7 @@ describe('an account', () => {
     expect(Date.parse(second.accessTokenExpiresAt)).toBeGreaterThan(Date.now() + 60_000);
 
     // Refused (as after a key rotation): renewed once, and the request goes through.
-    await page.evaluate(() => {
-      const session = JSON.parse(localStorage.getItem('cinegraph.session')!);
-      localStorage.setItem(
-        'cinegraph.session',
-        JSON.stringify({ ...session, accessToken: 'not.a.token' }),
-      );
-    });
+    await editSession(page, { accessToken: 'not.a.token' });
     await page.goto(`${web()}/bookings`);
     await page.getByText('No bookings yet.').waitFor();
     const third = (await storedSession(page))!;
@@ -153,9 +146,9 @@ describe('the catalogue', () => {
     const movie = await someMovie();
     await page.goto(`${web()}/movies/${movie.slug}`);
     await page.getByRole('heading', { level: 1, name: movie.title }).waitFor();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = (await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    )) as number;
     expect(overflow).toBeLessThanOrEqual(0);
     await browser.screenshot(page, 'movie-phone');
   });
@@ -201,5 +194,51 @@ describe('reviews and the watchlist', () => {
     await expect.poll(() => erinsReview.innerText()).toContain('1 found this helpful');
     await browser.screenshot(frank, 'movie');
     expect(browser.failures).toEqual([]);
+  });
+});
+
+describe('showtimes and accessibility', () => {
+  it('finds showtimes by city and date, and opens a seat map from them', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${web()}/showtimes`);
+    await page.getByLabel('City').selectOption('Manchester');
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Date').fill(tomorrow);
+    await expect.poll(() => page.url()).toContain(`date=${tomorrow}`);
+    const listed = page.locator('.showtimes > li');
+    await listed.first().waitFor();
+    for (const text of await listed.allInnerTexts()) expect(text).toContain('Manchester');
+    const theater = (await listed.first().locator('p').first().innerText()).split(',')[0]!;
+    await listed
+      .first()
+      .getByRole('link', { name: /^Choose seats/ })
+      .click();
+    await page.locator('.seat-map').waitFor();
+    expect(await page.locator('main').innerText()).toContain(theater);
+    expect(browser.failures).toEqual([]);
+  });
+
+  it('meets WCAG 2.1 AA on its main pages (axe-core)', async () => {
+    const movie = await someMovie();
+    const showtimeId = await bookableShowtimeId(stack);
+    const page = await browser.newPage();
+    await registerInBrowser(page, web(), 'Ivan');
+    const pages: [string, string][] = [
+      ['/', '.movie-grid li'],
+      [`/movies/${movie.slug}`, 'form'],
+      ['/showtimes', '.filters'],
+      [`/showtimes/${showtimeId}`, '.seat-map'],
+      ['/bookings', 'h1'],
+      ['/notifications', 'h1'],
+    ];
+    for (const [path, ready] of pages) {
+      await page.goto(`${web()}${path}`);
+      await page.locator(ready).first().waitFor();
+      expect(await accessibilityViolations(page), path).toEqual([]);
+    }
+    const anonymous = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await anonymous.goto(`${web()}/login`);
+    await anonymous.getByLabel('Email').waitFor();
+    expect(await accessibilityViolations(anonymous), '/login on a phone').toEqual([]);
   });
 });

@@ -23,6 +23,12 @@ describe('the seat map', () => {
     await registerInBrowser(alice, web(), 'Alice');
     await registerInBrowser(bob, web(), 'Bob');
 
+    // What Bob's page says on its socket.
+    const frames: { type: string; payload?: Record<string, unknown> }[] = [];
+    bob.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => frames.push(JSON.parse(String(payload)))),
+    );
+
     const subscriptionsBefore = await counterValue(
       stack.urls['gateway']!,
       'gateway_subscriptions_active',
@@ -38,6 +44,15 @@ describe('the seat map', () => {
         ? true
         : undefined,
     );
+
+    // The socket names the client in connection_init and subscribes by persisted id only.
+    expect(frames.find((f) => f.type === 'connection_init')?.payload).toMatchObject({
+      'apollographql-client-name': 'web',
+      authorization: expect.stringMatching(/^Bearer /),
+    });
+    const subscribe = frames.find((f) => f.type === 'subscribe')!.payload!;
+    expect(subscribe['query']).toBe('');
+    expect(subscribe['extensions']).toMatchObject({ persistedQuery: { version: 1 } });
 
     const free = alice.locator('.seat-map button[data-status="AVAILABLE"]');
     const labels = [

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ConfigError } from '@cinegraph/service-kit';
 import { chooseMode, repoRoot, startEmbedded, startStack, subgraphs } from '@cinegraph/stack';
 import type { WebServer } from '@cinegraph/web/server';
-import { buildWeb, startWebServer } from '@cinegraph/web/server';
+import { buildWebInChildProcess, startWebServer } from '@cinegraph/web/server';
 import { loadSupervisorConfig } from './supervisorConfig.ts';
 
 let config: ReturnType<typeof loadSupervisorConfig>;
@@ -56,7 +56,7 @@ log(`${choice.mode} mode: ${choice.reason}`);
 // The web app is served from its build; rebuilt (a few seconds) while the stack starts
 // when its sources changed since the last one.
 const webBuild = config.WEB_ENABLED
-  ? buildWeb({ log }).catch((error: Error) => {
+  ? buildWebInChildProcess(log).catch((error: Error) => {
       console.error(`\nCould not build the web app: ${error.message}`);
       process.exit(1);
     })

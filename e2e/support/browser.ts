@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -88,4 +89,26 @@ export async function registerInBrowser(
   await page.getByRole('banner').getByText(name, { exact: true }).waitFor();
   await page.waitForURL((url) => url.pathname !== '/register');
   return { email, password };
+}
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * What axe-core finds against WCAG 2.1 A and AA on the page as it is now (contrast, names,
+ * labels, landmarks, ARIA), one line per rule broken. Evaluated through the DevTools
+ * protocol, so the page's CSP does not stop it.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(await axeSource);
+  // An expression (this project's TypeScript has no DOM types).
+  const violations = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((result) => result.violations)`,
+  )) as { id: string; help: string; nodes: { target: string[] }[] }[];
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(', ')})`,
+  );
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +12,8 @@ const stampPath = path.join(webDir, 'dist', '.build-inputs');
 /** Everything a build reads: a different digest means the built app is stale. */
 async function inputsDigest(): Promise<string> {
   const hash = createHash('sha256');
+  // How the build is made, beside what it is made from: bump when the recipe changes.
+  hash.update('recipe 2\0');
   const files = [
     'index.html',
     'vite.config.ts',
@@ -35,14 +38,13 @@ async function inputsDigest(): Promise<string> {
 /** The manifest of the app's operations (Apollo's format), as the gateway's safelist reads it. */
 export async function generateWebManifest(): Promise<string> {
   const config = JSON.parse(await readFile(manifestConfigPath, 'utf8')) as { documents: string[] };
-  const cwd = process.cwd();
-  process.chdir(webDir); // the generator resolves document globs against the working folder
-  try {
-    const manifest = await generatePersistedQueryManifest(config, manifestConfigPath);
-    return `${JSON.stringify(manifest, null, 2)}\n`;
-  } finally {
-    process.chdir(cwd);
-  }
+  // Globs made absolute: the generator would resolve them against the working folder.
+  const documents = config.documents.map((glob) => path.join(webDir, glob));
+  const manifest = await generatePersistedQueryManifest(
+    { ...config, documents },
+    manifestConfigPath,
+  );
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 export async function webBuildIsCurrent(): Promise<boolean> {
@@ -68,4 +70,30 @@ export async function buildWeb(
   await writeFile(stampPath, digest);
   options.log?.('built the web app (web/dist)');
   return true;
+}
+
+/**
+ * `buildWeb()` in a child process (`web/scripts/build.ts --if-stale`): Vite's build sets
+ * process-wide state (NODE_ENV, among others) that must not leak into services running in
+ * the caller's process, as they do in embedded mode. Resolves once dist/ is current.
+ */
+export function buildWebInChildProcess(log: (line: string) => void = () => {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(webDir, 'scripts', 'build.ts'), '--if-stale'],
+      { cwd: webDir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let errors = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      for (const line of text.split('\n')) if (line.trim()) log(line.trim());
+    });
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (errors += text));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`the web build failed (exit ${code}): ${errors.trim().slice(-2000)}`)),
+    );
+  });
 }

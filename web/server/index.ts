@@ -1,3 +1,9 @@
-export { buildWeb, generateWebManifest, webBuildIsCurrent, webManifestPath } from './build.ts';
+export {
+  buildWeb,
+  buildWebInChildProcess,
+  generateWebManifest,
+  webBuildIsCurrent,
+  webManifestPath,
+} from './build.ts';
 export type { WebServer, WebServerOptions } from './webServer.ts';
 export { startWebServer, webDistDir } from './webServer.ts';

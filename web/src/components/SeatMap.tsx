@@ -64,6 +64,7 @@ export function SeatMap({
             {row.label}
           </span>
           {row.seats.map((seat, c) => {
+            const number = seat.label.slice(row.label.length);
             const isMine = mine.has(seat.id);
             const isSelected = selected.has(seat.id);
             const unavailable = seat.status !== 'AVAILABLE' && !isMine;
@@ -90,14 +91,15 @@ export function SeatMap({
                 tabIndex={focus[0] === r && focus[1] === c ? 0 : -1}
                 aria-pressed={isSelected || isMine}
                 aria-disabled={unavailable || isMine}
-                aria-label={`${seat.label}, ${typeLabel[seat.type]}, ${formatMoney(seat.priceCents, currency)}, ${state}`}
+                // Starts with what the button shows (the seat number), for voice control.
+                aria-label={`Seat ${number} row ${row.label}, ${typeLabel[seat.type]}, ${formatMoney(seat.priceCents, currency)}, ${state}`}
                 onFocus={() => setFocus([r, c])}
                 onKeyDown={(event) => move(event, r, c)}
                 onClick={() => {
                   if (!unavailable && !isMine) onToggle(seat);
                 }}
               >
-                {seat.label.replace(row.label, '')}
+                {number}
               </button>
             );
           })}
