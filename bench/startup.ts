@@ -3,6 +3,8 @@
 // holds. Each run spawns `scripts/start.ts` as a user would:
 //   services, first start   fresh databases on PostgreSQL: create, migrate, seed, spawn
 //   services, restart       the same databases again: nothing to migrate, spawn
+//   services, restart, tsx  the same, each process under tsx's loader instead of a bundle
+//                           of our sources (CINEGRAPH_SPAWN=tsx; packages/stack/src/bundle.ts)
 //   embedded, first start   a fresh data folder: PGlite initdb, migrate, seed, start in-process
 //   embedded, restart       the same folder again: open, nothing to migrate, start
 // The clock runs from the spawn to the gateway's first healthy answer; RSS is read from
@@ -39,7 +41,8 @@ async function descendants(pid: number): Promise<number[]> {
 
 async function startOnce(env: Record<string, string>): Promise<{ seconds: number; rss: number }> {
   const ports: Record<string, number> = {};
-  for (const name of [gateway.name, ...subgraphs.map((s) => s.name)]) ports[name] = await getPort();
+  for (const name of [gateway.name, ...subgraphs.map((s) => s.name), 'web'])
+    ports[name] = await getPort();
   const portEnv = Object.fromEntries(
     Object.entries(ports).map(([name, port]) => [`${name.toUpperCase()}_PORT`, String(port)]),
   );
@@ -72,6 +75,7 @@ const add = (mode: string, results: { seconds: number; rss: number }[]) => {
 
 const servicesRuns = [];
 const servicesAgain = [];
+const servicesAgainTsx = [];
 const embeddedFirst = [];
 const embeddedAgain = [];
 for (let run = 0; run < runs; run++) {
@@ -88,6 +92,7 @@ for (let run = 0; run < runs; run++) {
     };
     servicesRuns.push(await startOnce(env));
     servicesAgain.push(await startOnce(env));
+    servicesAgainTsx.push(await startOnce({ ...env, CINEGRAPH_SPAWN: 'tsx' }));
   } finally {
     await deleteStackResources({
       databaseUrls: subgraphs.map((s) =>
@@ -109,6 +114,7 @@ for (let run = 0; run < runs; run++) {
 }
 add('services, first start', servicesRuns);
 add('services, restart', servicesAgain);
+add('services, restart, tsx', servicesAgainTsx);
 add('embedded, first start', embeddedFirst);
 add('embedded, restart', embeddedAgain);
 const median = (name: string) => Number(rows.find((r) => r['start'] === name)!['median s']);
@@ -120,6 +126,13 @@ for (const when of ['first start', 'restart'])
     'median s': `${(median(`embedded, ${when}`) / median(`services, ${when}`)).toFixed(2)}×`,
     'RSS MiB': '',
   });
+rows.push({
+  start: 'bundled ÷ tsx, services restart',
+  runs: '',
+  'best s': '',
+  'median s': `${(median('services, restart') / median('services, restart, tsx')).toFixed(2)}×`,
+  'RSS MiB': '',
+});
 await reportTable(
   'startup',
   `npm start to a healthy gateway, ${runs} run(s) of each; Node ${process.version}; ${new Date().toISOString()}`,

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generatePersistedQueryManifest } from '@apollo/generate-persisted-query-manifest';
 
 const webDir = path.resolve(import.meta.dirname, '..');
 const manifestConfigPath = path.join(webDir, 'persisted-query-manifest.config.json');
@@ -40,6 +39,10 @@ export async function generateWebManifest(): Promise<string> {
   const config = JSON.parse(await readFile(manifestConfigPath, 'utf8')) as { documents: string[] };
   // Globs made absolute: the generator would resolve them against the working folder.
   const documents = config.documents.map((glob) => path.join(webDir, glob));
+  // Loaded when needed: the generator pulls in GraphQL Tools, and this module is imported
+  // by everything that serves the app.
+  const { generatePersistedQueryManifest } =
+    await import('@apollo/generate-persisted-query-manifest');
   const manifest = await generatePersistedQueryManifest(
     { ...config, documents },
     manifestConfigPath,
