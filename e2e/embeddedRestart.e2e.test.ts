@@ -154,7 +154,7 @@ describe('embedded mode across a restart', () => {
       30_000,
       'the welcome after the restart',
     );
-  });
+  }, 90_000); // a whole stack's stop and start inside the test: longer than the default
 
   it('refuses a second npm start on the same data folder while the first runs', async () => {
     const dataDir = path.dirname(stack.databaseUrls['users']!.replace(/^pglite:/, ''));

@@ -8,6 +8,8 @@ import { bookableShowtimeId } from './support/showtimes.ts';
 // real Chromium, against the whole supergraph.
 const stack = useStack({ web: true });
 const browser = useBrowser();
+// Each test is a customer's journey through several pages in a real browser.
+const JOURNEY_MS = 90_000;
 const web = () => stack.urls['web']!;
 
 interface StoredSession {
@@ -49,7 +51,7 @@ async function someMovie(): Promise<{ title: string; slug: string }> {
   return response.data!.movies.edges[0]!.node;
 }
 
-describe('an account', () => {
+describe('an account', { timeout: JOURNEY_MS }, () => {
   it('registers, logs out, is refused a wrong password, and logs in again', async () => {
     const page = await browser.newPage();
     const { email, password } = await registerInBrowser(page, web(), 'Carol');
@@ -109,7 +111,7 @@ describe('an account', () => {
   });
 });
 
-describe('the catalogue', () => {
+describe('the catalogue', { timeout: JOURNEY_MS }, () => {
   it('searches, scrolls for more, and sends persisted query ids only, as the web client', async () => {
     const page = await browser.newPage();
     const sent = recordGraphQL(page);
@@ -154,7 +156,7 @@ describe('the catalogue', () => {
   });
 });
 
-describe('reviews and the watchlist', () => {
+describe('reviews and the watchlist', { timeout: JOURNEY_MS }, () => {
   it('writes a review that another user marks helpful, and keeps a watchlist', async () => {
     const movie = await someMovie();
     const erin = await browser.newPage();
@@ -197,7 +199,7 @@ describe('reviews and the watchlist', () => {
   });
 });
 
-describe('showtimes and accessibility', () => {
+describe('showtimes and accessibility', { timeout: JOURNEY_MS }, () => {
   it('finds showtimes by city and date, and opens a seat map from them', async () => {
     const page = await browser.newPage();
     await page.goto(`${web()}/showtimes`);

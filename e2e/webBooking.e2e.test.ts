@@ -9,13 +9,15 @@ import { bookableShowtimeId } from './support/showtimes.ts';
 // gateway's `web` safelist enforces), in real Chromium, against the whole supergraph.
 const stack = useStack({ web: true });
 const browser = useBrowser();
+// Each test is a customer's journey through several pages in a real browser.
+const JOURNEY_MS = 90_000;
 const web = () => stack.urls['web']!;
 
 const seat = (page: Page, label: string) => page.locator(`.seat-map button[data-seat="${label}"]`);
 const availableCount = async (page: Page) =>
   Number(await page.getByTestId('available-count').innerText());
 
-describe('the seat map', () => {
+describe('the seat map', { timeout: JOURNEY_MS }, () => {
   it('shows one customer’s held seats to another live, then books, pays and shows the ticket and the message', async () => {
     const showtimeId = await bookableShowtimeId(stack);
     const alice = await browser.newPage();
@@ -105,7 +107,7 @@ describe('the seat map', () => {
   });
 });
 
-describe('paying', () => {
+describe('paying', { timeout: JOURNEY_MS }, () => {
   it('explains a declined card, releases the seats, and lists the cancelled booking', async () => {
     const showtimeId = await bookableShowtimeId(stack);
     const page = await browser.newPage();

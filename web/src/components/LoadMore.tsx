@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
  * Infinite scroll: loads the next page while the end of the list is in view (so a tall
@@ -6,16 +6,24 @@ import { useEffect, useRef, useState } from 'react';
  * IntersectionObserver.
  */
 export function LoadMore({
-  hasMore,
+  pageInfo,
   loading,
-  onLoadMore,
+  fetchMore,
   label = 'Load more',
 }: {
-  hasMore: boolean;
+  /** The connection's: whether there is more, and the cursor after which it starts. */
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
   loading: boolean;
-  onLoadMore: () => void;
+  /** The query's `fetchMore`: the cache's relayStylePagination appends the page. */
+  fetchMore: (options: { variables: { after: string | null | undefined } }) => Promise<unknown>;
   label?: string;
 }) {
+  const hasMore = pageInfo.hasNextPage;
+  const after = pageInfo.endCursor;
+  const onLoadMore = useCallback(() => {
+    // A failed page leaves the button to try again; the query's error shows above.
+    void fetchMore({ variables: { after } }).catch(() => undefined);
+  }, [fetchMore, after]);
   const sentinel = useRef<HTMLDivElement>(null);
   const [inView, setInView] = useState(false);
 

@@ -165,10 +165,10 @@ function Reviews({ movieId }: { movieId: string }) {
       </ul>
       {reviews && (
         <LoadMore
-          hasMore={reviews.pageInfo.hasNextPage}
+          pageInfo={reviews.pageInfo}
           loading={loading}
           label="More reviews"
-          onLoadMore={() => void fetchMore({ variables: { after: reviews.pageInfo.endCursor } })}
+          fetchMore={fetchMore}
         />
       )}
     </section>

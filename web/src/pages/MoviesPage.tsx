@@ -85,10 +85,10 @@ export function MoviesPage() {
       </ul>
       {connection && (
         <LoadMore
-          hasMore={connection.pageInfo.hasNextPage}
+          pageInfo={connection.pageInfo}
           loading={loading}
           label="More movies"
-          onLoadMore={() => void fetchMore({ variables: { after: connection.pageInfo.endCursor } })}
+          fetchMore={fetchMore}
         />
       )}
       {loading && !connection && <p className="muted">Loading…</p>}

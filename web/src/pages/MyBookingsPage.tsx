@@ -40,10 +40,10 @@ export function MyBookingsPage() {
       </ul>
       {bookings && (
         <LoadMore
-          hasMore={bookings.pageInfo.hasNextPage}
+          pageInfo={bookings.pageInfo}
           loading={loading}
           label="Older bookings"
-          onLoadMore={() => void fetchMore({ variables: { after: bookings.pageInfo.endCursor } })}
+          fetchMore={fetchMore}
         />
       )}
     </section>

@@ -58,13 +58,7 @@ export function NotificationsPage() {
         ))}
       </ul>
       {me && (
-        <LoadMore
-          hasMore={me.notifications.pageInfo.hasNextPage}
-          loading={loading}
-          onLoadMore={() =>
-            void fetchMore({ variables: { after: me.notifications.pageInfo.endCursor } })
-          }
-        />
+        <LoadMore pageInfo={me.notifications.pageInfo} loading={loading} fetchMore={fetchMore} />
       )}
     </section>
   );

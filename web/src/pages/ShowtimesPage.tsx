@@ -86,10 +86,10 @@ export function ShowtimesPage() {
       </ul>
       {showtimes && (
         <LoadMore
-          hasMore={showtimes.pageInfo.hasNextPage}
+          pageInfo={showtimes.pageInfo}
           loading={loading}
           label="More showtimes"
-          onLoadMore={() => void fetchMore({ variables: { after: showtimes.pageInfo.endCursor } })}
+          fetchMore={fetchMore}
         />
       )}
     </section>

@@ -65,11 +65,7 @@ export function WatchlistPage() {
         ))}
       </ul>
       {watchlist && (
-        <LoadMore
-          hasMore={watchlist.pageInfo.hasNextPage}
-          loading={loading}
-          onLoadMore={() => void fetchMore({ variables: { after: watchlist.pageInfo.endCursor } })}
-        />
+        <LoadMore pageInfo={watchlist.pageInfo} loading={loading} fetchMore={fetchMore} />
       )}
     </section>
   );
