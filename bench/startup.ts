@@ -58,6 +58,16 @@ async function startOnce(env: Record<string, string>): Promise<{ seconds: number
   const pids = [running.child.pid!, ...(await descendants(running.child.pid!))];
   const rss = (await Promise.all(pids.map(rssMiB))).reduce((a, b) => a + b, 0);
   await running.stop();
+  // npm start's processes run in process groups of their own: when it is cut short (its
+  // drain outlasting spawnProcess's grace), they would live on, consuming the queues the
+  // cleanup deletes. None may outlive the measurement.
+  for (const pid of pids.slice(1)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone, as it should be.
+    }
+  }
   return { seconds, rss };
 }
 
