@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ConfigError } from '@cinegraph/service-kit';
 import { chooseMode, repoRoot, startEmbedded, startStack, subgraphs } from '@cinegraph/stack';
 import type { WebServer } from '@cinegraph/web/server';
-import { buildWebInChildProcess, startWebServer } from '@cinegraph/web/server';
+import { buildWebInChildProcess, localWebOrigins, startWebServer } from '@cinegraph/web/server';
 import { loadSupervisorConfig } from './supervisorConfig.ts';
 
 let config: ReturnType<typeof loadSupervisorConfig>;
@@ -62,10 +62,9 @@ const webBuild = config.WEB_ENABLED
     })
   : null;
 // The gateway lets the web app's origin call it from a browser.
-const webOrigins = [`http://localhost:${config.WEB_PORT}`, `http://127.0.0.1:${config.WEB_PORT}`];
 const corsOrigins = [
   ...config.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
-  ...(config.WEB_ENABLED ? webOrigins : []),
+  ...(config.WEB_ENABLED ? localWebOrigins(config.WEB_PORT) : []),
 ].filter(Boolean);
 const commonEnv = {
   LOG_LEVEL: config.LOG_LEVEL,

@@ -50,11 +50,6 @@ export async function generateWebManifest(): Promise<string> {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-export async function webBuildIsCurrent(): Promise<boolean> {
-  const stamp = await readFile(stampPath, 'utf8').catch(() => '');
-  return stamp === (await inputsDigest());
-}
-
 /**
  * Writes the persisted query manifest, then builds the app with Vite into web/dist (which
  * bundles that manifest: the app sends ids only). Skipped when nothing changed since the
@@ -63,11 +58,13 @@ export async function webBuildIsCurrent(): Promise<boolean> {
 export async function buildWeb(
   options: { force?: boolean; log?: (line: string) => void } = {},
 ): Promise<boolean> {
-  if (!options.force && (await webBuildIsCurrent())) return false;
+  // One digest of the inputs: compared with the last build's, then recorded for this one.
+  const digest = await inputsDigest();
+  if (!options.force && (await readFile(stampPath, 'utf8').catch(() => '')) === digest)
+    return false;
   const manifest = await generateWebManifest();
   if ((await readFile(webManifestPath, 'utf8').catch(() => '')) !== manifest)
     await writeFile(webManifestPath, manifest);
-  const digest = await inputsDigest();
   const { build } = await import('vite');
   await build({ root: webDir, configFile: path.join(webDir, 'vite.config.ts'), logLevel: 'warn' });
   await writeFile(stampPath, digest);

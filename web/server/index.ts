@@ -1,9 +1,3 @@
-export {
-  buildWeb,
-  buildWebInChildProcess,
-  generateWebManifest,
-  webBuildIsCurrent,
-  webManifestPath,
-} from './build.ts';
+export { buildWeb, buildWebInChildProcess, generateWebManifest, webManifestPath } from './build.ts';
 export type { WebServer, WebServerOptions } from './webServer.ts';
-export { startWebServer, webDistDir } from './webServer.ts';
+export { localWebOrigins, startWebServer, webDistDir } from './webServer.ts';

@@ -6,6 +6,11 @@ import Fastify from 'fastify';
 
 export const webDistDir = path.resolve(import.meta.dirname, '../dist');
 
+/** The origins a browser loads the app from on this machine: the gateway's CORS allows them. */
+export function localWebOrigins(port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+}
+
 export interface WebServerOptions {
   port: number;
   host?: string;

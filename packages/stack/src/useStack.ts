@@ -15,7 +15,7 @@ import type { Stack } from './startStack.ts';
 import { startStack } from './startStack.ts';
 import { gateway, repoRoot, subgraphs } from './subgraphs.ts';
 import type { WebServer } from '@cinegraph/web/server';
-import { startWebServer } from '@cinegraph/web/server';
+import { localWebOrigins, startWebServer } from '@cinegraph/web/server';
 
 /**
  * Which mode a test run's stacks run in: `services` (each subgraph its own process, on
@@ -191,7 +191,6 @@ export function useStack(
   };
 
   let webServer: WebServer | undefined;
-  const webOrigin = (ports: Record<string, number>) => `http://localhost:${ports['web']}`;
 
   const commonEnv = () => ({
     LOG_LEVEL: 'warn',
@@ -271,7 +270,7 @@ export function useStack(
         ...(options.web
           ? {
               gateway: {
-                CORS_ORIGINS: `${webOrigin(ports)},http://127.0.0.1:${ports['web']}`,
+                CORS_ORIGINS: localWebOrigins(ports['web']!).join(','),
                 ...options.processEnv?.['gateway'],
               },
             }
@@ -284,7 +283,7 @@ export function useStack(
     // Services mode: the web app is served from this test's process, as `npm start` would.
     if (options.web) {
       webServer = await startWebServer({ port: ports['web']!, gateway: ports['gateway']! });
-      handle.urls['web'] = webOrigin(ports);
+      handle.urls['web'] = localWebOrigins(ports['web']!)[0]!;
     }
   });
 

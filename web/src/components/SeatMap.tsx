@@ -6,6 +6,16 @@ import type { SeatMapQuery } from '../gql/graphql.ts';
 type Row = NonNullable<SeatMapQuery['showtime']>['seatMap'][number];
 type Seat = Row['seats'][number];
 
+const legend = [
+  ['seat-available', 'Available'],
+  ['seat-selected', 'Selected'],
+  ['seat-mine', 'Held for you'],
+  ['seat-held', 'Held by someone'],
+  ['seat-sold', 'Sold'],
+  ['seat-premium seat-available', 'Premium'],
+  ['seat-accessible seat-available', 'Wheelchair accessible'],
+] as const;
+
 const typeLabel = { STANDARD: 'standard', PREMIUM: 'premium', ACCESSIBLE: 'wheelchair accessible' };
 
 /**
@@ -106,27 +116,11 @@ export function SeatMap({
         </div>
       ))}
       <ul className="legend" aria-label="Key">
-        <li>
-          <span className="seat seat-available" /> Available
-        </li>
-        <li>
-          <span className="seat seat-selected" /> Selected
-        </li>
-        <li>
-          <span className="seat seat-mine" /> Held for you
-        </li>
-        <li>
-          <span className="seat seat-held" /> Held by someone
-        </li>
-        <li>
-          <span className="seat seat-sold" /> Sold
-        </li>
-        <li>
-          <span className="seat seat-premium seat-available" /> Premium
-        </li>
-        <li>
-          <span className="seat seat-accessible seat-available" /> Wheelchair accessible
-        </li>
+        {legend.map(([className, text]) => (
+          <li key={text}>
+            <span className={`seat ${className}`} /> {text}
+          </li>
+        ))}
       </ul>
     </div>
   );
