@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import type { Counter, Histogram } from 'prom-client';
 import { errors as undiciErrors } from 'undici';
 import type { GatewayContext } from './context.ts';
+import { copyJson, errorForCaller, freezeDeep } from './execution/sharedAnswers.ts';
 import type { SubgraphPolicy } from './resilience/subgraphPolicy.ts';
 import type { SubgraphFetcher, SubgraphResponse } from './subgraphFetcher.ts';
 import { createSubgraphFetcher } from './subgraphFetcher.ts';
@@ -23,9 +24,24 @@ export interface SubgraphRequest {
   variables?: Record<string, unknown> | undefined;
 }
 
+type CacheHint = { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' };
+
 /** The part of Apollo Server's cache policy a subgraph's Cache-Control header narrows. */
 export interface CachePolicy {
-  restrict(hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }): void;
+  restrict(hint: CacheHint): void;
+}
+
+/** A subgraph's parsed answer and the cache hint of its Cache-Control header. */
+interface SubgraphAnswer {
+  response: GatewayGraphQLResponse;
+  hint: CacheHint;
+}
+
+/** A call that identical queries joined while it was in flight. */
+interface SharedCall {
+  answer: Promise<SubgraphAnswer>;
+  /** The requests waiting on it: more than one, and its answer is frozen before they get it. */
+  callers: number;
 }
 
 const MUTATION = /^\s*mutation\b/;
@@ -37,8 +53,11 @@ const MUTATION = /^\s*mutation\b/;
  * - each attempt has a timeout (the call is abandoned), queries are retried with backoff,
  *   mutations never, and a circuit breaker per subgraph makes calls fail at once
  *   (SUBGRAPH_UNAVAILABLE) while the subgraph keeps failing;
- * - identical queries in flight (same text, variables and caller) share one call;
- * - a subgraph's Cache-Control header narrows the response's cache policy, and a non-2xx
+ * - identical queries in flight (same text, variables and caller) share one call: one
+ *   round trip and one parse. An answer that more than one request received is
+ *   deep-frozen, and the plan executor copies what it writes into
+ *   (execution/sharedAnswers.ts), so no request can change another's answer;
+ * - a subgraph's Cache-Control header narrows each caller's cache policy, and a non-2xx
  *   answer is an error carrying the status and body, as with @apollo/gateway's
  *   RemoteGraphQLDataSource.
  *
@@ -51,7 +70,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   readonly #policy: SubgraphPolicy;
   readonly #metrics: SubgraphFetchMetrics;
   readonly #dedupe: boolean;
-  readonly #inFlight = new Map<string, Promise<GatewayGraphQLResponse>>();
+  readonly #inFlight = new Map<string, SharedCall>();
   readonly #fetcher: SubgraphFetcher;
 
   constructor(options: {
@@ -77,7 +96,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     return this.#fetcher.close();
   }
 
-  process(
+  async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<GatewayGraphQLResponse> {
     const { request } = options;
@@ -87,51 +106,86 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const extraHeaders = request.http?.headers
       ? Object.fromEntries(request.http.headers as Iterable<[string, string]>)
       : undefined;
-    return this.send(
+    const response = await this.send(
       { query: request.query, operationName: request.operationName, variables: request.variables },
       options.context,
       { cachePolicy: cachePolicyOf(incoming), extraHeaders },
     );
+    // @apollo/gateway's executor merges into the answers it receives: a shared one is copied.
+    return Object.isFrozen(response) ? copyJson(response) : response;
   }
 
-  send(
+  /**
+   * The subgraph's answer to one request. It may be shared with identical requests in
+   * flight, and then it is deep-frozen: read it, or copy before writing.
+   */
+  async send(
     request: SubgraphRequest,
     context: Partial<GatewayContext>,
     options: { cachePolicy?: CachePolicy | undefined; extraHeaders?: Record<string, string> } = {},
   ): Promise<GatewayGraphQLResponse> {
     const isMutation = MUTATION.test(request.query);
-    if (isMutation || !this.#dedupe) return this.#call(request, context, options, isMutation);
+    const { response, hint } =
+      isMutation || !this.#dedupe
+        ? await this.#call(request, context, options.extraHeaders, isMutation)
+        : await this.#shared(request, context, options.extraHeaders);
+    if (options.cachePolicy) options.cachePolicy.restrict(hint);
+    return response;
+  }
+
+  /**
+   * Joins the identical call in flight, or starts one. Whether its answer is shared is
+   * settled the moment it arrives: the call leaves the in-flight map in the same step, so
+   * no request can join after its callers were counted.
+   */
+  #shared(
+    request: SubgraphRequest,
+    context: Partial<GatewayContext>,
+    extraHeaders: Record<string, string> | undefined,
+  ): Promise<SubgraphAnswer> {
     const key = JSON.stringify([
       request.query,
       request.variables ?? {},
       context.authorization ?? null,
     ]);
-    const shared = this.#inFlight.get(key);
-    if (shared) {
+    const joined = this.#inFlight.get(key);
+    if (joined) {
+      joined.callers++;
       this.#metrics.deduplicated.inc({ subgraph: this.#name });
-      return shared;
+      return joined.answer.catch((error: unknown) => {
+        throw errorForCaller(error);
+      });
     }
-    const call = this.#call(request, context, options, false).finally(() =>
-      this.#inFlight.delete(key),
+    const call: SharedCall = { answer: undefined as never, callers: 1 };
+    call.answer = this.#call(request, context, extraHeaders, false).then(
+      (answer) => {
+        this.#inFlight.delete(key);
+        if (call.callers > 1) freezeDeep(answer.response);
+        return answer;
+      },
+      (error: unknown) => {
+        this.#inFlight.delete(key);
+        throw error;
+      },
     );
     this.#inFlight.set(key, call);
-    return call;
+    return call.answer;
   }
 
   async #call(
     request: SubgraphRequest,
     context: Partial<GatewayContext>,
-    options: { cachePolicy?: CachePolicy | undefined; extraHeaders?: Record<string, string> },
+    extraHeaders: Record<string, string> | undefined,
     isMutation: boolean,
-  ): Promise<GatewayGraphQLResponse> {
+  ): Promise<SubgraphAnswer> {
     const policy = isMutation ? this.#policy.mutation : this.#policy.query;
     const stop = this.#metrics.duration.startTimer({ subgraph: this.#name });
     try {
-      const headers = this.#headers(context, options.extraHeaders);
+      const headers = this.#headers(context, extraHeaders);
       const body = JSON.stringify(request);
-      const response = await policy.execute(() => this.#post(headers, body, options.cachePolicy));
+      const answer = await policy.execute(() => this.#post(headers, body));
       stop({ outcome: 'success' });
-      return response;
+      return answer;
     } catch (error) {
       stop({ outcome: 'error' });
       if (error instanceof BrokenCircuitError) {
@@ -166,18 +220,16 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     return headers;
   }
 
-  async #post(
-    headers: Record<string, string>,
-    body: string,
-    cachePolicy: CachePolicy | undefined,
-  ): Promise<GatewayGraphQLResponse> {
+  async #post(headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
     const response = await this.#fetcher(this.#url, { method: 'POST', headers, body });
     if (!response.ok) throw errorFromResponse(response);
     const parsed = parseBody(response);
     if (!isObject(parsed))
       throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
-    if (cachePolicy) cachePolicy.restrict(cacheHint(response.headers.get('cache-control')));
-    return parsed as GatewayGraphQLResponse;
+    return {
+      response: parsed as GatewayGraphQLResponse,
+      hint: cacheHint(response.headers.get('cache-control')),
+    };
   }
 }
 
@@ -228,8 +280,8 @@ export function cachePolicyOf(
  * A subgraph's Cache-Control header as a cache hint, read as @apollo/gateway reads it; no
  * header means no caching.
  */
-function cacheHint(header: string | null): { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } {
-  const hint: { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } = { maxAge: 0 };
+function cacheHint(header: string | null): CacheHint {
+  const hint: CacheHint = { maxAge: 0 };
   if (!header) return hint;
   for (const part of header.trim().split(/\s*,\s*/)) {
     const [name, value] = part.split(/\s*=\s*/, 2);

@@ -12,6 +12,7 @@ import { evaluateCondition } from '@apollo/query-planner';
 import { trace } from '@opentelemetry/api';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, Kind } from 'graphql';
+import { thawed } from './sharedAnswers.ts';
 
 /** How the executor calls a subgraph (SubgraphDataSource's `send`). */
 export interface SubgraphSender<Context, Options> {
@@ -37,6 +38,11 @@ export interface PlanRun<Context = unknown, Options = unknown> {
   nonFtv1ErrorPaths?: { subgraph: string; path: ReadonlyArray<string | number> | undefined }[];
 }
 
+/**
+ * Where a node runs: its path, and the data there. `data` (an object, or a list of them)
+ * belongs to the request: the executor writes into it, and copies any frozen (shared)
+ * object before writing into that (sharedAnswers.ts).
+ */
 interface Cursor {
   path: ResponsePath;
   data: unknown;
@@ -52,6 +58,10 @@ const tracer = trace.getTracer('cinegraph-gateway');
  * costs per request there and is unused here (a usage-reporting trace object per plan
  * node, rest-array copies while walking paths), and extracts the representations with
  * functions compiled once per fetch node.
+ *
+ * Unlike @apollo/gateway's, it never writes into a subgraph's answer that another request
+ * may hold: answers shared by deduplication arrive frozen, and the merge copies the frozen
+ * objects on its way down to what it writes (copy-on-write, one level at a time).
  */
 export function createPlanExecutor<Context, Options>(
   supergraphSchema: GraphQLSchema,
@@ -132,7 +142,7 @@ export function createPlanExecutor<Context, Options>(
         await Promise.all(node.nodes.map((child) => executeNode(run, child, cursor)));
         return;
       case 'Flatten': {
-        const data = flattenAtPath(cursor.data, node.path, 0);
+        const data = ownedAtPath(cursor.data, node.path, 0);
         if (!data) return;
         await executeNode(run, node.node, {
           path: cursor.path.concat(node.path),
@@ -210,12 +220,9 @@ export function createPlanExecutor<Context, Options>(
       throw new Error(`Expected "data._entities" in response to be an array`);
     if (received.length !== representations.length)
       throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
-    for (let index = 0; index < received.length; index++) {
-      const entity = received[index] as Record<string, unknown> | null;
-      const target = targets[index]!;
-      if (entity && !entity['__typename']) entity['__typename'] = target['__typename'];
-      deepMerge(target, entity);
-    }
+    // @apollo/gateway first gives an entity without __typename its target's; the target
+    // keeps its own __typename either way, so the (possibly shared) answer is left alone.
+    for (let index = 0; index < received.length; index++) deepMerge(targets[index]!, received[index]);
 
     async function send(
       variables: Record<string, unknown>,
@@ -274,15 +281,23 @@ export function isExecutable(node: PlanNode | SubscriptionNode | undefined): boo
   }
 }
 
-/** The values at a plan path; `@` steps into every element of a list. */
-function flattenAtPath(value: unknown, path: ResponsePath, from: number): unknown {
-  if (from === path.length) return value;
+/**
+ * The values at a plan path (`@` steps into every element of a list), made the request's
+ * own on the way: each frozen object or list on the path, and each value found, is
+ * replaced by a writable copy in its (already owned) parent.
+ */
+function ownedAtPath(value: unknown, path: ResponsePath, from: number): unknown {
   if (value === undefined || value === null) return value;
+  if (from === path.length) {
+    if (Array.isArray(value)) for (let index = 0; index < value.length; index++) own(value, index);
+    return value;
+  }
   const step = path[from];
   if (step === '@') {
+    const list = value as unknown[];
     const flattened: unknown[] = [];
-    for (const element of value as unknown[]) {
-      const inner = flattenAtPath(element, path, from + 1);
+    for (let index = 0; index < list.length; index++) {
+      const inner = ownedAtPath(own(list, index), path, from + 1);
       if (Array.isArray(inner)) for (const item of inner) flattened.push(item);
       else flattened.push(inner);
     }
@@ -291,7 +306,19 @@ function flattenAtPath(value: unknown, path: ResponsePath, from: number): unknow
   if (typeof step !== 'string') throw new Error(`Unexpected ${typeof step} found in path`);
   if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${step}`);
   const object = value as Record<string, unknown>;
-  return flattenAtPath(Object.hasOwn(object, step) ? object[step] : undefined, path, from + 1);
+  return ownedAtPath(Object.hasOwn(object, step) ? own(object, step) : undefined, path, from + 1);
+}
+
+/**
+ * The value at `parent[key]`, writable by this request: a frozen object or list (a shared
+ * answer's) is replaced there by its one-level copy. `parent` must be the request's own.
+ */
+function own(parent: Record<string, unknown> | unknown[], key: string | number): unknown {
+  const value = (parent as Record<string | number, unknown>)[key];
+  if (value === null || typeof value !== 'object' || !Object.isFrozen(value)) return value;
+  const copy = thawed(value);
+  (parent as Record<string | number, unknown>)[key] = copy;
+  return copy;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -300,7 +327,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
   );
 }
 
-/** @apollo/gateway's `deepMerge`: a subgraph's answer merged into the entity it extends. */
+/**
+ * @apollo/gateway's `deepMerge`: a subgraph's answer merged into the entity it extends.
+ * `target` is the request's own; `source` is only read, and what is taken from it whole is
+ * copied (by `own`) before a later merge writes into it.
+ */
 function deepMerge(target: Record<string, unknown>, source: unknown): Record<string, unknown> {
   if (source === undefined || source === null) return target;
   const from = source as Record<string, unknown>;
@@ -316,16 +347,17 @@ function deepMerge(target: Record<string, unknown>, source: unknown): Record<str
       });
     const existing = target[key];
     if (existing && isObject(value)) {
-      deepMerge(existing as Record<string, unknown>, value);
+      deepMerge(own(target, key) as Record<string, unknown>, value);
     } else if (
       Array.isArray(value) &&
       Array.isArray(existing) &&
       value.length === existing.length
     ) {
+      const list = own(target, key) as unknown[];
       for (let index = 0; index < value.length; index++) {
-        if (isObject(existing[index]) && isObject(value[index]))
-          deepMerge(existing[index] as Record<string, unknown>, value[index]);
-        else existing[index] = value[index];
+        if (isObject(list[index]) && isObject(value[index]))
+          deepMerge(own(list, index) as Record<string, unknown>, value[index]);
+        else list[index] = value[index];
       }
     } else {
       target[key] = value;
