@@ -12,7 +12,8 @@ import { evaluateCondition } from '@apollo/query-planner';
 import { trace } from '@opentelemetry/api';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, Kind } from 'graphql';
-import { thawed } from './sharedAnswers.ts';
+import { applyRewrites } from './dataRewrites.ts';
+import { copyJson, thawed } from './sharedAnswers.ts';
 
 /** How the executor calls a subgraph (SubgraphDataSource's `send`). */
 export interface SubgraphSender<Context, Options> {
@@ -72,10 +73,21 @@ export function createPlanExecutor<Context, Options>(
     (entity: unknown) => Record<string, unknown> | null
   >();
   const subtypeMemo = new Map<string, boolean>();
+  const abstractTypes = new Set(
+    Object.values(supergraphSchema.getTypeMap())
+      .filter(isAbstractType)
+      .map((type) => type.name),
+  );
+  const isAbstractTypeName = (typename: unknown) =>
+    typeof typename === 'string' && abstractTypes.has(typename);
 
-  function isObjectOfType(object: Record<string, unknown>, typeCondition: string): boolean {
+  function isObjectOfType(
+    object: Record<string, unknown>,
+    typeCondition: string,
+    ifUnknown = false,
+  ): boolean {
     const typename = object['__typename'];
-    if (!typename) return false;
+    if (!typename) return ifUnknown;
     if (typeCondition === typename) return true;
     const key = `${typeCondition}\0${String(typename)}`;
     let known = subtypeMemo.get(key);
@@ -88,7 +100,8 @@ export function createPlanExecutor<Context, Options>(
         isAbstractType(conditional) &&
         (isObjectType(type) || isInterfaceType(type)) &&
         supergraphSchema.isSubType(conditional, type);
-      subtypeMemo.set(key, known);
+      // Only names the schema knows are kept: a subgraph's typenames do not grow the memo.
+      if (type) subtypeMemo.set(key, known);
     }
     return known;
   }
@@ -115,7 +128,7 @@ export function createPlanExecutor<Context, Options>(
       const nested = compileSelection(selection.selections);
       return (source: Record<string, unknown>, result: Record<string, unknown>): boolean => {
         if (typeCondition && isObjectOfType(source, typeCondition))
-          deepMerge(result, nested(source));
+          deepMerge(result, nested(source), isAbstractTypeName);
         return true;
       };
     });
@@ -129,52 +142,80 @@ export function createPlanExecutor<Context, Options>(
 
   type Run = PlanRun<Context, Options>;
 
+  /** One execution of a plan: the request's run, and the fetches whose errors it reports. */
+  interface Execution {
+    run: Run;
+    reported: Arrival[];
+  }
+
   async function executeNode(
-    run: Run,
+    execution: Execution,
     node: PlanNode | SubscriptionNode,
     cursor: Cursor,
-  ): Promise<void> {
+    after: Arrival,
+  ): Promise<Arrival> {
     switch (node.kind) {
-      case 'Sequence':
-        for (const child of node.nodes) await executeNode(run, child, cursor);
-        return;
-      case 'Parallel':
-        await Promise.all(node.nodes.map((child) => executeNode(run, child, cursor)));
-        return;
+      case 'Sequence': {
+        let last = after;
+        for (const child of node.nodes) last = await executeNode(execution, child, cursor, last);
+        return last;
+      }
+      case 'Parallel': {
+        const arrivals = await Promise.all(
+          node.nodes.map((child) => executeNode(execution, child, cursor, after)),
+        );
+        return arrivals.reduce(latest, after);
+      }
       case 'Flatten': {
         const data = ownedAtPath(cursor.data, node.path, 0);
-        if (!data) return;
-        await executeNode(run, node.node, {
-          path: cursor.path.concat(node.path),
-          data,
-          fullResult: cursor.fullResult,
-        });
-        return;
+        if (!data) return after;
+        return executeNode(
+          execution,
+          node.node,
+          { path: cursor.path.concat(node.path), data, fullResult: cursor.fullResult },
+          after,
+        );
       }
-      case 'Fetch':
+      case 'Fetch': {
+        const call: FetchCall = { after, arrival: undefined };
         try {
           await tracer.startActiveSpan(
             'gateway.fetch',
             { attributes: { service: node.serviceName } },
-            (span) => executeFetch(run, node, cursor).finally(() => span.end()),
+            (span) => executeFetch(execution, node, cursor, call).finally(() => span.end()),
           );
         } catch (error) {
-          run.errors.push(error as GraphQLError);
+          report(execution, (call.arrival ??= called(after)), [error as GraphQLError]);
         }
-        return;
+        return call.arrival ?? after;
+      }
       case 'Condition': {
+        const { run } = execution;
         const branch = evaluateCondition(node, run.variableDefinitions, run.variables)
           ? node.ifClause
           : node.elseClause;
-        if (branch) await executeNode(run, branch, cursor);
-        return;
+        return branch ? executeNode(execution, branch, cursor, after) : after;
       }
       default:
         throw new Error(`${node.kind} nodes are left to @apollo/gateway`);
     }
   }
 
-  async function executeFetch(run: Run, fetch: FetchNode, cursor: Cursor): Promise<void> {
+  function report(execution: Execution, arrival: Arrival, errors: GraphQLError[]): void {
+    if (!arrival.errors) {
+      arrival.errors = [];
+      execution.reported.push(arrival);
+    }
+    arrival.errors.push(...errors);
+  }
+
+  async function executeFetch(
+    execution: Execution,
+    fetch: FetchNode,
+    cursor: Cursor,
+    call: FetchCall,
+  ): Promise<void> {
+    const { run } = execution;
     const caller = subgraphs.get(fetch.serviceName);
     if (!caller) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
     const entities = Array.isArray(cursor.data)
@@ -190,8 +231,13 @@ export function createPlanExecutor<Context, Options>(
     }
 
     if (!fetch.requires) {
-      const data = await send(variables);
-      for (const entity of entities) deepMerge(entity as Record<string, unknown>, data);
+      let data = await send(variables);
+      if (data && fetch.outputRewrites?.length) {
+        data = writable(data);
+        applyRewrites(isObjectOfType, fetch.outputRewrites, data);
+      }
+      for (const entity of entities)
+        deepMerge(entity as Record<string, unknown>, data, isAbstractTypeName);
       return;
     }
 
@@ -205,6 +251,7 @@ export function createPlanExecutor<Context, Options>(
     for (const entity of entities) {
       const representation = extract(entity);
       if (representation && representation['__typename']) {
+        applyRewrites(isObjectOfType, fetch.inputRewrites, representation);
         representations.push(representation);
         targets.push(entity as Record<string, unknown>);
       }
@@ -220,13 +267,25 @@ export function createPlanExecutor<Context, Options>(
       throw new Error(`Expected "data._entities" in response to be an array`);
     if (received.length !== representations.length)
       throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
-    // @apollo/gateway first gives an entity without __typename its target's; the target
-    // keeps its own __typename either way, so the (possibly shared) answer is left alone.
-    for (let index = 0; index < received.length; index++) deepMerge(targets[index]!, received[index]);
+    const rewrites = fetch.outputRewrites?.length ? fetch.outputRewrites : undefined;
+    for (let index = 0; index < received.length; index++) {
+      let entity = received[index] as Record<string, unknown> | null;
+      const target = targets[index]!;
+      // @apollo/gateway first gives an entity without __typename its target's. Without
+      // rewrites that changes nothing (the target keeps its own __typename), so the answer,
+      // which may be shared, is left alone; rewrites are applied to a writable copy.
+      if (entity && rewrites) {
+        entity = writable(entity);
+        if (!entity['__typename']) entity['__typename'] = target['__typename'];
+        applyRewrites(isObjectOfType, rewrites, entity);
+      }
+      deepMerge(target, entity, isAbstractTypeName);
+    }
 
     async function send(
       variables: Record<string, unknown>,
     ): Promise<Record<string, unknown> | null | undefined> {
+      const arrival = (call.arrival = called(call.after));
       const response = await caller!.send(
         { query: fetch.operation, operationName: fetch.operationName, variables },
         run.context,
@@ -234,8 +293,11 @@ export function createPlanExecutor<Context, Options>(
       );
       if (response.errors) {
         const pathOf = errorPaths(fetch, cursor);
-        for (const error of response.errors)
-          run.errors.push(downstreamServiceError(error, fetch.serviceName, pathOf));
+        report(
+          execution,
+          arrival,
+          response.errors.map((error) => downstreamServiceError(error, fetch.serviceName, pathOf)),
+        );
         if (!response.extensions?.['ftv1']) {
           const paths = response.errors.map((error) => ({
             subgraph: fetch.serviceName,
@@ -250,16 +312,66 @@ export function createPlanExecutor<Context, Options>(
   }
 
   return {
-    /** Runs the plan's root node into `data` (the unfiltered merged result). */
-    execute(
+    /**
+     * Runs the plan's root node into `data` (the unfiltered merged result), then adds the
+     * subgraphs' errors to `run.errors` in arrival order (see `Arrival`).
+     */
+    async execute(
       run: Run,
       node: PlanNode | SubscriptionNode,
       data: Record<string, unknown>,
     ): Promise<void> {
-      return executeNode(run, node, { path: [], data, fullResult: data });
+      const execution: Execution = { run, reported: [] };
+      await executeNode(execution, node, { path: [], data, fullResult: data }, startOfPlan());
+      execution.reported.sort(compareArrivals);
+      for (const arrival of execution.reported) run.errors.push(...arrival.errors!);
     },
   };
 }
+
+/**
+ * When a fetch's answer counts as arrived, for the order in which errors are reported.
+ * @apollo/gateway reports them as answers happen to arrive, so with two failing fetches in
+ * parallel the order changes with the subgraphs' timing, and with whatever else is in
+ * flight. Here it never does: errors are reported as if every subgraph answered in the
+ * order it was called. The fetches that a plan starts at once arrive in the order they
+ * were started; a fetch started once an answer arrived arrives after every fetch started
+ * before it, so it comes one step later (`path` one longer) and, among those, in the order
+ * of the answers that started them, then in the order it was started. That is also what
+ * @apollo/gateway reports when its subgraphs answer in call order (the differential fuzzer
+ * runs its reference that way).
+ */
+interface Arrival {
+  /** The arrival that started this fetch, then this fetch's place among those it started. */
+  path: number[];
+  /** Fetches this arrival has started so far. */
+  started: number;
+  /** The errors that came with it, if any. */
+  errors?: GraphQLError[];
+}
+
+/** A fetch node being run: the arrival it started after, then its own once it has called. */
+interface FetchCall {
+  after: Arrival;
+  arrival: Arrival | undefined;
+}
+
+const startOfPlan = (): Arrival => ({ path: [], started: 0 });
+
+/** The arrival of a fetch called now, after `after`. */
+function called(after: Arrival): Arrival {
+  return { path: [...after.path, after.started++], started: 0 };
+}
+
+function compareArrivals(a: Arrival, b: Arrival): number {
+  if (a.path.length !== b.path.length) return a.path.length - b.path.length;
+  for (let index = 0; index < a.path.length; index++)
+    if (a.path[index] !== b.path[index]) return a.path[index]! - b.path[index]!;
+  return 0;
+}
+
+/** Of two arrivals, the later: what a node after both of them starts after. */
+const latest = (a: Arrival, b: Arrival): Arrival => (compareArrivals(a, b) >= 0 ? a : b);
 
 /** The plan's nodes the executor runs itself; anything else goes to @apollo/gateway. */
 export function isExecutable(node: PlanNode | SubscriptionNode | undefined): boolean {
@@ -273,13 +385,16 @@ export function isExecutable(node: PlanNode | SubscriptionNode | undefined): boo
     case 'Condition':
       return isExecutable(node.ifClause) && isExecutable(node.elseClause);
     case 'Fetch':
-      return (
-        !node.inputRewrites?.length && !node.outputRewrites?.length && !node.contextRewrites?.length
-      );
+      // Context rewrites (@fromContext) are left to @apollo/gateway.
+      return !node.contextRewrites?.length;
     default:
       return false;
   }
 }
+
+/** A value the request may write into in place: itself, or a deep copy of a shared (frozen) one. */
+const writable = <T extends object>(value: T): T =>
+  Object.isFrozen(value) ? copyJson(value) : value;
 
 /**
  * The values at a plan path (`@` steps into every element of a list), made the request's
@@ -331,8 +446,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * @apollo/gateway's `deepMerge`: a subgraph's answer merged into the entity it extends.
  * `target` is the request's own; `source` is only read, and what is taken from it whole is
  * copied (by `own`) before a later merge writes into it.
+ *
+ * One difference: a `__typename` naming an abstract type never replaces one naming an
+ * object type. An `@interfaceObject` subgraph answers with the interface's name, and
+ * @apollo/query-planner sometimes asks it for `__typename` with no rewrite back; with
+ * @apollo/gateway the entity's type then depends on which of two parallel fetches lands
+ * last (and when it is the interface, the client's fragments on the object type select
+ * nothing). Here the answer does not depend on timing.
  */
-function deepMerge(target: Record<string, unknown>, source: unknown): Record<string, unknown> {
+function deepMerge(
+  target: Record<string, unknown>,
+  source: unknown,
+  isAbstract: (typename: unknown) => boolean,
+): Record<string, unknown> {
   if (source === undefined || source === null) return target;
   const from = source as Record<string, unknown>;
   for (const key of Object.keys(from)) {
@@ -347,7 +473,7 @@ function deepMerge(target: Record<string, unknown>, source: unknown): Record<str
       });
     const existing = target[key];
     if (existing && isObject(value)) {
-      deepMerge(own(target, key) as Record<string, unknown>, value);
+      deepMerge(own(target, key) as Record<string, unknown>, value, isAbstract);
     } else if (
       Array.isArray(value) &&
       Array.isArray(existing) &&
@@ -356,10 +482,15 @@ function deepMerge(target: Record<string, unknown>, source: unknown): Record<str
       const list = own(target, key) as unknown[];
       for (let index = 0; index < value.length; index++) {
         if (isObject(list[index]) && isObject(value[index]))
-          deepMerge(own(list, index) as Record<string, unknown>, value[index]);
+          deepMerge(own(list, index) as Record<string, unknown>, value[index], isAbstract);
         else list[index] = value[index];
       }
-    } else {
+    } else if (
+      key !== '__typename' ||
+      existing === undefined ||
+      !isAbstract(value) ||
+      isAbstract(existing)
+    ) {
       target[key] = value;
     }
   }

@@ -8,7 +8,7 @@ import type {
   GraphQLSchema,
   OperationDefinitionNode,
 } from 'graphql';
-import { Kind, Lexer, Source, TokenKind } from 'graphql';
+import { getVariableValues, Kind, Lexer, Source, TokenKind } from 'graphql';
 import type { ErrorCode } from '@cinegraph/service-kit';
 import { createError, replyWithError } from '@cinegraph/service-kit';
 import type { GatewayConfig } from '../config.ts';
@@ -79,7 +79,8 @@ export function operationLimitError(
     operation: OperationDefinitionNode;
     document: DocumentNode;
     schema: GraphQLSchema;
-    variables: Record<string, unknown>;
+    /** Coerced; undefined when they do not coerce, and then the cost is not estimated. */
+    variables: Record<string, unknown> | undefined;
   },
   limits: Limits,
   directives: CostDirectives,
@@ -110,6 +111,7 @@ export function operationLimitError(
       limits.maxRootFields,
       shape.rootFields,
     );
+  if (!variables) return undefined;
   const cost = estimateCost(operation, fragments, {
     schema,
     directives,
@@ -136,8 +138,16 @@ export function operationLimitsPlugin(
       return {
         async didResolveOperation({ operation, document, schema, request }) {
           if (!operation) return;
+          // The cost reads arguments, so it needs the variables as the operation sees them:
+          // coerced, with their defaults. Variables that do not coerce leave the cost
+          // unknown; the executor refuses them (BAD_USER_INPUT) before any subgraph is called.
+          const { coerced } = getVariableValues(
+            schema,
+            operation.variableDefinitions ?? [],
+            request.variables ?? {},
+          );
           const error = operationLimitError(
-            { operation, document, schema, variables: request.variables ?? {} },
+            { operation, document, schema, variables: coerced },
             limits,
             directives(),
           );

@@ -93,7 +93,7 @@ export function createOperationAdmission(options: {
     if (coerced.errors)
       return { errors: coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT')) };
     const overLimit = operationLimitError(
-      { operation, document, schema, variables: variables ?? {} },
+      { operation, document, schema, variables: coerced.coerced },
       limits,
       options.costDirectives(),
     );

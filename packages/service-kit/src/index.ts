@@ -13,6 +13,7 @@ export type { Connection, CountedConnection, PageInfo } from './connections.ts';
 export { createService, GRAPHQL_PATH, replyWithError } from './createService.ts';
 export type { ReadinessCheck, Service, ServiceOptions } from './createService.ts';
 export { mapDatabaseError } from './databaseErrors.ts';
+export { createFormatError } from './formatError.ts';
 export { authorizationOf, isUpgradeFor, refuseUpgrade } from './graphqlWebSocket.ts';
 export { createGroupLoader, createLoader } from './dataloaders.ts';
 export {

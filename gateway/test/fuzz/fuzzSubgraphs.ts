@@ -1,0 +1,596 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+
+/**
+ * The differential fuzzer's supergraph: five small subgraphs of a shop that between them
+ * use everything the plan executor handles. Each answer is a pure function of the request
+ * (its text, variables and viewer), so a gateway's answer can be compared byte for byte
+ * with the reference's.
+ *
+ * - entities with a compound nested key (`Product @key(fields: "sku variant { id }")`,
+ *   used by promotions) and several keys (Product by upc or sku; User by id or email);
+ * - `@requires` on fields with arguments (`shippingEstimate(zip:)`, and
+ *   `packaging(fragile:)` on a nested selection), `@provides` (catalog's and reviews'
+ *   `handle` of a User), `@shareable` fields and value types, `@override` (inStock);
+ * - an interface (Node) and a union (SearchResult) whose members are owned by different
+ *   subgraphs, an entity interface (Account, with User and Org) and `@interfaceObject`
+ *   (inventory's Account.reputation);
+ * - lists of lists (tags, grid, warehouses), arguments that the gateway passes on as
+ *   variables into entity fetches (first, zip, fragile, code), viewer-dependent fields
+ *   (me, viewerIsMe, draftCount);
+ * - nulls in non-null fields (product 4's price, u3's nickname and reputation), resolver
+ *   errors with paths (review r3's body, shipping to 00000), and subgraphs that misbehave
+ *   on some entities: accounts answers HTTP 500 for u4 and 502 (text) for o2, inventory
+ *   leaves the last entity out of `_entities` when product 7 is asked for, reviews answers
+ *   `_entities: null` for product 8 and `data: null` for user u3.
+ */
+export interface FuzzSubgraph {
+  name: string;
+  typeDefs: string;
+  resolvers: GraphQLResolverMap<FuzzContext>;
+  /** Rewrites an answer (status, content type, body) for the entities it misbehaves on. */
+  misbehave?: (representations: Representation[], result: object) => RawAnswer | undefined;
+}
+
+export interface FuzzContext {
+  /** The signed-in user's id (the token's subject, read without verifying), or null. */
+  viewerId: string | null;
+}
+
+export type Representation = Record<string, unknown> & { __typename: string };
+
+export interface RawAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+const FEDERATION =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@override", "@interfaceObject"])';
+
+interface UserRow {
+  id: string;
+  email: string;
+  handle: string;
+  name: string | null;
+  nickname: string | null;
+  address: { city: string; zip: string | null } | null;
+}
+const users: UserRow[] = [
+  {
+    id: 'u1',
+    email: 'ada@example.com',
+    handle: 'ada',
+    name: 'Ada',
+    nickname: 'A',
+    address: { city: 'London', zip: 'N1' },
+  },
+  { id: 'u2', email: 'bob@example.com', handle: 'bob', name: null, nickname: 'B', address: null },
+  {
+    id: 'u3',
+    email: 'cy@example.com',
+    handle: 'cy',
+    name: 'Cy',
+    nickname: null,
+    address: { city: 'Paris', zip: null },
+  },
+  {
+    id: 'u4',
+    email: 'dee@example.com',
+    handle: 'dee',
+    name: 'Dee',
+    nickname: 'D',
+    address: { city: 'Rome', zip: '00100' },
+  },
+];
+const orgs = [
+  { id: 'o1', handle: 'acme', memberIds: ['u1', 'u2'] },
+  { id: 'o2', handle: 'umbrella', memberIds: ['u3', 'u4'] },
+];
+
+interface ProductRow {
+  upc: string;
+  sku: string;
+  variant: { id: string; color: string | null };
+  name: string | null;
+  price: number | null;
+  weight: number | null;
+  dimensions: { size: string; weightKg: number | null } | null;
+  tags: (string | null)[][] | null;
+  createdBy: string | null;
+  related: string[];
+  catalogInStock: boolean;
+  inStock: boolean | null;
+  warehouses: string[][] | null;
+}
+const products: ProductRow[] = [
+  {
+    upc: '1',
+    sku: 'S1',
+    variant: { id: 'v1', color: 'red' },
+    name: 'Table',
+    price: 100,
+    weight: 20,
+    dimensions: { size: 'L', weightKg: 20.5 },
+    tags: [['wood', 'oak'], ['sale']],
+    createdBy: 'u1',
+    related: ['2', '3'],
+    catalogInStock: false,
+    inStock: true,
+    warehouses: [['A1', 'A2'], ['B1']],
+  },
+  {
+    upc: '2',
+    sku: 'S2',
+    variant: { id: 'v1', color: null },
+    name: 'Chair',
+    price: 50,
+    weight: null,
+    dimensions: { size: 'M', weightKg: null },
+    tags: [[], [null, 'seat']],
+    createdBy: 'u2',
+    related: ['1'],
+    catalogInStock: true,
+    inStock: false,
+    warehouses: [],
+  },
+  {
+    upc: '3',
+    sku: 'S3',
+    variant: { id: 'v2', color: 'blue' },
+    name: null,
+    price: 5,
+    weight: 1,
+    dimensions: null,
+    tags: null,
+    createdBy: 'u3',
+    related: [],
+    catalogInStock: true,
+    inStock: true,
+    warehouses: null,
+  },
+  {
+    upc: '4',
+    sku: 'S4',
+    variant: { id: 'v3', color: 'green' },
+    name: 'Lamp',
+    price: null,
+    weight: 3,
+    dimensions: { size: 'S', weightKg: 1.25 },
+    tags: [['light']],
+    createdBy: 'u4',
+    related: ['1', '4'],
+    catalogInStock: false,
+    inStock: null,
+    warehouses: [['C1']],
+  },
+  {
+    upc: '5',
+    sku: 'S5',
+    variant: { id: 'v2', color: 'black' },
+    name: 'Desk',
+    price: 300,
+    weight: 40,
+    dimensions: { size: 'XL', weightKg: 41 },
+    tags: [['wood'], ['office', 'sale']],
+    createdBy: null,
+    related: ['1', '2', '7'],
+    catalogInStock: false,
+    inStock: false,
+    warehouses: [['A1'], [], ['D4']],
+  },
+  {
+    upc: '7',
+    sku: 'S7',
+    variant: { id: 'v1', color: 'white' },
+    name: 'Shelf',
+    price: 70,
+    weight: 9,
+    dimensions: { size: 'M', weightKg: 9 },
+    tags: [['wall']],
+    createdBy: 'u1',
+    related: ['8'],
+    catalogInStock: true,
+    inStock: true,
+    warehouses: [['B2']],
+  },
+  {
+    upc: '8',
+    sku: 'S8',
+    variant: { id: 'v4', color: 'grey' },
+    name: 'Rug',
+    price: 80,
+    weight: 4,
+    dimensions: { size: 'L', weightKg: 4 },
+    tags: [['floor', null]],
+    createdBy: 'u2',
+    related: [],
+    catalogInStock: false,
+    inStock: true,
+    warehouses: [['A2'], ['B2']],
+  },
+];
+
+interface ReviewRow {
+  id: string;
+  body: string | null;
+  stars: number | null;
+  upc: string;
+  authorId: string;
+}
+const reviews: ReviewRow[] = [
+  { id: 'r1', body: 'Sturdy', stars: 5, upc: '1', authorId: 'u1' },
+  { id: 'r2', body: 'Wobbly', stars: 2, upc: '1', authorId: 'u2' },
+  { id: 'r3', body: null, stars: null, upc: '2', authorId: 'u3' },
+  { id: 'r4', body: 'Bright', stars: 4, upc: '3', authorId: 'u4' },
+  { id: 'r5', body: 'Huge', stars: 5, upc: '5', authorId: 'u1' },
+  { id: 'r6', body: 'Soft', stars: 3, upc: '8', authorId: 'u2' },
+  { id: 'r7', body: 'Handy', stars: 4, upc: '7', authorId: 'u3' },
+];
+
+const reputation: Record<string, number | null> = {
+  u1: 10,
+  u2: 20,
+  u3: null,
+  u4: 7,
+  o1: 99,
+  o2: 1,
+};
+const coupons: Record<string, string[] | null> = {
+  'ada@example.com': ['WELCOME'],
+  'bob@example.com': [],
+  'cy@example.com': null,
+  'dee@example.com': ['VIP', 'SPRING'],
+};
+
+const userById = (id: unknown) => users.find((user) => user.id === id) ?? null;
+const productByUpc = (upc: unknown) => products.find((product) => product.upc === upc) ?? null;
+const reviewById = (id: unknown) => reviews.find((review) => review.id === id) ?? null;
+const typed = <T extends object>(__typename: string, value: T) => ({ __typename, ...value });
+
+/** What a search term finds: products by name, users by handle, reviews by body. */
+function search(term: string) {
+  const found: object[] = [];
+  for (const product of products)
+    if (product.name?.toLowerCase().includes(term)) found.push(typed('Product', product));
+  for (const user of users)
+    if (user.handle.includes(term)) found.push(typed('User', { id: user.id }));
+  for (const review of reviews)
+    if (review.body?.toLowerCase().includes(term)) found.push(typed('Review', { id: review.id }));
+  if (term === 'x') found.push(null as never);
+  return found;
+}
+
+function node(id: string) {
+  const [kind, key] = id.split(':');
+  if (kind === 'product') return productByUpc(key) && typed('Product', productByUpc(key)!);
+  if (kind === 'user') return userById(key) && typed('User', { id: key });
+  if (kind === 'review') return reviewById(key) && typed('Review', { id: key });
+  return null;
+}
+
+const hasEntity = (
+  representations: Representation[],
+  typename: string,
+  field: string,
+  value: string,
+) => representations.some((r) => r.__typename === typename && r[field] === value);
+
+export const fuzzSubgraphs: FuzzSubgraph[] = [
+  {
+    name: 'accounts',
+    typeDefs: `${FEDERATION}
+      interface Account @key(fields: "id") { id: ID! handle: String! }
+      type User implements Account @key(fields: "id") @key(fields: "email") {
+        id: ID!
+        email: String!
+        handle: String! @shareable
+        name: String
+        nickname: String!
+        viewerIsMe: Boolean!
+        address: Address
+      }
+      type Org implements Account @key(fields: "id") { id: ID! handle: String! members: [User!]! }
+      type Address @shareable { city: String! zip: String }
+      type Query {
+        me: User
+        user(id: ID!): User
+        accounts(kind: String): [Account!]!
+      }`,
+    resolvers: {
+      Query: {
+        me: (_: unknown, __: unknown, { viewerId }: FuzzContext) => userById(viewerId),
+        user: (_: unknown, { id }: { id: string }) => userById(id),
+        accounts: (_: unknown, { kind }: { kind?: string | null }) => [
+          ...(kind === 'org' ? [] : users.map((user) => typed('User', user))),
+          ...(kind === 'user' ? [] : orgs.map((org) => typed('Org', org))),
+        ],
+      },
+      Account: {
+        __resolveReference: (ref: { id: string }) =>
+          userById(ref.id)
+            ? typed('User', userById(ref.id)!)
+            : orgs.find((org) => org.id === ref.id) &&
+              typed(
+                'Org',
+                orgs.find((org) => org.id === ref.id)!,
+              ),
+      },
+      User: {
+        __resolveReference: (ref: { id?: string; email?: string }) =>
+          users.find((user) => user.id === ref.id || user.email === ref.email) ?? null,
+        viewerIsMe: (user: UserRow, _: unknown, { viewerId }: FuzzContext) => user.id === viewerId,
+      },
+      Org: {
+        __resolveReference: (ref: { id: string }) => orgs.find((org) => org.id === ref.id) ?? null,
+        members: (org: { memberIds: string[] }) => org.memberIds.map(userById),
+      },
+    } as GraphQLResolverMap<FuzzContext>,
+    misbehave: (representations) => {
+      if (hasEntity(representations, 'User', 'id', 'u4'))
+        return {
+          status: 500,
+          contentType: 'application/json',
+          body: JSON.stringify({ errors: [{ message: 'accounts exploded' }] }),
+        };
+      if (
+        hasEntity(representations, 'Org', 'id', 'o2') ||
+        hasEntity(representations, 'Account', 'id', 'o2')
+      )
+        return { status: 502, contentType: 'text/plain', body: 'upstream gone' };
+      return undefined;
+    },
+  },
+  {
+    name: 'catalog',
+    typeDefs: `${FEDERATION}
+      interface Node { id: ID! }
+      type Product implements Node @key(fields: "upc") @key(fields: "sku variant { id }") {
+        id: ID!
+        upc: String!
+        sku: String!
+        variant: Variant!
+        name: String @shareable
+        price: Int!
+        weight: Int
+        dimensions: Dimensions
+        tags: [[String]]
+        inStock: Boolean
+        createdBy: User @provides(fields: "handle")
+        related: [Product!]!
+      }
+      type Variant @shareable { id: ID! color: String }
+      type Dimensions @shareable { size: String! weightKg: Float }
+      type User implements Node @key(fields: "id") { id: ID! handle: String! @external }
+      type Review implements Node @key(fields: "id", resolvable: false) { id: ID! }
+      union SearchResult = Product | User | Review
+      type Query {
+        topProducts(first: Int = 5): [Product!]!
+        product(upc: String!): Product
+        productBySku(sku: String!, variantId: ID!): Product
+        grid: [[Product]]
+        search(term: String!): [SearchResult]
+        nodes(ids: [ID!]!): [Node]!
+        broken: String
+      }
+      type Mutation { setPrice(upc: String!, price: Int!): Product }`,
+    resolvers: {
+      Query: {
+        topProducts: (_: unknown, { first }: { first?: number | null }) =>
+          products.slice(0, first ?? products.length),
+        product: (_: unknown, { upc }: { upc: string }) => productByUpc(upc),
+        productBySku: (_: unknown, { sku, variantId }: { sku: string; variantId: string }) =>
+          products.find((p) => p.sku === sku && p.variant.id === variantId) ?? null,
+        grid: () => [
+          [productByUpc('1'), productByUpc('2')],
+          [],
+          null,
+          [productByUpc('3'), null, productByUpc('5')],
+        ],
+        search: (_: unknown, { term }: { term: string }) => search(term),
+        nodes: (_: unknown, { ids }: { ids: string[] }) => ids.map(node),
+        broken: () => {
+          throw new Error('the catalog is closed');
+        },
+      },
+      Mutation: {
+        setPrice: (_: unknown, { upc, price }: { upc: string; price: number }) => {
+          const product = productByUpc(upc);
+          return product ? { ...product, price } : null;
+        },
+      },
+      Node: { __resolveType: (value: { __typename: string }) => value.__typename },
+      SearchResult: { __resolveType: (value: { __typename: string }) => value.__typename },
+      Product: {
+        __resolveReference: (ref: { upc?: string; sku?: string; variant?: { id: string } }) =>
+          products.find(
+            (p) => p.upc === ref.upc || (p.sku === ref.sku && p.variant.id === ref.variant?.id),
+          ) ?? null,
+        id: (product: ProductRow) => `product:${product.upc}`,
+        inStock: (product: ProductRow) => product.catalogInStock,
+        createdBy: (product: ProductRow) =>
+          product.createdBy
+            ? { id: product.createdBy, handle: userById(product.createdBy)!.handle }
+            : null,
+        related: (product: ProductRow) => product.related.map(productByUpc),
+      },
+      User: {
+        __resolveReference: (ref: { id: string }) => ref,
+        id: (user: { id: string }) => user.id,
+      },
+    } as GraphQLResolverMap<FuzzContext>,
+  },
+  {
+    name: 'inventory',
+    typeDefs: `${FEDERATION}
+      type Product @key(fields: "upc") {
+        upc: String!
+        price: Int! @external
+        weight: Int @external
+        dimensions: Dimensions @external
+        inStock: Boolean @override(from: "catalog")
+        shippingEstimate(zip: String): Int @requires(fields: "price weight")
+        packaging(fragile: Boolean!): String @requires(fields: "dimensions { size }")
+        warehouses: [[String!]]
+      }
+      type Dimensions @shareable { size: String! weightKg: Float }
+      type Account @key(fields: "id") @interfaceObject { id: ID! reputation: Int! }
+      type Query { restockQueue: [Product!]! }`,
+    resolvers: {
+      Query: { restockQueue: () => ['2', '3', '7'].map((upc) => ({ upc })) },
+      Account: {
+        __resolveReference: (ref: { id: string }) => ref,
+        reputation: (account: { id: string }) => reputation[account.id] ?? null,
+      },
+      Product: {
+        __resolveReference: (ref: Record<string, unknown>) => ({
+          ...ref,
+          ...(productByUpc(ref['upc'])
+            ? {
+                inStock: productByUpc(ref['upc'])!.inStock,
+                warehouses: productByUpc(ref['upc'])!.warehouses,
+              }
+            : {}),
+        }),
+        shippingEstimate: (
+          product: { price: number; weight: number | null },
+          { zip }: { zip?: string | null },
+        ) => {
+          if (zip === '00000') throw new Error('no shipping to 00000');
+          if (product.weight === null || product.weight === undefined) return null;
+          return Math.round((product.price * product.weight) / 10) + (zip?.length ?? 0);
+        },
+        packaging: (
+          product: { dimensions: { size: string } | null },
+          { fragile }: { fragile: boolean },
+        ) =>
+          product.dimensions ? `${product.dimensions.size}-${fragile ? 'bubble' : 'box'}` : null,
+      },
+    } as GraphQLResolverMap<FuzzContext>,
+    misbehave: (representations, result) => {
+      if (!hasEntity(representations, 'Product', 'upc', '7')) return undefined;
+      const answer = result as { data?: { _entities?: unknown[] } };
+      answer.data?._entities?.pop();
+      return { status: 200, contentType: 'application/json', body: JSON.stringify(answer) };
+    },
+  },
+  {
+    name: 'reviews',
+    typeDefs: `${FEDERATION}
+      type Review @key(fields: "id") {
+        id: ID!
+        body: String!
+        stars: Int
+        product: Product
+        author: User @provides(fields: "handle")
+      }
+      type Product @key(fields: "upc") {
+        upc: String!
+        reviews(first: Int): [Review!]!
+        rating: Float
+      }
+      type User @key(fields: "id") {
+        id: ID!
+        handle: String! @external
+        reviews: [Review!]!
+        draftCount: Int
+      }
+      type Query { latestReviews(first: Int = 3): [Review!]! }
+      type Mutation { addReview(upc: String!, stars: Int!): Review }`,
+    resolvers: {
+      Query: {
+        latestReviews: (_: unknown, { first }: { first: number }) => reviews.slice(-first),
+      },
+      Mutation: {
+        addReview: (
+          _: unknown,
+          { upc, stars }: { upc: string; stars: number },
+          { viewerId }: FuzzContext,
+        ) => ({
+          id: `new-${upc}-${stars}`,
+          body: stars > 3 ? 'Loved it' : 'Not for me',
+          stars,
+          upc,
+          authorId: viewerId ?? 'u2',
+        }),
+      },
+      Review: {
+        __resolveReference: (ref: { id: string }) => reviewById(ref.id),
+        body: (review: ReviewRow) => {
+          if (review.body === null) throw new Error(`the body of ${review.id} is redacted`);
+          return review.body;
+        },
+        product: (review: ReviewRow) => ({ upc: review.upc }),
+        author: (review: ReviewRow) => ({
+          id: review.authorId,
+          handle: userById(review.authorId)!.handle,
+        }),
+      },
+      Product: {
+        __resolveReference: (ref: { upc: string }) => ref,
+        reviews: (product: { upc: string }, { first }: { first?: number | null }) =>
+          reviews.filter((review) => review.upc === product.upc).slice(0, first ?? undefined),
+        rating: (product: { upc: string }) => {
+          const stars = reviews.filter((r) => r.upc === product.upc && r.stars !== null);
+          return stars.length ? stars.reduce((sum, r) => sum + r.stars!, 0) / stars.length : null;
+        },
+      },
+      User: {
+        __resolveReference: (ref: { id: string }) => ref,
+        reviews: (user: { id: string }) => reviews.filter((review) => review.authorId === user.id),
+        draftCount: (user: { id: string }, _: unknown, { viewerId }: FuzzContext) =>
+          user.id === viewerId ? Number(user.id.slice(1)) * 2 : null,
+      },
+    } as GraphQLResolverMap<FuzzContext>,
+    misbehave: (representations) => {
+      if (hasEntity(representations, 'Product', 'upc', '8'))
+        return {
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            data: { _entities: null },
+            errors: [{ message: 'the review store is offline', path: ['_entities'] }],
+          }),
+        };
+      if (hasEntity(representations, 'User', 'id', 'u3'))
+        return {
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            data: null,
+            errors: [{ message: 'author index rebuilding', extensions: { code: 'UNAVAILABLE' } }],
+          }),
+        };
+      return undefined;
+    },
+  },
+  {
+    name: 'promotions',
+    typeDefs: `${FEDERATION}
+      type Product @key(fields: "sku variant { id }") {
+        sku: String!
+        variant: Variant!
+        name: String @shareable
+        discount(code: String): Int
+      }
+      type Variant @shareable { id: ID! color: String }
+      type User @key(fields: "email") { email: String! coupons: [String!] }`,
+    resolvers: {
+      Product: {
+        __resolveReference: (ref: { sku: string; variant: { id: string } }) => {
+          const product = products.find(
+            (p) => p.sku === ref.sku && p.variant.id === ref.variant.id,
+          );
+          return product ? { ...ref, variant: product.variant, name: product.name } : null;
+        },
+        discount: (product: { sku: string }, { code }: { code?: string | null }) =>
+          code === 'HALF' ? 50 : code ? (product.sku.length * 7) % 30 : null,
+      },
+      User: {
+        __resolveReference: (ref: { email: string }) => ({
+          ...ref,
+          coupons: coupons[ref.email] ?? null,
+        }),
+      },
+    } as GraphQLResolverMap<FuzzContext>,
+  },
+];
