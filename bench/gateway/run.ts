@@ -20,6 +20,7 @@ import { Redis } from 'ioredis';
 import { repoRoot } from '@cinegraph/stack';
 import { deleteKeys, testEnvironment, uniqueId } from '@cinegraph/testing';
 import { percentile, reportTable } from '../support/benchStack.ts';
+import { HEAVY_QUERY, TRIVIAL_QUERY } from './queries.ts';
 import { benchSubgraphs } from './subgraphs/schemas.ts';
 
 const { values: args } = parseArgs({
@@ -35,79 +36,6 @@ const seconds = Number(args.seconds ?? (args.quick ? 8 : 30));
 const warmupSeconds = args.quick ? 2 : 5;
 const connections = Number(args.connections);
 const here = import.meta.dirname;
-
-const HEAVY_QUERY = /* GraphQL */ `
-  query TestQuery {
-    users {
-      id
-      username
-      name
-      reviews {
-        id
-        body
-        product {
-          inStock
-          name
-          price
-          shippingEstimate
-          upc
-          weight
-          reviews {
-            id
-            body
-            author {
-              id
-              username
-              name
-              reviews {
-                id
-                body
-                product {
-                  inStock
-                  name
-                  price
-                  shippingEstimate
-                  upc
-                  weight
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    topProducts {
-      inStock
-      name
-      price
-      shippingEstimate
-      upc
-      weight
-      reviews {
-        id
-        body
-        author {
-          id
-          username
-          name
-          reviews {
-            id
-            body
-            product {
-              inStock
-              name
-              price
-              shippingEstimate
-              upc
-              weight
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-const TRIVIAL_QUERY = '{ topProducts(first: 1) { upc name } }';
 
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));

@@ -16,7 +16,7 @@ describe('the differential fuzzer', () => {
       repeats: 2,
       concurrency: [10, 60],
     });
-    console.log(
+    console.warn(
       `gateway fuzz, seed ${seed}: ${report.operations} operations, ${report.requests} requests, ` +
         `${report.mismatches.length} wrong, ${report.fallbacks.length} left to @apollo/gateway's executor, ` +
         `${report.deduplicated} subgraph fetches shared, ${report.answersWithErrors} reference answers with errors, ` +

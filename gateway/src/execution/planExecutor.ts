@@ -12,8 +12,10 @@ import { evaluateCondition } from '@apollo/query-planner';
 import { trace } from '@opentelemetry/api';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, Kind } from 'graphql';
+import type { Arrival } from './arrivalOrder.ts';
+import { called, compareArrivals, latest, startOfPlan } from './arrivalOrder.ts';
 import { applyRewrites } from './dataRewrites.ts';
-import { copyJson, thawed } from './sharedAnswers.ts';
+import { deepMerge, ownedAtPath, writable } from './ownedTree.ts';
 
 /** How the executor calls a subgraph (SubgraphDataSource's `send`). */
 export interface SubgraphSender<Context, Options> {
@@ -329,49 +331,11 @@ export function createPlanExecutor<Context, Options>(
   };
 }
 
-/**
- * When a fetch's answer counts as arrived, for the order in which errors are reported.
- * @apollo/gateway reports them as answers happen to arrive, so with two failing fetches in
- * parallel the order changes with the subgraphs' timing, and with whatever else is in
- * flight. Here it never does: errors are reported as if every subgraph answered in the
- * order it was called. The fetches that a plan starts at once arrive in the order they
- * were started; a fetch started once an answer arrived arrives after every fetch started
- * before it, so it comes one step later (`path` one longer) and, among those, in the order
- * of the answers that started them, then in the order it was started. That is also what
- * @apollo/gateway reports when its subgraphs answer in call order (the differential fuzzer
- * runs its reference that way).
- */
-interface Arrival {
-  /** The arrival that started this fetch, then this fetch's place among those it started. */
-  path: number[];
-  /** Fetches this arrival has started so far. */
-  started: number;
-  /** The errors that came with it, if any. */
-  errors?: GraphQLError[];
-}
-
 /** A fetch node being run: the arrival it started after, then its own once it has called. */
 interface FetchCall {
   after: Arrival;
   arrival: Arrival | undefined;
 }
-
-const startOfPlan = (): Arrival => ({ path: [], started: 0 });
-
-/** The arrival of a fetch called now, after `after`. */
-function called(after: Arrival): Arrival {
-  return { path: [...after.path, after.started++], started: 0 };
-}
-
-function compareArrivals(a: Arrival, b: Arrival): number {
-  if (a.path.length !== b.path.length) return a.path.length - b.path.length;
-  for (let index = 0; index < a.path.length; index++)
-    if (a.path[index] !== b.path[index]) return a.path[index]! - b.path[index]!;
-  return 0;
-}
-
-/** Of two arrivals, the later: what a node after both of them starts after. */
-const latest = (a: Arrival, b: Arrival): Arrival => (compareArrivals(a, b) >= 0 ? a : b);
 
 /** The plan's nodes the executor runs itself; anything else goes to @apollo/gateway. */
 export function isExecutable(node: PlanNode | SubscriptionNode | undefined): boolean {
@@ -390,111 +354,6 @@ export function isExecutable(node: PlanNode | SubscriptionNode | undefined): boo
     default:
       return false;
   }
-}
-
-/** A value the request may write into in place: itself, or a deep copy of a shared (frozen) one. */
-const writable = <T extends object>(value: T): T =>
-  Object.isFrozen(value) ? copyJson(value) : value;
-
-/**
- * The values at a plan path (`@` steps into every element of a list), made the request's
- * own on the way: each frozen object or list on the path, and each value found, is
- * replaced by a writable copy in its (already owned) parent.
- */
-function ownedAtPath(value: unknown, path: ResponsePath, from: number): unknown {
-  if (value === undefined || value === null) return value;
-  if (from === path.length) {
-    if (Array.isArray(value)) for (let index = 0; index < value.length; index++) own(value, index);
-    return value;
-  }
-  const step = path[from];
-  if (step === '@') {
-    const list = value as unknown[];
-    const flattened: unknown[] = [];
-    for (let index = 0; index < list.length; index++) {
-      const inner = ownedAtPath(own(list, index), path, from + 1);
-      if (Array.isArray(inner)) for (const item of inner) flattened.push(item);
-      else flattened.push(inner);
-    }
-    return flattened;
-  }
-  if (typeof step !== 'string') throw new Error(`Unexpected ${typeof step} found in path`);
-  if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${step}`);
-  const object = value as Record<string, unknown>;
-  return ownedAtPath(Object.hasOwn(object, step) ? own(object, step) : undefined, path, from + 1);
-}
-
-/**
- * The value at `parent[key]`, writable by this request: a frozen object or list (a shared
- * answer's) is replaced there by its one-level copy. `parent` must be the request's own.
- */
-function own(parent: Record<string, unknown> | unknown[], key: string | number): unknown {
-  const value = (parent as Record<string | number, unknown>)[key];
-  if (value === null || typeof value !== 'object' || !Object.isFrozen(value)) return value;
-  const copy = thawed(value);
-  (parent as Record<string | number, unknown>)[key] = copy;
-  return copy;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return (
-    value !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value)
-  );
-}
-
-/**
- * @apollo/gateway's `deepMerge`: a subgraph's answer merged into the entity it extends.
- * `target` is the request's own; `source` is only read, and what is taken from it whole is
- * copied (by `own`) before a later merge writes into it.
- *
- * One difference: a `__typename` naming an abstract type never replaces one naming an
- * object type. An `@interfaceObject` subgraph answers with the interface's name, and
- * @apollo/query-planner sometimes asks it for `__typename` with no rewrite back; with
- * @apollo/gateway the entity's type then depends on which of two parallel fetches lands
- * last (and when it is the interface, the client's fragments on the object type select
- * nothing). Here the answer does not depend on timing.
- */
-function deepMerge(
-  target: Record<string, unknown>,
-  source: unknown,
-  isAbstract: (typename: unknown) => boolean,
-): Record<string, unknown> {
-  if (source === undefined || source === null) return target;
-  const from = source as Record<string, unknown>;
-  for (const key of Object.keys(from)) {
-    const value = from[key];
-    if (value === undefined) continue;
-    if (!Object.hasOwn(target, key) && key in target)
-      Object.defineProperty(target, key, {
-        configurable: true,
-        enumerable: true,
-        value: undefined,
-        writable: true,
-      });
-    const existing = target[key];
-    if (existing && isObject(value)) {
-      deepMerge(own(target, key) as Record<string, unknown>, value, isAbstract);
-    } else if (
-      Array.isArray(value) &&
-      Array.isArray(existing) &&
-      value.length === existing.length
-    ) {
-      const list = own(target, key) as unknown[];
-      for (let index = 0; index < value.length; index++) {
-        if (isObject(list[index]) && isObject(value[index]))
-          deepMerge(own(list, index) as Record<string, unknown>, value[index], isAbstract);
-        else list[index] = value[index];
-      }
-    } else if (
-      key !== '__typename' ||
-      existing === undefined ||
-      !isAbstract(value) ||
-      isAbstract(existing)
-    ) {
-      target[key] = value;
-    }
-  }
-  return target;
 }
 
 /** Error paths in the client's terms: an `_entities` index becomes the entity's path. */
