@@ -98,8 +98,8 @@ const tracer = trace.getTracer('cinegraph-gateway');
  * - the plan runs through `createPlanExecutor` and the subgraph data sources' lean
  *   `send()`, and the response is shaped by `compileResultShaper`, each equal to what
  *   @apollo/gateway produces (a test compares them answer by answer);
- * - what the executor does not run (schema introspection, @defer, entity rewrites for
- *   interface objects, usage-reporting traces) goes to @apollo/gateway's own executor.
+ * - what the executor does not run (schema introspection, @defer, context rewrites for
+ *   @fromContext, usage-reporting traces) goes to @apollo/gateway's own executor.
  */
 export function withPlanExecution(
   gateway: ApolloGateway,

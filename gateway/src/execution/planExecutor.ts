@@ -62,9 +62,15 @@ const tracer = trace.getTracer('cinegraph-gateway');
  * node, rest-array copies while walking paths), and extracts the representations with
  * functions compiled once per fetch node.
  *
- * Unlike @apollo/gateway's, it never writes into a subgraph's answer that another request
- * may hold: answers shared by deduplication arrive frozen, and the merge copies the frozen
- * objects on its way down to what it writes (copy-on-write, one level at a time).
+ * Where it differs from @apollo/gateway's, it is so that an answer never depends on what
+ * else is in flight, nor on the subgraphs' timing:
+ * - it never writes into a subgraph's answer that another request may hold: answers
+ *   shared by deduplication arrive frozen, and the merge copies the frozen objects on its
+ *   way down to what it writes (ownedTree.ts, copy-on-write one level at a time);
+ * - it reports errors in arrival order, as if subgraphs answered in call order, not as
+ *   their answers happen to land (arrivalOrder.ts);
+ * - a `__typename` naming an abstract type never replaces a concrete one (ownedTree.ts,
+ *   `deepMerge`).
  */
 export function createPlanExecutor<Context, Options>(
   supergraphSchema: GraphQLSchema,

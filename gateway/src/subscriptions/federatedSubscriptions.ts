@@ -7,6 +7,7 @@ import { createPushIterator } from '@cinegraph/service-kit';
 import type { GatewayContext } from '../context.ts';
 import type { PreparedSubscription, SubscriptionPlanning } from '../execution/planExecution.ts';
 import { downstreamServiceError } from '../execution/planExecutor.ts';
+import { freezeDeep } from '../execution/sharedAnswers.ts';
 import type { UpstreamSubscriptions } from './upstreamSubscriptions.ts';
 
 export type Transport = 'ws' | 'sse';
@@ -134,6 +135,9 @@ export function createFederatedSubscriptions(options: {
   }
 
   function broadcast(stream: SharedStream, result: ExecutionResult) {
+    // Every client of the stream gets this one result: frozen, so that nothing a transport
+    // does for one client can change what another receives.
+    freezeDeep(result.data);
     const sent: Record<Transport, number> = { ws: 0, sse: 0 };
     for (const [client, { transport, onSlowReader }] of stream.clients) {
       if (client.backlog >= options.maxBacklog) {
