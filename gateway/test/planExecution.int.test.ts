@@ -2,14 +2,14 @@ import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { parse } from 'graphql';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ToySubgraph } from '../../e2e/support/toySubgraph.ts';
 import { startToySubgraph } from '../../e2e/support/toySubgraph.ts';
 import type { GatewayContext } from '../src/context.ts';
 import { withPlanExecution } from '../src/execution/planExecution.ts';
-import { createSubgraphPolicy } from '../src/resilience/subgraphPolicy.ts';
-import { SubgraphDataSource } from '../src/subgraphDataSource.ts';
+import type { SubgraphDataSource } from '../src/subgraphDataSource.ts';
+import { createTestDataSource } from './support/testDataSource.ts';
 
 // CineGraph's plan executor must answer exactly as @apollo/gateway's executor does, byte
 // for byte: the same data in the same key order, the same errors with the same paths and
@@ -96,43 +96,13 @@ describe('the plan executor answers as @apollo/gateway does', () => {
     registers: [registry],
   });
 
-  function dataSource(name: string, url: string) {
-    return new SubgraphDataSource({
+  const dataSource = (name: string, url: string) =>
+    createTestDataSource({
       name,
       url,
-      policy: createSubgraphPolicy(
-        name,
-        { timeoutMs: 2_000, retries: 1, breakerFailures: 50, breakerHalfOpenAfterMs: 1_000 },
-        new Gauge({
-          name: `breaker_${name}_${Math.random().toString(36).slice(2)}`,
-          help: 'b',
-          labelNames: ['subgraph'],
-          registers: [],
-        }),
-      ),
-      metrics: {
-        duration: new Histogram({
-          name: 'd',
-          help: 'd',
-          labelNames: ['subgraph', 'outcome'],
-          registers: [],
-        }),
-        errors: new Counter({
-          name: 'e',
-          help: 'e',
-          labelNames: ['subgraph', 'reason'],
-          registers: [],
-        }),
-        deduplicated: new Counter({
-          name: 'x',
-          help: 'x',
-          labelNames: ['subgraph'],
-          registers: [],
-        }),
-      },
+      policy: { timeoutMs: 2_000, retries: 1, breakerFailures: 50, breakerHalfOpenAfterMs: 1_000 },
       dedupeQueries: true,
     });
-  }
 
   const closers: (() => Promise<void>)[] = [];
 

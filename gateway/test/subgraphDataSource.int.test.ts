@@ -1,11 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
-import { Counter, Gauge, Histogram } from 'prom-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSubgraphPolicy } from '../src/resilience/subgraphPolicy.ts';
-import type { CachePolicy } from '../src/subgraphDataSource.ts';
-import { SubgraphDataSource } from '../src/subgraphDataSource.ts';
+import type { CachePolicy, SubgraphDataSource } from '../src/subgraphDataSource.ts';
+import { createTestDataSource } from './support/testDataSource.ts';
 
 // Deduplication shares a subgraph call between identical queries in flight, and never
 // anything one of them can change: a shared answer is frozen, each caller gets its own
@@ -64,29 +62,10 @@ const query = { query: '{ movie { id tags } }', variables: {} };
 beforeAll(async () => {
   await new Promise<void>((resolve) => subgraph.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(subgraph.server.address() as AddressInfo).port}/`;
-  source = new SubgraphDataSource({
+  source = createTestDataSource({
     name: 'movies',
     url,
-    policy: createSubgraphPolicy(
-      'movies',
-      { timeoutMs: 5_000, retries: 0, breakerFailures: 1_000, breakerHalfOpenAfterMs: 1_000 },
-      new Gauge({ name: 'b', help: 'b', labelNames: ['subgraph'], registers: [] }),
-    ),
-    metrics: {
-      duration: new Histogram({
-        name: 'd',
-        help: 'd',
-        labelNames: ['subgraph', 'outcome'],
-        registers: [],
-      }),
-      errors: new Counter({
-        name: 'e',
-        help: 'e',
-        labelNames: ['subgraph', 'reason'],
-        registers: [],
-      }),
-      deduplicated: new Counter({ name: 'x', help: 'x', labelNames: ['subgraph'], registers: [] }),
-    },
+    policy: { timeoutMs: 5_000, retries: 0, breakerFailures: 1_000, breakerHalfOpenAfterMs: 1_000 },
     dedupeQueries: true,
   });
 });

@@ -18,6 +18,9 @@ import {
   parse,
   validate,
 } from 'graphql';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 /** An operation to send: its text and variables. */
 export interface GeneratedOperation {
@@ -27,24 +30,17 @@ export interface GeneratedOperation {
   family: number;
 }
 
-/** A small, fast, seedable PRNG (mulberry32): the same seed, the same operations. */
+/** Choices from a seeded generator (pure-rand's xoroshiro128+): the same seed, the same operations. */
 export function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const generator = xoroshiro128plus(seed);
+  const int = (min: number, max: number) => uniformInt(generator, min, max);
   return {
-    next,
-    chance: (probability: number) => next() < probability,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    int,
+    chance: (probability: number) => uniformFloat64(generator) < probability,
+    pick: <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!,
     shuffle<T>(items: T[]): T[] {
       for (let index = items.length - 1; index > 0; index--) {
-        const other = Math.floor(next() * (index + 1));
+        const other = int(0, index);
         [items[index], items[other]] = [items[other]!, items[index]!];
       }
       return items;
@@ -129,14 +125,14 @@ export function generateOperations(
   const seen = new Set<string>();
   const operations: GeneratedOperation[] = [];
   for (let attempt = 0, family = 0; operations.length < count; family++) {
-    const familySeed = Math.floor(random.next() * 2 ** 32);
+    const familySeed = random.int(0, 2 ** 31 - 1);
     const members = random.int(1, 4);
     for (let member = 0; member < members && operations.length < count; member++) {
       if (++attempt > count * 50) throw new Error(`only ${operations.length} distinct operations`);
       const operation = generateOne(
         schema,
         createRandom(familySeed),
-        createRandom(Math.floor(random.next() * 2 ** 32)),
+        createRandom(random.int(0, 2 ** 31 - 1)),
         family,
       );
       if (seen.has(operation.text)) continue;
