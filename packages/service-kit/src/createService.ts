@@ -207,7 +207,10 @@ export async function createService<Context extends BaseContext>(
       closing ??= (async () => {
         // Open streams end first: upgraded sockets would keep the HTTP server open.
         await webSocket?.close();
-        await app.close();
+        // Apollo Server's stop drains HTTP (its drain plugin closes Fastify), then stops what
+        // it started: a gateway's supergraph watcher, which holds the whole gateway (plans,
+        // query graph) and kept it alive after Fastify alone was closed.
+        await apollo.stop();
         await options.onClose?.();
         await tracing.shutdown();
       })();
