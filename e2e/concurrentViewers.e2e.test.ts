@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@cinegraph/stack';
-import { eventually, uniqueId } from '@cinegraph/testing';
+import { counterValue, eventually, uniqueId } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import { bookableShowtimeId } from './support/showtimes.ts';
 
@@ -64,13 +64,8 @@ async function mutate<Data>(name: string, variables: Record<string, unknown>, vi
   return answer.data!;
 }
 
-async function deduplicatedFetches(): Promise<number> {
-  const text = await (await fetch(`${stack.urls['gateway']}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('subgraph_fetches_deduplicated_total{'))
-    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
-}
+const deduplicatedFetches = () =>
+  counterValue(stack.urls['gateway']!, 'subgraph_fetches_deduplicated_total');
 
 const anonymous: Viewer = { name: 'anonymous', token: undefined };
 const customers: Viewer[] = [];

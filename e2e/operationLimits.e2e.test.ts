@@ -84,6 +84,27 @@ describe('operation limits', () => {
     expect(cheap.codes).toEqual([]);
   });
 
+  it('cost variables as the operation sees them: defaults for those left out, and bad ones refused as input', async () => {
+    // A non-null variable with a default that the client leaves out (it was HTTP 500).
+    const defaulted = await refusal(
+      'query ($n: Int! = 100) { movies(first: $n) { edges { node { title } } } }',
+    );
+    expect(defaulted).toMatchObject({
+      status: 400,
+      codes: ['COST_LIMIT_EXCEEDED'],
+      extensions: { measured: 201 },
+    });
+    const within = await refusal(
+      'query ($slug: String! = "no-such-film") { movie(slug: $slug) { title } }',
+    );
+    expect(within).toMatchObject({ status: 200, codes: [], data: { movie: null } });
+    const wrongType = await refusal(
+      'query ($n: Int!) { movies(first: $n) { edges { node { title } } } }',
+      { n: 'ten' },
+    );
+    expect(wrongType.codes).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('refuse a body over the size limit with HTTP 413', async () => {
     const response = await fetch(await limited(), {
       method: 'POST',

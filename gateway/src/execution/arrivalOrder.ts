@@ -37,3 +37,12 @@ export function compareArrivals(a: Arrival, b: Arrival): number {
 
 /** Of two arrivals, the later: what a node after both of them starts after. */
 export const latest = (a: Arrival, b: Arrival): Arrival => (compareArrivals(a, b) >= 0 ? a : b);
+
+/** Records errors that came with `arrival`, and `arrival` in `reported` the first time. */
+export function reportErrors(reported: Arrival[], arrival: Arrival, errors: GraphQLError[]): void {
+  if (!arrival.errors) {
+    arrival.errors = [];
+    reported.push(arrival);
+  }
+  arrival.errors.push(...errors);
+}

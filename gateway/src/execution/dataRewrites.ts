@@ -1,4 +1,5 @@
 import type { FetchDataRewrite } from '@apollo/query-planner';
+import { defineOwn } from './ownedTree.ts';
 
 /** Whether an object (by its __typename) is of a type; `ifUnknown` when it has none. */
 export type TypeTest = (
@@ -67,15 +68,4 @@ function applyAtPath(
     const next = Object.hasOwn(object, element) ? object[element] : undefined;
     applyAtPath(isObjectOfType, path, from + 1, next, apply);
   }
-}
-
-/** A key the object inherits (from Object.prototype, say) becomes its own, so it can be set. */
-function defineOwn(object: Record<string, unknown>, key: string): void {
-  if (key in object && !Object.hasOwn(object, key))
-    Object.defineProperty(object, key, {
-      configurable: true,
-      enumerable: true,
-      value: undefined,
-      writable: true,
-    });
 }

@@ -49,6 +49,17 @@ function own(parent: Record<string, unknown> | unknown[], key: string | number):
   return copy;
 }
 
+/** A key the object inherits (from Object.prototype, say) becomes its own, so it can be set. */
+export function defineOwn(object: Record<string, unknown>, key: string): void {
+  if (key in object && !Object.hasOwn(object, key))
+    Object.defineProperty(object, key, {
+      configurable: true,
+      enumerable: true,
+      value: undefined,
+      writable: true,
+    });
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return (
     value !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -77,13 +88,7 @@ export function deepMerge(
   for (const key of Object.keys(from)) {
     const value = from[key];
     if (value === undefined) continue;
-    if (!Object.hasOwn(target, key) && key in target)
-      Object.defineProperty(target, key, {
-        configurable: true,
-        enumerable: true,
-        value: undefined,
-        writable: true,
-      });
+    defineOwn(target, key);
     const existing = target[key];
     if (existing && isObject(value)) {
       deepMerge(own(target, key) as Record<string, unknown>, value, isAbstract);

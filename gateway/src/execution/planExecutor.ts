@@ -13,7 +13,7 @@ import { trace } from '@opentelemetry/api';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, Kind } from 'graphql';
 import type { Arrival } from './arrivalOrder.ts';
-import { called, compareArrivals, latest, startOfPlan } from './arrivalOrder.ts';
+import { called, compareArrivals, latest, reportErrors, startOfPlan } from './arrivalOrder.ts';
 import { applyRewrites } from './dataRewrites.ts';
 import { deepMerge, ownedAtPath, writable } from './ownedTree.ts';
 
@@ -193,7 +193,9 @@ export function createPlanExecutor<Context, Options>(
             (span) => executeFetch(execution, node, cursor, call).finally(() => span.end()),
           );
         } catch (error) {
-          report(execution, (call.arrival ??= called(after)), [error as GraphQLError]);
+          reportErrors(execution.reported, (call.arrival ??= called(after)), [
+            error as GraphQLError,
+          ]);
         }
         return call.arrival ?? after;
       }
@@ -207,14 +209,6 @@ export function createPlanExecutor<Context, Options>(
       default:
         throw new Error(`${node.kind} nodes are left to @apollo/gateway`);
     }
-  }
-
-  function report(execution: Execution, arrival: Arrival, errors: GraphQLError[]): void {
-    if (!arrival.errors) {
-      arrival.errors = [];
-      execution.reported.push(arrival);
-    }
-    arrival.errors.push(...errors);
   }
 
   async function executeFetch(
@@ -301,8 +295,8 @@ export function createPlanExecutor<Context, Options>(
       );
       if (response.errors) {
         const pathOf = errorPaths(fetch, cursor);
-        report(
-          execution,
+        reportErrors(
+          execution.reported,
           arrival,
           response.errors.map((error) => downstreamServiceError(error, fetch.serviceName, pathOf)),
         );

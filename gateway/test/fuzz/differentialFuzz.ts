@@ -1,4 +1,5 @@
 import { Supergraph } from '@apollo/federation-internals';
+import { counterValue } from '@cinegraph/testing';
 import type { GeneratedOperation, Random } from './operationGenerator.ts';
 import { createRandom, generateOperations } from './operationGenerator.ts';
 import type { Server } from './fuzzServers.ts';
@@ -148,7 +149,7 @@ export async function runDifferentialFuzz(options: FuzzOptions): Promise<FuzzRep
       mismatches,
       fallbacks: [...fallbacks],
       corrected: [...corrected],
-      deduplicated: await metricSum(ours.url, 'subgraph_fetches_deduplicated_total'),
+      deduplicated: await counter(ours.url, 'subgraph_fetches_deduplicated_total'),
       answersWithErrors,
       seconds: (Date.now() - started) / 1_000,
     };
@@ -197,16 +198,12 @@ async function answer(
   return `${response.status} ${await response.text()}`;
 }
 
-async function metricSum(graphqlUrl: string, name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
-  let sum = 0;
-  for (const line of text.split('\n'))
-    if (line.startsWith(`${name}{`) && line.includes(labels)) sum += Number(line.split(' ').at(-1));
-  return sum;
-}
+/** A counter of the gateway serving `graphqlUrl`, summed over the samples with `labels`. */
+const counter = (graphqlUrl: string, name: string, labels: Record<string, string> = {}) =>
+  counterValue(graphqlUrl.replace(/\/graphql$/, ''), name, labels);
 
 const executedByApollo = (url: string) =>
-  metricSum(url, 'gateway_operation_executions_total', 'executor="apollo"');
+  counter(url, 'gateway_operation_executions_total', { executor: 'apollo' });
 
 /** A mismatch as a reader reproduces it. */
 export function describeMismatch(seed: number, mismatch: Mismatch): string {
