@@ -14,10 +14,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import getPort from 'get-port';
 import { deleteStackResources, gateway, spawnProcess, subgraphs } from '@cinegraph/stack';
 import { databaseUrlOf } from '@cinegraph/stack';
-import { testEnvironment, uniqueId } from '@cinegraph/testing';
+import { freePort, testEnvironment, uniqueId } from '@cinegraph/testing';
 import { reportTable } from './support/benchStack.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '2' } } });
@@ -42,7 +41,7 @@ async function descendants(pid: number): Promise<number[]> {
 async function startOnce(env: Record<string, string>): Promise<{ seconds: number; rss: number }> {
   const ports: Record<string, number> = {};
   for (const name of [gateway.name, ...subgraphs.map((s) => s.name), 'web'])
-    ports[name] = await getPort();
+    ports[name] = await freePort();
   const portEnv = Object.fromEntries(
     Object.entries(ports).map(([name, port]) => [`${name.toUpperCase()}_PORT`, String(port)]),
   );

@@ -2,12 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import getPort from 'get-port';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningProcess } from '@cinegraph/stack';
 import { gateway, spawnProcess } from '@cinegraph/stack';
-import { graphqlRequest } from '@cinegraph/testing';
+import { freePort, graphqlRequest } from '@cinegraph/testing';
 import type { ToySubgraph } from './support/toySubgraph.ts';
 import { planetList, startToySubgraph } from './support/toySubgraph.ts';
 
@@ -61,7 +60,7 @@ describe('the gateway CLI serves any supergraph', () => {
     // It starts with planets alone; a test adds moons while it runs.
     await writeFile(file, planetsOnly.supergraphSdl);
 
-    const port = await getPort();
+    const port = await freePort();
     router = await spawnProcess({
       name: 'gateway',
       entry: gateway.entry,

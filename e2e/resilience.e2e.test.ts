@@ -4,12 +4,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import getPort from 'get-port';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningProcess } from '@cinegraph/stack';
 import { gateway, spawnProcess } from '@cinegraph/stack';
-import { errorCodes, graphqlRequest } from '@cinegraph/testing';
+import { errorCodes, freePort, graphqlRequest } from '@cinegraph/testing';
 import type { ToySubgraph } from './support/toySubgraph.ts';
 import { planetList, startToySubgraph } from './support/toySubgraph.ts';
 
@@ -52,7 +51,7 @@ async function startProxy(): Promise<{ server: Server; url: string }> {
       response.end(await upstream.text());
     });
   });
-  const port = await getPort();
+  const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { server, url: `http://127.0.0.1:${port}/graphql` };
 }
@@ -94,7 +93,7 @@ describe('subgraph resilience', () => {
         '    moons: { timeoutMs: 1000, retries: 1, breakerFailures: 2, breakerHalfOpenAfterMs: 60000 }',
       ].join('\n'),
     );
-    const port = await getPort();
+    const port = await freePort();
     router = await spawnProcess({
       name: 'gateway',
       entry: gateway.entry,

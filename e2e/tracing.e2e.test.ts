@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import getPort from 'get-port';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { uniqueId } from '@cinegraph/testing';
+import { freePort, uniqueId } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 
 interface ReceivedSpan {
@@ -37,7 +36,7 @@ async function startReceiver() {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
-  const port = await getPort();
+  const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${port}`,

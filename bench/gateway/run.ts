@@ -14,11 +14,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeServices } from '@apollo/composition';
 import autocannon from 'autocannon';
-import getPort from 'get-port';
 import { parse } from 'graphql';
 import { Redis } from 'ioredis';
 import { repoRoot } from '@cinegraph/stack';
-import { deleteKeys, testEnvironment, uniqueId } from '@cinegraph/testing';
+import { deleteKeys, freePort, testEnvironment, uniqueId } from '@cinegraph/testing';
 import { percentile, reportTable } from '../support/benchStack.ts';
 import { HEAVY_QUERY, TRIVIAL_QUERY } from './queries.ts';
 import { benchSubgraphs } from './subgraphs/schemas.ts';
@@ -254,7 +253,7 @@ try {
   // The subgraphs, each its own process, shared by every gateway.
   const urls: Record<string, string> = {};
   for (const subgraph of benchSubgraphs) {
-    const port = await getPort();
+    const port = await freePort();
     urls[subgraph.name] = `http://127.0.0.1:${port}/`;
     start(subgraph.name, process.execPath, [
       '--import',
@@ -286,7 +285,7 @@ try {
 
   const trivialDirect = canonical(await post(urls['products']!, TRIVIAL_QUERY));
   for (const gateway of gateways) {
-    const port = await getPort();
+    const port = await freePort();
     const child = gateway.start(port, supergraphPath);
     const url = `http://127.0.0.1:${port}/graphql`;
     await waitFor(url, gateway.name);

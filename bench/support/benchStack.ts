@@ -1,7 +1,6 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import getPort from 'get-port';
 import type { Stack } from '@cinegraph/stack';
 import {
   deleteStackResources,
@@ -11,7 +10,7 @@ import {
   startStack,
   subgraphs,
 } from '@cinegraph/stack';
-import { testEnvironment, uniqueId } from '@cinegraph/testing';
+import { freePort, testEnvironment, uniqueId } from '@cinegraph/testing';
 
 const RETRY_DELAYS_MS = [1_000];
 
@@ -35,7 +34,7 @@ export async function startBenchStack(processEnv: Record<string, Record<string, 
   const eventsPrefix = `cg_bench_${id}.`;
   const keyDir = await mkdtemp(path.join(tmpdir(), 'cinegraph-bench-'));
   const ports: Record<string, number> = {};
-  for (const name of [gateway.name, ...subgraphs.map((s) => s.name)]) ports[name] = await getPort();
+  for (const name of [gateway.name, ...subgraphs.map((s) => s.name)]) ports[name] = await freePort();
   const signingKeyFile = path.join(keyDir, 'jwt.pem');
   const stack = await startStack({
     postgresUrl: testEnvironment.postgresUrl,
@@ -108,7 +107,7 @@ export async function startModeBenchStack(mode: BenchMode): Promise<ModeBenchSta
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'cg_bench_embedded_'));
   const ports: Record<string, number> = {};
-  for (const name of [gateway.name, ...subgraphs.map((s) => s.name)]) ports[name] = await getPort();
+  for (const name of [gateway.name, ...subgraphs.map((s) => s.name)]) ports[name] = await freePort();
   const signingKeyFile = path.join(dir, 'jwt.pem');
   const stack = await startEmbedded({
     dataDir: path.join(dir, 'data'),

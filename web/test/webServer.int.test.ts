@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@cinegraph/testing';
 import type { WebServer } from '../server/webServer.ts';
 import { startWebServer } from '../server/webServer.ts';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>CineGraph</title>');
   await writeFile(path.join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
   await writeFile(path.join(dist, 'favicon.svg'), '<svg/>');
-  const port = await getPort();
+  const port = await freePort();
   server = await startWebServer({ port, gateway: 4999, distDir: dist });
   base = `http://127.0.0.1:${port}`;
 });
@@ -70,7 +70,7 @@ describe('the web server', () => {
     const empty = await mkdtemp(path.join(tmpdir(), 'cinegraph-web-empty-'));
     try {
       await expect(
-        startWebServer({ port: await getPort(), gateway: 4999, distDir: empty }),
+        startWebServer({ port: await freePort(), gateway: 4999, distDir: empty }),
       ).rejects.toThrow(/not built/);
     } finally {
       await rm(empty, { recursive: true, force: true });

@@ -2,10 +2,9 @@ import { constants } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import getPort from 'get-port';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { GraphQLResponse, RequestOptions } from '@cinegraph/testing';
-import { graphqlRequest, testEnvironment, uniqueId } from '@cinegraph/testing';
+import { freePort, graphqlRequest, testEnvironment, uniqueId } from '@cinegraph/testing';
 import type { RunningProcess } from './spawnProcess.ts';
 import { databaseUrlOf } from './databases.ts';
 import { embeddedDatabaseUrl } from './embedded.ts';
@@ -135,7 +134,7 @@ export function useStack(
       const dir = await mkdtemp(path.join(tmpdir(), 'cinegraph-gateway-'));
       extraDirs.push(dir);
       await writeFile(path.join(dir, 'gateway.yaml'), configYaml);
-      const port = await getPort();
+      const port = await freePort();
       const running = await spawnProcess({
         name: 'gateway',
         entry: gateway.entry,
@@ -171,7 +170,7 @@ export function useStack(
       const running = await spawnProcess({
         name: `${name}-replica`,
         entry: subgraph.entry,
-        port: await getPort(),
+        port: await freePort(),
         env,
       });
       extraProcesses.push(running);
@@ -252,8 +251,8 @@ export function useStack(
     keyDir = await mkdtemp(path.join(tmpdir(), 'cinegraph-test-'));
     const ports: Record<string, number> = {};
     for (const name of [gateway.name, ...subgraphs.map((s) => s.name)])
-      ports[name] = await getPort();
-    if (options.web) ports['web'] = await getPort();
+      ports[name] = await freePort();
+    if (options.web) ports['web'] = await freePort();
     if (mode === 'embedded') return startEmbeddedStack(ports);
     stack = await startStack({
       postgresUrl: testEnvironment.postgresUrl,

@@ -6,3 +6,4 @@ export { useTestDatabase } from './useTestDatabase.ts';
 export type { TestDatabase } from './useTestDatabase.ts';
 export { eventually } from './eventually.ts';
 export { counterValue } from './metrics.ts';
+export { freePort } from './freePort.ts';

@@ -1,12 +1,11 @@
 import path from 'node:path';
-import getPort from 'get-port';
 import { pino } from 'pino';
 import type { SMTPServerDataStream } from 'smtp-server';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createEnvelope, subscriptions } from '@cinegraph/events';
 import { createPrismaClient } from '@cinegraph/service-kit';
-import { eventually, uniqueId, useTestDatabase } from '@cinegraph/testing';
+import { eventually, freePort, uniqueId, useTestDatabase } from '@cinegraph/testing';
 import { startDeliveryWorker } from '../src/delivery/deliveryWorker.ts';
 import { createTransports } from '../src/delivery/transports.ts';
 import { handlers } from '../src/events/handlers.ts';
@@ -70,7 +69,7 @@ async function startSmtpServer(options: { rejectRecipient?: boolean } = {}) {
       });
     },
   });
-  const port = await getPort();
+  const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return { url: `smtp://127.0.0.1:${port}`, received };
