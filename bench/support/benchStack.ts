@@ -34,7 +34,8 @@ export async function startBenchStack(processEnv: Record<string, Record<string, 
   const eventsPrefix = `cg_bench_${id}.`;
   const keyDir = await mkdtemp(path.join(tmpdir(), 'cinegraph-bench-'));
   const ports: Record<string, number> = {};
-  for (const name of [gateway.name, ...subgraphs.map((s) => s.name)]) ports[name] = await freePort();
+  for (const name of [gateway.name, ...subgraphs.map((s) => s.name)])
+    ports[name] = await freePort();
   const signingKeyFile = path.join(keyDir, 'jwt.pem');
   const stack = await startStack({
     postgresUrl: testEnvironment.postgresUrl,
@@ -107,7 +108,8 @@ export async function startModeBenchStack(mode: BenchMode): Promise<ModeBenchSta
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'cg_bench_embedded_'));
   const ports: Record<string, number> = {};
-  for (const name of [gateway.name, ...subgraphs.map((s) => s.name)]) ports[name] = await freePort();
+  for (const name of [gateway.name, ...subgraphs.map((s) => s.name)])
+    ports[name] = await freePort();
   const signingKeyFile = path.join(dir, 'jwt.pem');
   const stack = await startEmbedded({
     dataDir: path.join(dir, 'data'),
