@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { getIntrospectionQuery } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { WebSocket } from 'ws';
+import { afterAll, describe, expect, it } from 'vitest';
 import { errorCodes, graphqlRequest } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
+import type { HostileDocument } from './support/hostileDocuments.ts';
+import { hostileDocuments } from './support/hostileDocuments.ts';
 
 const stack = useStack();
 
@@ -119,10 +124,97 @@ describe('operation limits', () => {
     expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
-  it('do not count introspection, so tools keep working', async () => {
-    const response = await refusal(
+  it('count introspection like any other field, and let the IDE introspect at the defaults', async () => {
+    const nested = await refusal(
       '{ __schema { types { name fields { name type { name ofType { name } } } } } }',
     );
-    expect(response.codes).toEqual([]);
+    expect(nested).toMatchObject({ status: 400, codes: ['MAX_DEPTH_EXCEEDED'] });
+    const aliased = await refusal(
+      '{ a: __schema { queryType { name } } b: __type(name: "Movie") { name } c: __schema { queryType { name } } }',
+    );
+    expect(aliased).toMatchObject({ status: 400, codes: ['MAX_ALIASES_EXCEEDED'] });
+    // GraphiQL's and Apollo's introspection query, at gateway.yaml's limits.
+    const ide = await stack.graphql<{ __schema: { types: unknown[] } }>(getIntrospectionQuery());
+    expect(errorCodes(ide)).toEqual([]);
+    expect(ide.data?.__schema.types.length).toBeGreaterThan(50);
   });
+});
+
+// Each hostile document is answered or refused with its code, on every transport, before it
+// can cost the gateway more than a few milliseconds (bench:admission has the figures).
+describe('hostile documents', () => {
+  const sockets: ReturnType<typeof createClient>[] = [];
+  afterAll(async () => {
+    await Promise.all(sockets.map((socket) => socket.dispose()));
+  });
+
+  /** The codes a document gets over graphql-ws, or `answered`, or the close code. */
+  async function overWebSocket(document: HostileDocument): Promise<string[] | 'answered'> {
+    const socket = createClient({
+      url: stack.gatewayUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+    });
+    sockets.push(socket);
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      socket.subscribe(
+        {
+          query: document.query,
+          ...(document.operationName ? { operationName: document.operationName } : {}),
+        },
+        {
+          next: (result) => {
+            answered = !!result.data;
+            if (!result.data)
+              resolve((result.errors ?? []).map((error) => String(error.extensions?.['code'])));
+          },
+          error: (error: unknown) => {
+            if (Array.isArray(error))
+              resolve([
+                ...new Set(
+                  error.map((item: { extensions?: { code?: string } }) =>
+                    String(item.extensions?.code),
+                  ),
+                ),
+              ]);
+            else if (error && typeof error === 'object' && 'code' in error)
+              resolve([`closed ${String(error.code)}`]);
+            else reject(error as Error);
+          },
+          complete: () => answered && resolve('answered'),
+        },
+      );
+    });
+  }
+
+  it.each(hostileDocuments.map((document) => [document.name, document] as const))(
+    '%s: over HTTP',
+    async (_name, document) => {
+      const response = await stack.graphql(document.query, {
+        ...(document.operationName ? { operationName: document.operationName } : {}),
+      });
+      if (document.expect === 'answered') {
+        expect(response.status).toBe(200);
+        expect(response.data).toBeDefined();
+      } else {
+        expect([...new Set(errorCodes(response))]).toEqual(document.expect);
+        // Validation stops at 10 errors (and says so in an 11th).
+        expect(response.errors!.length).toBeLessThanOrEqual(11);
+        expect(response.status).toBe(400);
+      }
+    },
+  );
+
+  it.each(hostileDocuments.map((document) => [document.name, document] as const))(
+    '%s: over graphql-ws',
+    async (_name, document) => {
+      const codes = await overWebSocket(document);
+      // Sockets take messages up to 64 KB (subscriptions.maxMessageBytes): a longer one
+      // closes the socket with 1009, Message Too Big.
+      if (document.query.length > 65_536) expect(codes).toEqual(['closed 1009']);
+      else expect(codes).toEqual(document.expect === 'answered' ? 'answered' : document.expect);
+    },
+  );
 });

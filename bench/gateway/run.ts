@@ -7,7 +7,7 @@
 // gateway against the same query straight at the subgraph.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import { parse } from 'graphql';
 import { Redis } from 'ioredis';
 import { repoRoot } from '@cinegraph/stack';
+import { usage } from '../support/processUsage.ts';
 import { deleteKeys, freePort, testEnvironment, uniqueId } from '@cinegraph/testing';
 import { percentile, reportTable } from '../support/benchStack.ts';
 import { HEAVY_QUERY, TRIVIAL_QUERY } from './queries.ts';
@@ -71,37 +72,6 @@ async function waitFor(url: string, name: string) {
     if (Date.now() > deadline) throw new Error(`${name} did not come up at ${url}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-/** CPU seconds (user + system) and peak RSS of a process and all its descendants. */
-function usage(pid: number): { cpuSeconds: number; peakRssMb: number } {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++)
-    for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
-  let ticks = 0;
-  let peakKb = 0;
-  for (const member of tree) {
-    try {
-      const stat = readFileSync(`/proc/${member}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-      const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${member}/status`, 'utf8'));
-      peakKb += Number(hwm?.[1] ?? 0);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return { cpuSeconds: ticks / 100, peakRssMb: peakKb / 1024 };
 }
 
 interface LoadResult {

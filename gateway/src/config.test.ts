@@ -43,6 +43,14 @@ describe('loadGatewayConfig without a file', () => {
     });
   });
 
+  it('switches introspection off under NODE_ENV=production, unless the config turns it on', () => {
+    expect(loadGatewayConfig({}, noFile).introspection).toBe(true);
+    expect(loadGatewayConfig({ NODE_ENV: 'production' }, noFile).introspection).toBe(false);
+    expect(
+      loadGatewayConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }, noFile).introspection,
+    ).toBe(true);
+  });
+
   it.each([
     [{ SUBGRAPH_URLS: 'users' }, /SUBGRAPH_URLS/],
     [{ PORT: 'eighty' }, /server\.port \(PORT\)/],

@@ -69,6 +69,7 @@ export const gatewayConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** Defaults to true, except under NODE_ENV=production (see loadGatewayConfig). */
     introspection: env.boolean(true).or(z.boolean()),
     telemetry: z
       .object({
@@ -106,7 +107,15 @@ export const gatewayConfigSchema = z
         maxDepth: z.coerce.number().int().min(1).default(15),
         maxAliases: z.coerce.number().int().min(0).default(30),
         maxRootFields: z.coerce.number().int().min(1).default(20),
+        /** Characters of the operation text, checked before anything reads it. */
+        maxTextLength: z.coerce.number().int().min(100).default(65_536),
         maxTokens: z.coerce.number().int().min(10).default(5_000),
+        /** Field selections once fragments are expanded where they are spread. */
+        maxSelections: z.coerce.number().int().min(1).default(1_000),
+        /** Times one place may select one response name, or spread fragments. */
+        maxRepeats: z.coerce.number().int().min(1).default(25),
+        /** Variables an operation declares. */
+        maxVariables: z.coerce.number().int().min(0).default(100),
         maxCost: z.coerce.number().int().min(1).default(50_000),
         /** The size assumed for a list field with no @listSize and no slicing argument. */
         defaultListSize: z.coerce.number().int().min(1).default(20),
@@ -358,6 +367,8 @@ export function loadGatewayConfig(
     );
   }
 
+  // Introspection answers anyone what the schema holds: off in production unless asked for.
+  raw['introspection'] ??= source['NODE_ENV'] !== 'production';
   const result = gatewayConfigSchema.safeParse(raw);
   if (!result.success) {
     const variables = Object.fromEntries(

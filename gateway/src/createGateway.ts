@@ -19,7 +19,11 @@ import { loadManifests } from './persistedQueries/manifestRegistry.ts';
 import { createPersistedQueryStore } from './persistedQueries/persistedQueryStore.ts';
 import { readCostDirectives } from './limits/costDirectives.ts';
 import { createClientIdentifier, useClientIdentity } from './plugins/useClientIdentity.ts';
-import { operationLimitsPlugin, useTokenLimit } from './plugins/useOperationLimits.ts';
+import {
+  MAX_VALIDATION_ERRORS,
+  operationLimitsPlugin,
+  useDocumentLimits,
+} from './plugins/useOperationLimits.ts';
 import { operationLogPlugin } from './plugins/operationLogPlugin.ts';
 import { useGraphQLIde } from './plugins/useGraphQLIde.ts';
 import { useHttpSecurity } from './plugins/useHttpSecurity.ts';
@@ -129,6 +133,8 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       introspection: config.introspection,
       csrfPrevention: config.security.csrfPrevention,
       documentStore: createDocumentCache(metrics.documentCacheLookups),
+      parseOptions: { maxTokens: config.limits.maxTokens },
+      validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
       allowBatchedHttpRequests: config.server.batching,
       plugins: [
         operationLimitsPlugin(config.limits, () => costDirectives),
@@ -158,7 +164,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
         path: GRAPHQL_PATH,
         rejected: metrics.rateLimited,
       });
-      useTokenLimit(app, config.limits, GRAPHQL_PATH);
+      useDocumentLimits(app, config.limits, GRAPHQL_PATH);
       useSafelist(app, { check: safelist, path: GRAPHQL_PATH });
       if (config.subscriptions.enabled)
         useSubscriptions(app, {

@@ -3,7 +3,7 @@ import { buildSchema, Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readCostDirectives } from './costDirectives.ts';
 import { estimateCost, MUTATION_BASE_COST } from './operationCost.ts';
-import { measureOperation } from './operationShape.ts';
+import { measureOperation, mostRepeats } from './operationShape.ts';
 
 const sdl = `
   directive @cost(weight: Int!) on FIELD_DEFINITION
@@ -41,17 +41,52 @@ const cost = (query: string, variables?: Record<string, unknown>) => {
 };
 
 describe('measureOperation', () => {
-  it('counts depth through fragments, aliases and root fields, ignoring meta fields', () => {
+  it('counts depth through fragments, aliases, root fields and selections, introspection included', () => {
     const { operation, fragments } = split(`
       query {
         a: movie(id: 1) { ...M }
-        b: movie(id: 2) { title }
+        b: movie(id: 2) { title t: __typename }
         __typename
         __schema { types { fields { type { ofType { name } } } } }
       }
       fragment M on Movie { similar { similar { cast { name } } } }
     `);
-    expect(measureOperation(operation, fragments)).toEqual({ depth: 5, aliases: 2, rootFields: 2 });
+    expect(measureOperation(operation, fragments)).toEqual({
+      depth: 6, // __schema types fields type ofType name
+      aliases: 3,
+      rootFields: 3, // a, b, __schema
+      selections: 15,
+    });
+  });
+
+  it('measures a fragment once however often it is spread: 64 doublings', () => {
+    const chain = Array.from(
+      { length: 64 },
+      (_, i) => `fragment F${i} on Movie { ...F${i + 1} ...F${i + 1} }`,
+    ).join('\n');
+    const { operation, fragments } = split(
+      `query { movie(id: 1) { ...F0 } } ${chain} fragment F64 on Movie { a: title }`,
+    );
+    const shape = measureOperation(operation, fragments);
+    expect(shape.selections).toBe(1 + 2 ** 64);
+    expect(shape.aliases).toBe(2 ** 64);
+    expect(shape.depth).toBe(2);
+  });
+});
+
+describe('mostRepeats', () => {
+  it('counts one response path across merged fields and fragments, spreads and directives per place', () => {
+    const { operation, fragments } = split(`
+      query { movie(id: 1) { title ...A } movie(id: 1) { title ...A ...B } }
+      fragment A on Movie { title }
+      fragment B on Movie { title }
+    `);
+    // movie.title: 2 direct + 2 through A + 1 through B
+    expect(mostRepeats(operation, fragments)).toBe(5);
+    const spreads = split(`query { movie(id: 1) { ...A ...A ...A } } fragment A on Movie { id }`);
+    expect(mostRepeats(spreads.operation, spreads.fragments)).toBe(3);
+    const directives = split(`query { movie(id: 1) @skip(if: false) @skip(if: false) { id } }`);
+    expect(mostRepeats(directives.operation, directives.fragments)).toBe(2);
   });
 
   it('does not loop on a fragment that spreads itself', () => {
@@ -83,5 +118,37 @@ describe('estimateCost', () => {
 
   it('adds a base cost per mutation field', () => {
     expect(cost('mutation { rate(id: 1) { title } }')).toBe(MUTATION_BASE_COST + 1);
+  });
+
+  it('costs a fragment spread 2^40 times by its expansion, without expanding it', () => {
+    const chain = Array.from(
+      { length: 40 },
+      (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    ).join('\n');
+    expect(cost(`query { ...F0 } ${chain} fragment F40 on Query { movie(id: 1) { title } }`)).toBe(
+      2 ** 40,
+    );
+  });
+
+  it('costs introspection by what the answer would hold, counted against the schema', () => {
+    const kinds = Object.keys(schema.getTypeMap()).length;
+    // __schema 1, types 1, each type 1 + its name 1
+    expect(cost('{ __schema { types { name } } }')).toBe(2 + 2 * kinds);
+    // __type 1 + name 1 + fields 1 + (1 + name 1) for each of Movie's five fields
+    expect(cost('{ __type(name: "Movie") { name fields { name } } }')).toBe(3 + 2 * 5);
+    expect(cost('{ __type(name: "Nothing") { name fields { name } } }')).toBe(1);
+  });
+
+  it('stops counting introspection once the limit is passed, however the document aliases it', () => {
+    const aliases = Array.from(
+      { length: 300 },
+      (_, i) => `a${i}: types { fields { args { name type { name } } } }`,
+    ).join(' ');
+    const { operation, fragments } = split(`{ __schema { ${aliases} } }`);
+    const options = { schema, directives, defaultListSize: 10 };
+    const whole = estimateCost(operation, fragments, options);
+    const stopped = estimateCost(operation, fragments, { ...options, stopAbove: 1_000 });
+    expect(stopped).toBeGreaterThan(1_000);
+    expect(whole).toBeGreaterThan(stopped * 5);
   });
 });

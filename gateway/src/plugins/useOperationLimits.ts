@@ -8,13 +8,13 @@ import type {
   GraphQLSchema,
   OperationDefinitionNode,
 } from 'graphql';
-import { getVariableValues, Kind, Lexer, Source, TokenKind } from 'graphql';
+import { getOperationAST, getVariableValues, Kind, Lexer, parse, Source, TokenKind } from 'graphql';
 import type { ErrorCode } from '@cinegraph/service-kit';
 import { createError, replyWithError } from '@cinegraph/service-kit';
 import type { GatewayConfig } from '../config.ts';
 import type { CostDirectives } from '../limits/costDirectives.ts';
 import { estimateCost } from '../limits/operationCost.ts';
-import { measureOperation } from '../limits/operationShape.ts';
+import { measureOperation, mostRepeats } from '../limits/operationShape.ts';
 import { isGraphQLRequest, requestedOperations } from './requestedOperations.ts';
 
 type Limits = GatewayConfig['limits'];
@@ -27,68 +27,117 @@ function limitError(code: ErrorCode, message: string, limit: number, measured: n
   });
 }
 
-/** Counts tokens the way graphql-js's parser does, stopping one past the limit. */
-export function countTokens(query: string, stopAfter: number): number {
+/**
+ * Validation stops after this many errors (graphql-js's default is 100, each with its
+ * "did you mean": a document of unknown fields then costs 15 ms to refuse).
+ */
+export const MAX_VALIDATION_ERRORS = 10;
+
+/** The longest name (field, argument, fragment, ...) the gateway reads. */
+export const MAX_NAME_LENGTH = 1_024;
+
+/**
+ * Reads the text as graphql-js's parser does, stopping one token past the limit: its
+ * tokens, and whether a name is too long to read (a 900 KB name costs the validator's
+ * "did you mean" 100 ms).
+ */
+export function scanTokens(
+  query: string,
+  stopAfter: number,
+): { tokens: number; longName: boolean } {
   const lexer = new Lexer(new Source(query));
-  let count = 0;
+  let tokens = 0;
   try {
-    while (lexer.advance().kind !== TokenKind.EOF) {
-      if (++count > stopAfter) break;
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      if (token.kind === TokenKind.NAME && token.end - token.start > MAX_NAME_LENGTH)
+        return { tokens, longName: true };
+      if (++tokens > stopAfter) break;
     }
   } catch {
     // A syntax error: the parser will say so, with its own code.
   }
-  return count;
+  return { tokens, longName: false };
 }
 
 /**
- * The token limit, checked on the raw text before anything is parsed (parsing a huge
- * document is the cost being limited): MAX_TOKENS_EXCEEDED.
+ * The limits on the text: its length (checked at once; lexing 900 KB takes 10 ms), its
+ * tokens, and its names. MAX_TEXT_LENGTH_EXCEEDED, MAX_TOKENS_EXCEEDED or
+ * MAX_TOKEN_LENGTH_EXCEEDED.
  */
-export function useTokenLimit(app: FastifyInstance, limits: Limits, path: string): void {
+export function textLimitError(query: string, limits: Limits): GraphQLError | undefined {
+  if (query.length > limits.maxTextLength)
+    return createError(
+      'MAX_TEXT_LENGTH_EXCEEDED',
+      `The operation text is longer than ${limits.maxTextLength} characters; send long values as variables.`,
+      {
+        limit: limits.maxTextLength,
+        measured: query.length,
+        http: { status: 400, headers: new HeaderMap() },
+      },
+    );
+  const { tokens, longName } = scanTokens(query, limits.maxTokens);
+  if (tokens > limits.maxTokens)
+    return limitError(
+      'MAX_TOKENS_EXCEEDED',
+      `The operation has more than ${limits.maxTokens} tokens.`,
+      limits.maxTokens,
+      tokens,
+    );
+  if (longName)
+    return createError(
+      'MAX_TOKEN_LENGTH_EXCEEDED',
+      `A name in the operation is longer than ${MAX_NAME_LENGTH} characters.`,
+      { limit: MAX_NAME_LENGTH, http: { status: 400, headers: new HeaderMap() } },
+    );
+  return undefined;
+}
+
+/**
+ * The text and shape limits, checked before Apollo Server parses and validates: the
+ * tokens and names on the raw text (parsing a huge document is a cost being limited),
+ * then the shape of the operation asked for (validating a crafted one is another).
+ */
+export function useDocumentLimits(app: FastifyInstance, limits: Limits, path: string): void {
   app.addHook('preHandler', async (request, reply) => {
     if (!isGraphQLRequest(request, path)) return;
-    for (const { query } of requestedOperations(request)) {
+    for (const { query, operationName } of requestedOperations(request)) {
       if (query === undefined) continue;
-      const tokens = countTokens(query, limits.maxTokens);
-      if (tokens > limits.maxTokens)
-        return replyWithError(
-          reply,
-          limitError(
-            'MAX_TOKENS_EXCEEDED',
-            `The operation has more than ${limits.maxTokens} tokens.`,
-            limits.maxTokens,
-            tokens,
-          ),
-        );
+      const error =
+        textLimitError(query, limits) ?? documentLimitError(query, operationName, limits);
+      if (error) return replyWithError(reply, error);
     }
   });
 }
 
-/**
- * Depth, aliases, root fields and estimated cost of a parsed and validated operation: the
- * first limit it breaks, as an error with its own code, or undefined.
- */
-export function operationLimitError(
-  {
-    operation,
-    document,
-    schema,
-    variables,
-  }: {
-    operation: OperationDefinitionNode;
-    document: DocumentNode;
-    schema: GraphQLSchema;
-    /** Coerced; undefined when they do not coerce, and then the cost is not estimated. */
-    variables: Record<string, unknown> | undefined;
-  },
-  limits: Limits,
-  directives: CostDirectives,
-): GraphQLError | undefined {
+export type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
+
+export function fragmentsOf(document: DocumentNode): Fragments {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions)
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  return fragments;
+}
 
+/**
+ * The limits on an operation's shape: variables, depth, aliases, root fields, selections
+ * once its fragments are expanded, and repeats of one field. They read the syntax tree alone, in
+ * time linear in it, so they run before validation, whose cost grows with the expanded
+ * operation and with repeats. The first limit broken, as an error with its code, or
+ * undefined.
+ */
+export function shapeLimitError(
+  operation: OperationDefinitionNode,
+  fragments: Fragments,
+  limits: Limits,
+): GraphQLError | undefined {
+  const variables = operation.variableDefinitions?.length ?? 0;
+  if (variables > limits.maxVariables)
+    return limitError(
+      'MAX_VARIABLES_EXCEEDED',
+      `The operation declares ${variables} variables; the limit is ${limits.maxVariables}.`,
+      limits.maxVariables,
+      variables,
+    );
   const shape = measureOperation(operation, fragments);
   if (shape.depth > limits.maxDepth)
     return limitError(
@@ -111,24 +160,98 @@ export function operationLimitError(
       limits.maxRootFields,
       shape.rootFields,
     );
+  if (shape.selections > limits.maxSelections)
+    return limitError(
+      'MAX_SELECTIONS_EXCEEDED',
+      `The operation selects ${shape.selections} fields once its fragments are expanded; the limit is ${limits.maxSelections}.`,
+      limits.maxSelections,
+      shape.selections,
+    );
+  const repeats = mostRepeats(operation, fragments);
+  if (repeats > limits.maxRepeats)
+    return limitError(
+      'MAX_SELECTIONS_EXCEEDED',
+      `The operation selects one field, spreads fragments or uses directives ${repeats} times in one place; the limit is ${limits.maxRepeats}.`,
+      limits.maxRepeats,
+      repeats,
+    );
+  return undefined;
+}
+
+/**
+ * The shape limits on a request's text before it is validated (HTTP, sockets): nothing
+ * when the text does not parse or names no operation, for the pipeline to say so.
+ */
+export function documentLimitError(
+  query: string,
+  operationName: string | null | undefined,
+  limits: Limits,
+): GraphQLError | undefined {
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: limits.maxTokens });
+  } catch {
+    return undefined;
+  }
+  const operation = getOperationAST(document, operationName);
+  return operation ? shapeLimitError(operation, fragmentsOf(document), limits) : undefined;
+}
+
+/**
+ * The estimated cost of a parsed and validated operation against its limit:
+ * COST_LIMIT_EXCEEDED, or undefined.
+ */
+export function costLimitError(
+  {
+    operation,
+    document,
+    schema,
+    variables,
+  }: {
+    operation: OperationDefinitionNode;
+    document: DocumentNode;
+    schema: GraphQLSchema;
+    /** Coerced; undefined when they do not coerce, and then the cost is not estimated. */
+    variables: Record<string, unknown> | undefined;
+  },
+  limits: Limits,
+  directives: CostDirectives,
+): GraphQLError | undefined {
   if (!variables) return undefined;
-  const cost = estimateCost(operation, fragments, {
+  const cost = estimateCost(operation, fragmentsOf(document), {
     schema,
     directives,
     defaultListSize: limits.defaultListSize,
     variables,
+    stopAbove: limits.maxCost,
   });
   if (cost > limits.maxCost)
     return limitError(
       'COST_LIMIT_EXCEEDED',
-      `The operation's estimated cost is ${cost}; the limit is ${limits.maxCost}. Ask for fewer items per list.`,
+      `The operation's estimated cost is ${cost > Number.MAX_SAFE_INTEGER ? 'over ' + Number.MAX_SAFE_INTEGER : cost}; the limit is ${limits.maxCost}. Ask for fewer items per list.`,
       limits.maxCost,
       cost,
     );
   return undefined;
 }
 
-/** The operation limits, checked once Apollo Server has parsed and validated, before planning. */
+/** Every operation limit, shape then cost: for a document that skipped the early checks. */
+export function operationLimitError(
+  request: Parameters<typeof costLimitError>[0],
+  limits: Limits,
+  directives: CostDirectives,
+): GraphQLError | undefined {
+  return (
+    shapeLimitError(request.operation, fragmentsOf(request.document), limits) ??
+    costLimitError(request, limits, directives)
+  );
+}
+
+/**
+ * The operation limits, checked once Apollo Server has parsed and validated, before
+ * planning: the cost, and the shape again for a document that came from a persisted
+ * query's id (its text was never seen by the early checks).
+ */
 export function operationLimitsPlugin(
   limits: Limits,
   directives: () => CostDirectives,

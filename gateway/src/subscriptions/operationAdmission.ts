@@ -4,7 +4,13 @@ import { createError } from '@cinegraph/service-kit';
 import type { GatewayConfig } from '../config.ts';
 import type { SubscriptionPlanning } from '../execution/planExecution.ts';
 import type { CostDirectives } from '../limits/costDirectives.ts';
-import { countTokens, operationLimitError } from '../plugins/useOperationLimits.ts';
+import {
+  MAX_VALIDATION_ERRORS,
+  costLimitError,
+  fragmentsOf,
+  shapeLimitError,
+  textLimitError,
+} from '../plugins/useOperationLimits.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
 
 export interface OperationPayload {
@@ -44,20 +50,11 @@ export function createOperationAdmission(options: {
       return {
         errors: [new GraphQLError('Send the operation text in "query".', code('BAD_REQUEST'))],
       };
-    const tokens = countTokens(payload.query, limits.maxTokens);
-    if (tokens > limits.maxTokens)
-      return {
-        errors: [
-          createError(
-            'MAX_TOKENS_EXCEEDED',
-            `The operation has more than ${limits.maxTokens} tokens.`,
-            { limit: limits.maxTokens, measured: tokens },
-          ),
-        ],
-      };
+    const overText = textLimitError(payload.query, limits);
+    if (overText) return { errors: [overText] };
     let document: DocumentNode;
     try {
-      document = parse(payload.query);
+      document = parse(payload.query, { maxTokens: limits.maxTokens });
     } catch (error) {
       const syntax = error as GraphQLError;
       return {
@@ -71,11 +68,14 @@ export function createOperationAdmission(options: {
         ],
       };
     }
-    const invalid = validate(schema, document);
-    if (invalid.length)
-      return { errors: invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) };
     const operationName = payload.operationName ?? undefined;
     const operation = getOperationAST(document, operationName);
+    // The shape before validation: validating a crafted shape is a cost being limited.
+    const overShape = operation && shapeLimitError(operation, fragmentsOf(document), limits);
+    if (overShape) return { errors: [overShape] };
+    const invalid = validate(schema, document, undefined, { maxErrors: MAX_VALIDATION_ERRORS });
+    if (invalid.length)
+      return { errors: invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) };
     if (!operation)
       return {
         errors: [
@@ -92,7 +92,7 @@ export function createOperationAdmission(options: {
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
     if (coerced.errors)
       return { errors: coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT')) };
-    const overLimit = operationLimitError(
+    const overLimit = costLimitError(
       { operation, document, schema, variables: coerced.coerced },
       limits,
       options.costDirectives(),

@@ -35,7 +35,23 @@ export const errorCodes = {
     status: 400,
     description: 'The operation selects too many root fields.',
   },
+  MAX_SELECTIONS_EXCEEDED: {
+    status: 400,
+    description: 'The operation selects too many fields once its fragments are expanded.',
+  },
   MAX_TOKENS_EXCEEDED: { status: 400, description: 'The operation text is too long (in tokens).' },
+  MAX_TEXT_LENGTH_EXCEEDED: {
+    status: 400,
+    description: 'The operation text is too long (send long values as variables).',
+  },
+  MAX_TOKEN_LENGTH_EXCEEDED: {
+    status: 400,
+    description: 'A name in the operation text is longer than any schema would use.',
+  },
+  MAX_VARIABLES_EXCEEDED: {
+    status: 400,
+    description: 'The operation declares too many variables.',
+  },
   COST_LIMIT_EXCEEDED: {
     status: 400,
     description: "The operation's estimated cost is over the gateway's limit.",

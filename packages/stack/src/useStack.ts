@@ -198,6 +198,8 @@ export function useStack(
     // Functional tests send more than an anonymous IP's 100 requests a minute; the
     // rate limits have tests of their own (startGateway with a configuration).
     RATE_LIMITS_ENABLED: 'false',
+    // Every test registers its accounts from 127.0.0.1; the limit has tests of its own.
+    REGISTRATIONS_PER_HOUR: '1000000',
     JWT_KEY_FILE: path.join(keyDir!, 'jwt.pem'),
     EVENTS_RETRY_DELAYS_MS: handle.eventsEnv['EVENTS_RETRY_DELAYS_MS']!,
     ...options.env,

@@ -7,6 +7,8 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
 
 export interface RequestOptions {
   variables?: Record<string, unknown>;
+  /** Which of the document's operations to run. */
+  operationName?: string;
   /** An access token, sent as `Authorization: Bearer <token>`. */
   token?: string;
   headers?: Record<string, string>;
@@ -25,7 +27,11 @@ export async function graphqlRequest<Data = Record<string, unknown>>(
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
-    body: JSON.stringify({ query, variables: options.variables ?? {} }),
+    body: JSON.stringify({
+      query,
+      variables: options.variables ?? {},
+      ...(options.operationName ? { operationName: options.operationName } : {}),
+    }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<Data>, 'status' | 'headers'>;
   return { status: response.status, headers: response.headers, ...body };

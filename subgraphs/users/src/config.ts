@@ -18,7 +18,16 @@ export function loadUsersConfig(source: Record<string, string | undefined>) {
         .int()
         .min(60)
         .default(30 * 24 * 3600),
-      LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+      /** Sign-in attempts one address may make at one account per window. */
+      LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+      /** Sign-in attempts at one account from all addresses per window, before it cools down. */
+      LOGIN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(20),
+      /** New accounts one address may register per hour. */
+      REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+      /** argon2 hashes computed at once (each 19 MiB and a libuv thread). */
+      PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+      /** Hashes that may wait for one; more are refused with RATE_LIMITED. */
+      PASSWORD_HASH_MAX_WAITING: z.coerce.number().int().min(0).default(32),
       LOGIN_WINDOW_SECONDS: z.coerce
         .number()
         .int()

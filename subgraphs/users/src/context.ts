@@ -3,6 +3,7 @@ import type { Viewer } from '@cinegraph/service-kit';
 import { createLoader, isUuid } from '@cinegraph/service-kit';
 import type { createAccessTokenIssuer } from './auth/accessTokens.ts';
 import type { LoginThrottle } from './auth/loginThrottle.ts';
+import type { PasswordHasher } from './auth/passwords.ts';
 import type { RefreshTokenStore } from './auth/refreshTokens.ts';
 import type { PrismaClient, User } from './generated/prisma/client.ts';
 
@@ -12,6 +13,7 @@ export interface UsersDeps {
   issueAccessToken: ReturnType<typeof createAccessTokenIssuer>;
   refreshTokens: RefreshTokenStore;
   loginThrottle: LoginThrottle;
+  passwords: PasswordHasher;
 }
 
 /** What one request carries. */

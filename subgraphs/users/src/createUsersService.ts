@@ -1,3 +1,4 @@
+import { Counter } from 'prom-client';
 import { startServiceEvents } from '@cinegraph/events';
 import { connectKeyspace } from '@cinegraph/keyspace';
 import type { Runnable } from '@cinegraph/service-kit';
@@ -11,6 +12,7 @@ import {
 } from '@cinegraph/service-kit';
 import { createAccessTokenIssuer, localKeySet } from './auth/accessTokens.ts';
 import { createLoginThrottle } from './auth/loginThrottle.ts';
+import { createPasswordHasher } from './auth/passwords.ts';
 import { createRefreshTokenStore } from './auth/refreshTokens.ts';
 import { loadSigningKey } from './auth/signingKey.ts';
 import type { UsersConfig } from './config.ts';
@@ -41,11 +43,22 @@ export async function createUsersService(config: UsersConfig): Promise<Runnable>
     db,
     issueAccessToken: createAccessTokenIssuer(key, config.ACCESS_TOKEN_TTL_SECONDS),
     refreshTokens: createRefreshTokenStore(keyspace.store, config.REFRESH_TOKEN_TTL_SECONDS),
-    loginThrottle: createLoginThrottle(
-      keyspace.store,
-      config.LOGIN_MAX_FAILURES,
-      config.LOGIN_WINDOW_SECONDS,
-    ),
+    loginThrottle: createLoginThrottle(keyspace.store, {
+      maxAttempts: config.LOGIN_MAX_ATTEMPTS,
+      windowSeconds: config.LOGIN_WINDOW_SECONDS,
+      accountMaxAttempts: config.LOGIN_ACCOUNT_MAX_ATTEMPTS,
+      registrationsPerHour: config.REGISTRATIONS_PER_HOUR,
+    }),
+    passwords: createPasswordHasher({
+      concurrency: config.PASSWORD_HASH_CONCURRENCY,
+      maxWaiting: config.PASSWORD_HASH_MAX_WAITING,
+      verifications: new Counter({
+        name: 'password_verifications_total',
+        help: 'Passwords verified at sign-in, by outcome (match, mismatch).',
+        labelNames: ['outcome'] as const,
+        registers: [metrics.registry],
+      }),
+    }),
   };
 
   const service = await createService<UsersContext>({

@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { connectKeyspace } from '@cinegraph/keyspace';
 import { testEnvironment, useRedis } from '@cinegraph/testing';
-import { createLoginThrottle } from '../src/auth/loginThrottle.ts';
 import { createRefreshTokenStore } from '../src/auth/refreshTokens.ts';
 
 const { redis, prefix } = useRedis();
@@ -52,32 +51,5 @@ describe('refresh token store', () => {
     await store.revoke(mine);
     expect(await codeOf(store.rotate(mine))).toBe('UNAUTHENTICATED');
     expect(await codeOf(store.rotate(other))).toBe('OK');
-  });
-});
-
-describe('login throttle', () => {
-  it('blocks an email and IP after the limit, for the window, and clears on success', async () => {
-    const throttle = createLoginThrottle(kv, 3, 60);
-    for (let i = 0; i < 3; i++) {
-      await throttle.assertAllowed('a@example.com', '10.0.0.1');
-      await throttle.recordFailure('a@example.com', '10.0.0.1');
-    }
-    expect(await codeOf(throttle.assertAllowed('a@example.com', '10.0.0.1'))).toBe('RATE_LIMITED');
-    expect(await codeOf(throttle.assertAllowed('a@example.com', '10.0.0.2'))).toBe('OK');
-    expect(await codeOf(throttle.assertAllowed('b@example.com', '10.0.0.1'))).toBe('OK');
-
-    await throttle.recordFailure('c@example.com', '10.0.0.1');
-    await throttle.recordSuccess('c@example.com', '10.0.0.1');
-    await throttle.recordFailure('c@example.com', '10.0.0.1');
-    await throttle.recordFailure('c@example.com', '10.0.0.1');
-    expect(await codeOf(throttle.assertAllowed('c@example.com', '10.0.0.1'))).toBe('OK');
-  });
-
-  it('lets the block expire with the window', async () => {
-    const throttle = createLoginThrottle(kv, 1, 1);
-    await throttle.recordFailure('d@example.com', '10.0.0.1');
-    expect(await codeOf(throttle.assertAllowed('d@example.com', '10.0.0.1'))).toBe('RATE_LIMITED');
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
-    expect(await codeOf(throttle.assertAllowed('d@example.com', '10.0.0.1'))).toBe('OK');
   });
 });

@@ -1,7 +1,6 @@
 import { emit } from '@cinegraph/events';
 import type { Role } from '@cinegraph/service-kit';
 import { conflict, unauthenticated } from '@cinegraph/service-kit';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { UsersContext } from '../context.ts';
 import type { User } from '../generated/prisma/client.ts';
 import { normalizeEmail, validateDisplayName, validatePassword } from './validation.ts';
@@ -21,7 +20,10 @@ export interface Session {
   user: SessionUser;
 }
 
-type Deps = Pick<UsersContext, 'db' | 'issueAccessToken' | 'refreshTokens' | 'loginThrottle'>;
+type Deps = Pick<
+  UsersContext,
+  'db' | 'issueAccessToken' | 'refreshTokens' | 'loginThrottle' | 'passwords'
+>;
 
 async function startSession(
   deps: Deps,
@@ -42,14 +44,16 @@ async function startSession(
 export async function register(
   deps: Deps,
   input: { email: string; password: string; displayName: string },
+  ip: string,
 ): Promise<Session> {
   const email = normalizeEmail(input.email);
   const password = validatePassword(input.password);
   const displayName = validateDisplayName(input.displayName);
+  await deps.loginThrottle.registration(ip);
   if (await deps.db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw conflict('An account with that email already exists.');
   }
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await deps.passwords.hash(password);
   // A concurrent registration can still win the race: the unique index answers P2002,
   // which the error formatter maps to CONFLICT. The event commits with the account, or
   // neither does.
@@ -75,13 +79,12 @@ export async function login(
     // A malformed email cannot belong to an account: the same answer as a wrong password.
     throw unauthenticated(WRONG_CREDENTIALS);
   }
-  await deps.loginThrottle.assertAllowed(email, ip);
+  // Counted before the password is verified: concurrent guesses cannot all slip through.
+  await deps.loginThrottle.attempt(email, ip);
   const user = await deps.db.user.findUnique({ where: { email } });
-  if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) {
-    await deps.loginThrottle.recordFailure(email, ip);
+  if (!(await deps.passwords.verify(user?.passwordHash ?? null, input.password)) || !user)
     throw unauthenticated(WRONG_CREDENTIALS);
-  }
-  await deps.loginThrottle.recordSuccess(email, ip);
+  await deps.loginThrottle.succeeded(email, ip);
   return startSession(deps, user);
 }
 

@@ -4,7 +4,7 @@ import { validateDisplayName, validateGenreIds } from '../accounts/validation.ts
 import type { MutationResolvers } from '../schema.generated.ts';
 
 export const Mutation: MutationResolvers = {
-  register: (_, { input }, ctx) => register(ctx, input),
+  register: (_, { input }, ctx) => register(ctx, input, ctx.ip),
 
   login: (_, { input }, ctx) => login(ctx, input, ctx.ip),
 

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from '../config.ts';
+import { documentLimitError, MAX_NAME_LENGTH, textLimitError } from './useOperationLimits.ts';
+
+const limits = loadGatewayConfig({}, '/nonexistent-cinegraph-folder').limits;
+const codeOf = (error: ReturnType<typeof textLimitError>) => error?.extensions['code'];
+
+describe('textLimitError', () => {
+  it('refuses a long text at once, then too many tokens, then a long name', () => {
+    expect(codeOf(textLimitError(`{ a(s: "${'x'.repeat(70_000)}") }`, limits))).toBe(
+      'MAX_TEXT_LENGTH_EXCEEDED',
+    );
+    expect(codeOf(textLimitError(`{ ${'a '.repeat(5_001)}}`, limits))).toBe('MAX_TOKENS_EXCEEDED');
+    expect(codeOf(textLimitError(`{ ${'a'.repeat(MAX_NAME_LENGTH + 1)} }`, limits))).toBe(
+      'MAX_TOKEN_LENGTH_EXCEEDED',
+    );
+    expect(textLimitError(`{ ${'a'.repeat(MAX_NAME_LENGTH)} }`, limits)).toBeUndefined();
+    // A syntax error is the parser's to report.
+    expect(textLimitError('{ a(', limits)).toBeUndefined();
+  });
+});
+
+describe('documentLimitError', () => {
+  it('measures the operation asked for, and leaves what does not parse to the pipeline', () => {
+    const wide = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+    expect(codeOf(documentLimitError(wide, undefined, limits))).toBe('MAX_ALIASES_EXCEEDED');
+    const two = `query Small { __typename } query Wide ${wide}`;
+    expect(documentLimitError(two, 'Small', limits)).toBeUndefined();
+    expect(codeOf(documentLimitError(two, 'Wide', limits))).toBe('MAX_ALIASES_EXCEEDED');
+    expect(documentLimitError(two, 'Missing', limits)).toBeUndefined();
+    expect(documentLimitError('{ a(', undefined, limits)).toBeUndefined();
+  });
+
+  it('refuses too many variables, then the expanded size, then repeats', () => {
+    const variables = Array.from({ length: 101 }, (_, i) => `$v${i}: Int`).join(' ');
+    expect(codeOf(documentLimitError(`query (${variables}) { a }`, undefined, limits))).toBe(
+      'MAX_VARIABLES_EXCEEDED',
+    );
+    const chain = Array.from(
+      { length: 30 },
+      (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    ).join(' ');
+    const bomb = documentLimitError(`{ ...F0 } ${chain} fragment F30 on Query { a }`, null, limits);
+    expect(bomb?.extensions).toMatchObject({
+      code: 'MAX_SELECTIONS_EXCEEDED',
+      limit: 1_000,
+      measured: 2 ** 30,
+    });
+    const repeated = documentLimitError(`{ me { ${'id '.repeat(26)}} }`, null, limits);
+    expect(repeated?.extensions).toMatchObject({ code: 'MAX_SELECTIONS_EXCEEDED', measured: 26 });
+  });
+});
