@@ -135,9 +135,20 @@ describe('docker-compose.yml', () => {
       expect(service.build?.args?.['PROCESS']).toBe(name);
       expect(service.environment?.['PORT']).toBe(String(port));
       expect(service.depends_on?.['redis']?.condition).toBe('service_healthy');
-      // Subgraphs must trust the gateway's X-Forwarded-For (it calls from a private address).
-      expect(service.environment?.['TRUST_PROXY']).toMatch(/uniquelocal/);
     }
+    // X-Forwarded-For: the subgraphs trust the gateway alone, at its fixed address; the
+    // gateway trusts only the proxy named in GATEWAY_TRUST_PROXY, by default none.
+    const gatewayAddress = (
+      compose as unknown as {
+        services: { gateway: { networks: { default: { ipv4_address: string } } } };
+      }
+    ).services.gateway.networks.default.ipv4_address;
+    for (const name of subgraphNames)
+      expect(services[name]!.environment?.['TRUST_PROXY'], name).toBe(gatewayAddress);
+    expect(services['gateway']!.environment?.['TRUST_PROXY']).toBe(
+      '${GATEWAY_TRUST_PROXY:-loopback}',
+    );
+    expect(read('docker-compose.yml')).not.toMatch(/uniquelocal|private/);
     for (const name of subgraphNames) {
       const service = services[name]!;
       expect(service.depends_on?.['migrate']?.condition).toBe('service_completed_successfully');
@@ -205,7 +216,13 @@ async function render(overlay: string): Promise<K8sObject[]> {
 type Container = {
   name: string;
   image: string;
-  env?: { name: string; valueFrom?: { secretKeyRef?: { key: string; optional?: boolean } } }[];
+  env?: {
+    name: string;
+    valueFrom?: {
+      secretKeyRef?: { key: string; optional?: boolean };
+      configMapKeyRef?: { name: string; key: string };
+    };
+  }[];
   readinessProbe?: { httpGet?: { path: string } };
   livenessProbe?: { httpGet?: { path: string } };
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
@@ -233,7 +250,14 @@ function expectValidAndComplete(objects: K8sObject[]) {
   const find = (kind: string, name: string) =>
     objects.find((o) => o.kind === kind && o.metadata.name === name);
   const config = find('ConfigMap', 'cinegraph-config')!;
-  expect(config.data?.['TRUST_PROXY']).toMatch(/uniquelocal/);
+  // X-Forwarded-For: subgraphs trust the pod network (only the gateway may call them with
+  // client traffic); the gateway only the proxy named in GATEWAY_TRUST_PROXY, by default none.
+  expect(config.data?.['TRUST_PROXY']).toMatch(/^\d+\.\d+\.\d+\.\d+\/\d+$/);
+  expect(config.data?.['GATEWAY_TRUST_PROXY']).toBe('loopback');
+  const gatewayEnv = podSpec(find('Deployment', 'gateway')!).spec.containers[0]!.env ?? [];
+  expect(gatewayEnv.find((e) => e.name === 'TRUST_PROXY')?.valueFrom).toEqual({
+    configMapKeyRef: { name: 'cinegraph-config', key: 'GATEWAY_TRUST_PROXY' },
+  });
   for (const { name, port } of processes) {
     const deployment = find('Deployment', name)!;
     expect(deployment, `Deployment ${name}`).toBeDefined();
