@@ -25,7 +25,7 @@ const moons = parse(`
   type Mutation { discoverMoon(planetId: ID!): Boolean! }
 `);
 
-type Mode = 'pass' | 'hang' | 'fail' | 'failOnce' | 'slow';
+type Mode = 'pass' | 'hang' | 'fail' | 'failOnce' | 'slow' | 'unauthorized' | 'forbidden' | 'html';
 const proxy = { mode: 'pass' as Mode, requests: 0, target: '' };
 
 async function startProxy(): Promise<{ server: Server; url: string }> {
@@ -39,6 +39,19 @@ async function startProxy(): Promise<{ server: Server; url: string }> {
       if (mode === 'fail' || mode === 'failOnce') {
         if (mode === 'failOnce') proxy.mode = 'pass';
         response.writeHead(500, { 'content-type': 'text/plain' }).end('boom');
+        return;
+      }
+      // What an upstream proxy or a misconfigured subgraph may say, with internals in it.
+      if (mode === 'unauthorized' || mode === 'forbidden') {
+        response
+          .writeHead(mode === 'unauthorized' ? 401 : 403, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ errors: [{ message: `token refused by ${proxy.target}` }] }));
+        return;
+      }
+      if (mode === 'html') {
+        response
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(`<h1>nginx at ${proxy.target}</h1>`);
         return;
       }
       if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 120));
@@ -144,6 +157,33 @@ describe('subgraph resilience', () => {
     for (const answer of answers) expect(answer.errors).toBeUndefined();
     expect(proxy.requests).toBe(1);
   });
+
+  it.each([
+    ['fail', 'SUBGRAPH_UNAVAILABLE'],
+    ['unauthorized', 'INTERNAL_SERVER_ERROR'],
+    ['forbidden', 'INTERNAL_SERVER_ERROR'],
+    ['html', 'SUBGRAPH_UNAVAILABLE'],
+  ] as const)(
+    'tells the client of a subgraph answering %s only %s and the request id, never its URL or body',
+    async (mode, code) => {
+      proxy.mode = mode;
+      // A mutation: never retried, so one failure, which the next success forgives.
+      const response = await graphqlRequest(url, 'mutation { discoverMoon(planetId: "mars") }');
+      proxy.mode = 'pass';
+      expect(
+        errorCodes(await graphqlRequest(url, 'mutation { discoverMoon(planetId: "mars") }')),
+      ).toEqual([]);
+      expect(errorCodes(response)).toEqual([code]);
+      expect(response.errors![0]!.extensions).toEqual({
+        code,
+        serviceName: 'moons',
+        requestId: response.headers.get('x-request-id'),
+      });
+      const text = JSON.stringify(response);
+      expect(text).not.toContain(proxy.target);
+      expect(text).not.toMatch(/127\.0\.0\.1|refused by|nginx|boom/);
+    },
+  );
 
   // Last: it leaves the moons circuit open.
   it('answers with the other subgraphs’ data when one hangs, then stops waiting for it', async () => {

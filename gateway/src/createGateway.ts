@@ -87,6 +87,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
         policy: createSubgraphPolicy(name, settingsFor(config, name), metrics.breakerState),
         metrics: metrics.subgraphFetch,
         dedupeQueries: config.subgraphs.dedupeQueries,
+        logger,
       });
       dataSources.add(dataSource);
       subgraphs.set(name, dataSource);

@@ -3,6 +3,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { context as otelContext, propagation } from '@opentelemetry/api';
 import { BrokenCircuitError } from 'cockatiel';
 import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
 import type { Counter, Histogram } from 'prom-client';
 import { errors as undiciErrors } from 'undici';
 import type { GatewayContext } from './context.ts';
@@ -57,9 +58,11 @@ const MUTATION = /^\s*mutation\b/;
  *   round trip and one parse. An answer that more than one request received is
  *   deep-frozen, and the plan executor copies what it writes into
  *   (execution/sharedAnswers.ts), so no request can change another's answer;
- * - a subgraph's Cache-Control header narrows each caller's cache policy, and a non-2xx
- *   answer is an error carrying the status and body, as with @apollo/gateway's
- *   RemoteGraphQLDataSource.
+ * - a subgraph's Cache-Control header narrows each caller's cache policy;
+ * - a failed call (no answer, HTTP 5xx or 4xx, a body that is not JSON) reaches the
+ *   client as SUBGRAPH_UNAVAILABLE (the subgraph is down or failing) or
+ *   INTERNAL_SERVER_ERROR (it refused the gateway's request), with the subgraph's name
+ *   and the caller's request id, never its URL, status line or body: those go to the log.
  *
  * `send()` is the executor's path; `process()` adapts it to @apollo/gateway's data source
  * interface for the operations its executor still runs.
@@ -72,6 +75,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   readonly #dedupe: boolean;
   readonly #inFlight = new Map<string, SharedCall>();
   readonly #fetcher: SubgraphFetcher;
+  readonly #logger: Pick<Logger, 'warn'> | undefined;
 
   constructor(options: {
     name: string;
@@ -79,7 +83,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     policy: SubgraphPolicy;
     metrics: SubgraphFetchMetrics;
     dedupeQueries: boolean;
+    /** Where a failed call's details go (its URL, status and body), never to the client. */
+    logger?: Pick<Logger, 'warn'>;
   }) {
+    this.#logger = options.logger;
     this.#fetcher = createSubgraphFetcher({
       url: options.url,
       timeoutMs: options.policy.settings.timeoutMs,
@@ -125,12 +132,22 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     options: { cachePolicy?: CachePolicy | undefined; extraHeaders?: Record<string, string> } = {},
   ): Promise<GatewayGraphQLResponse> {
     const isMutation = MUTATION.test(request.query);
-    const { response, hint } =
-      isMutation || !this.#dedupe
-        ? await this.#call(request, context, options.extraHeaders, isMutation)
-        : await this.#shared(request, context, options.extraHeaders);
-    if (options.cachePolicy) options.cachePolicy.restrict(hint);
-    return response;
+    let answer: SubgraphAnswer;
+    try {
+      answer =
+        isMutation || !this.#dedupe
+          ? await this.#call(request, context, options.extraHeaders, isMutation)
+          : await this.#shared(request, context, options.extraHeaders);
+    } catch (error) {
+      // Each caller's own request id (a shared call's error was raised for the first).
+      if (error instanceof GraphQLError && context.requestId)
+        throw new GraphQLError(error.message, {
+          extensions: { ...error.extensions, requestId: context.requestId },
+        });
+      throw error;
+    }
+    if (options.cachePolicy) options.cachePolicy.restrict(answer.hint);
+    return answer.response;
   }
 
   /**
@@ -202,7 +219,15 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         throw new GraphQLError(`The ${this.#name} subgraph did not answer in time.`, {
           extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.#name },
         });
-      throw error;
+      if (error instanceof SubgraphFailure) throw error;
+      // No answer at all (refused, reset): its message names the subgraph's address.
+      this.#logger?.warn(
+        { err: error, subgraph: this.#name, url: this.#url, requestId: context.requestId },
+        'subgraph call failed',
+      );
+      throw new GraphQLError(`The ${this.#name} subgraph could not be reached.`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.#name },
+      });
     }
   }
 
@@ -222,10 +247,27 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   async #post(headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
     const response = await this.#fetcher(this.#url, { method: 'POST', headers, body });
-    if (!response.ok) throw errorFromResponse(response);
-    const parsed = parseBody(response);
-    if (!isObject(parsed))
-      throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
+    let parsed: unknown;
+    try {
+      parsed = response.ok ? parseBody(response) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!response.ok || !isObject(parsed)) {
+      this.#logger?.warn(
+        {
+          subgraph: this.#name,
+          url: response.url,
+          status: response.status,
+          body: response.text.slice(0, 2_000),
+          requestId: headers['x-request-id'],
+        },
+        response.ok
+          ? 'subgraph answered with a body that is not JSON'
+          : 'subgraph answered with an HTTP error',
+      );
+      throw new SubgraphFailure(this.#name, response.ok ? 502 : response.status);
+    }
     return {
       response: parsed as GatewayGraphQLResponse,
       hint: cacheHint(response.headers.get('cache-control')),
@@ -245,25 +287,29 @@ function parseBody(response: SubgraphResponse): unknown {
     : response.text;
 }
 
-/** A non-2xx answer, as @apollo/gateway's data source reports it. */
-function errorFromResponse(response: SubgraphResponse): GraphQLError {
-  let body: unknown;
-  try {
-    body = parseBody(response);
-  } catch {
-    body = response.text;
+/**
+ * A subgraph's HTTP answer the gateway cannot use, as the client sees it: the subgraph
+ * failing (5xx, 429) is SUBGRAPH_UNAVAILABLE; refusing the gateway's request (other 4xx,
+ * a 401 or 403 included: the gateway verified the caller's token already) is the
+ * gateway's own INTERNAL_SERVER_ERROR. `status` tells the retry policy which.
+ */
+export class SubgraphFailure extends GraphQLError {
+  readonly status: number;
+  constructor(subgraph: string, status: number) {
+    const unavailable = status >= 500 || status === 429;
+    super(
+      unavailable
+        ? `The ${subgraph} subgraph failed to answer; try again shortly.`
+        : `The ${subgraph} subgraph refused the gateway's request.`,
+      {
+        extensions: {
+          code: unavailable ? 'SUBGRAPH_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR',
+          serviceName: subgraph,
+        },
+      },
+    );
+    this.status = status;
   }
-  const extensions: Record<string, unknown> = {
-    response: {
-      url: response.url,
-      status: response.status,
-      statusText: response.statusText,
-      body,
-    },
-  };
-  if (response.status === 401) extensions['code'] = 'UNAUTHENTICATED';
-  else if (response.status === 403) extensions['code'] = 'FORBIDDEN';
-  return new GraphQLError(`${response.status}: ${response.statusText}`, { extensions });
 }
 
 /** The request's cache policy, when Apollo Server's cache control is on. */

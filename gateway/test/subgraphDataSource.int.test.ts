@@ -27,7 +27,7 @@ function startHeldSubgraph() {
           .end(
             status === 200
               ? JSON.stringify({ data: { movie: { id: 'm1', tags: ['a', 'b'] } } })
-              : JSON.stringify({ errors: [{ message: 'down' }] }),
+              : JSON.stringify({ errors: [{ message: 'down at 127.0.0.1 (internal)' }] }),
           ),
       ),
     );
@@ -152,8 +152,28 @@ describe('identical queries in flight', () => {
     expect(second!.message).toBe(first!.message);
     (first!.extensions as Record<string, unknown>)['seen'] = true;
     expect(second!.extensions).not.toHaveProperty('seen');
-    expect(second!.extensions['response']).toMatchObject({ status: 500 });
+    expect(second!.extensions).toEqual({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      serviceName: 'movies',
+      requestId: 'r',
+    });
   });
+
+  it.each([
+    [500, 'SUBGRAPH_UNAVAILABLE'],
+    [401, 'INTERNAL_SERVER_ERROR'],
+    [403, 'INTERNAL_SERVER_ERROR'],
+  ])(
+    'tell the caller an HTTP %i as %s with its request id, never the URL or the body',
+    async (status, code) => {
+      subgraph.failWith(status);
+      const call = source.send(query, { ...context(), requestId: 'mine' }).catch((e) => e);
+      await subgraph.release(1);
+      const error = (await call) as GraphQLError;
+      expect(error.extensions).toEqual({ code, serviceName: 'movies', requestId: 'mine' });
+      expect(JSON.stringify(error)).not.toMatch(/127\.0\.0\.1|internal/);
+    },
+  );
 
   it("hand @apollo/gateway's executor, which writes into answers, a writable copy", async () => {
     const request = { query: query.query, variables: {} };

@@ -62,8 +62,7 @@ export function createSubgraphPolicy(
  * (the request was refused) is neither retried nor held against the subgraph.
  */
 const isOutage = handleWhen((error) => {
-  const status = (error as { extensions?: { response?: { status?: unknown } } }).extensions
-    ?.response?.status;
+  const status = (error as { status?: unknown }).status;
   return typeof status !== 'number' || status >= 500;
 });
 

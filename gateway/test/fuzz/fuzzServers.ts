@@ -16,6 +16,7 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, createFormatError } from '@cinegraph/service-kit';
 import { gatewayConfigSchema } from '../../src/config.ts';
 import { createGateway } from '../../src/createGateway.ts';
+import { SubgraphFailure } from '../../src/subgraphDataSource.ts';
 import type { FuzzContext, FuzzSubgraph, Representation } from './fuzzSubgraphs.ts';
 import { fuzzSubgraphs } from './fuzzSubgraphs.ts';
 
@@ -191,7 +192,8 @@ interface ReferenceContext {
  * The reference: plain @apollo/gateway on Apollo Server, with its own data sources
  * (RemoteGraphQLDataSource, forwarding the caller's Authorization header) whose answers
  * are delivered in call order (`inCallOrder`), and the same
- * formatting of errors as CineGraph's services. It runs one operation at a time.
+ * formatting of errors as CineGraph's services (a subgraph's HTTP error is told as the
+ * gateway tells it, SubgraphFailure). It runs one operation at a time.
  *
  * One known @apollo/gateway bug is corrected, as CineGraph's executor corrects it
  * (planExecutor.ts, `deepMerge`): @apollo/query-planner may ask an `@interfaceObject`
@@ -212,6 +214,13 @@ export async function startReferenceGateway(
   );
   let corrected = 0;
   class InCallOrder extends RemoteGraphQLDataSource<ReferenceContext> {
+    /** The subgraph's name, set by buildService. */
+    declare subgraph: string;
+    // What a client is told of a subgraph's HTTP error is CineGraph's policy, not the
+    // executor's: the same error as the gateway's data source raises.
+    override async errorFromResponse(response: { status: number }) {
+      return new SubgraphFailure(this.subgraph, response.status);
+    }
     override willSendRequest({
       request,
       context,
@@ -236,7 +245,7 @@ export async function startReferenceGateway(
   const server = new ApolloServer<ReferenceContext>({
     gateway: new ApolloGateway({
       supergraphSdl,
-      buildService: ({ url }) => new InCallOrder({ url }),
+      buildService: ({ name, url }) => Object.assign(new InCallOrder({ url }), { subgraph: name }),
     }),
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError({ error: () => undefined }),
