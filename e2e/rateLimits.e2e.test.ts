@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { createClient } from 'graphql-ws';
+import { afterAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { useStack } from '@cinegraph/stack/testing';
 
 const stack = useStack();
@@ -78,5 +80,69 @@ describe('rate limits', () => {
     });
     for (let n = 0; n < 5; n++) expect((await call(url, from('192.0.2.1'))).status).toBe(200);
     expect((await call(url, from('192.0.2.1'))).status).toBe(429);
+  });
+
+  describe('over a WebSocket', () => {
+    const sockets: ReturnType<typeof createClient>[] = [];
+    afterAll(() => Promise.all(sockets.map((socket) => socket.dispose())));
+
+    /** A graphql-ws client whose upgrade request comes from `ip` (X-Forwarded-For). */
+    function socketFrom(url: string, ip: string) {
+      class FromAddress extends WebSocket {
+        constructor(address: string, protocols?: string | string[]) {
+          super(address, protocols, { headers: from(ip) });
+        }
+      }
+      const socket = createClient({
+        url: url.replace(/^http/, 'ws'),
+        webSocketImpl: FromAddress,
+        retryAttempts: 0,
+        lazy: true,
+      });
+      sockets.push(socket);
+      return socket;
+    }
+
+    /** One query on the socket: its data, or the codes and retry time of its refusal. */
+    const query = (socket: ReturnType<typeof createClient>) =>
+      new Promise<{ ok: boolean; codes: unknown[]; retryAfter?: unknown }>((resolve, reject) => {
+        socket.subscribe(
+          { query: '{ genres { id } }' },
+          {
+            next: (result) => resolve({ ok: !!result.data, codes: [] }),
+            error: (error: unknown) =>
+              Array.isArray(error)
+                ? resolve({
+                    ok: false,
+                    codes: error.map((e: { extensions?: { code?: string } }) => e.extensions?.code),
+                    retryAfter: (error[0] as { extensions?: { retryAfterSeconds?: number } })
+                      .extensions?.retryAfterSeconds,
+                  })
+                : reject(error as Error),
+            complete: () => {},
+          },
+        );
+      });
+
+    it('spend the address budget operation by operation, shared with HTTP', async () => {
+      const url = await gateway();
+      const socket = socketFrom(url, '203.0.113.50');
+      const answers = [];
+      for (let n = 0; n < 6; n++) answers.push(await query(socket));
+      expect(answers.slice(0, 5).every((answer) => answer.ok)).toBe(true);
+      expect(answers[5]).toMatchObject({ ok: false, codes: ['RATE_LIMITED'] });
+      expect(answers[5]!.retryAfter).toBeGreaterThan(0);
+      // The same address over HTTP has nothing left either; another has its own budget.
+      expect((await call(url, from('203.0.113.50'))).status).toBe(429);
+      expect((await query(socketFrom(url, '203.0.113.51'))).ok).toBe(true);
+    });
+
+    it('refuse a flood of concurrent operations on one socket past the budget', async () => {
+      const url = await gateway();
+      const socket = socketFrom(url, '203.0.113.60');
+      const answers = await Promise.all(Array.from({ length: 30 }, () => query(socket)));
+      expect(answers.filter((answer) => answer.ok)).toHaveLength(5);
+      expect(answers.filter((answer) => answer.codes[0] === 'RATE_LIMITED')).toHaveLength(25);
+    });
   });
 });

@@ -28,6 +28,7 @@ import { operationLogPlugin } from './plugins/operationLogPlugin.ts';
 import { useGraphQLIde } from './plugins/useGraphQLIde.ts';
 import { useHttpSecurity } from './plugins/useHttpSecurity.ts';
 import { useRateLimit } from './plugins/useRateLimit.ts';
+import { createRateLimit } from './admission/rateLimit.ts';
 import { createSafelistCheck, useSafelist } from './plugins/useSafelist.ts';
 import { createSubgraphPolicy, settingsFor } from './resilience/subgraphPolicy.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
@@ -120,6 +121,12 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     manifests,
     violations: metrics.safelistViolations,
   });
+  const rateLimit = createRateLimit({
+    limits: config.rateLimits,
+    store: keyspace.store,
+    rejected: metrics.rateLimited,
+    logger,
+  });
   const { apq } = config.persistedQueries;
   // Queries and mutations that arrive on a socket run through this service's Apollo Server.
   const service: Service<GatewayContext> = await createService<GatewayContext>({
@@ -159,12 +166,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       await useHttpSecurity(app, config);
       if (config.ide.enabled) await useGraphQLIde(app, GRAPHQL_PATH);
       useClientIdentity(app, identifyClient);
-      useRateLimit(app, {
-        limits: config.rateLimits,
-        store: keyspace.store,
-        path: GRAPHQL_PATH,
-        rejected: metrics.rateLimited,
-      });
+      useRateLimit(app, { rateLimit, path: GRAPHQL_PATH });
       useDocumentLimits(app, config.limits, GRAPHQL_PATH);
       useSafelist(app, { check: safelist, path: GRAPHQL_PATH });
       if (config.subscriptions.enabled)
@@ -173,6 +175,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
           config,
           authenticate,
           identifyClient,
+          rateLimit,
           safelist,
           persistedBody: (id) => manifests.bodyById(id),
           planning: planExecution.subscriptions,

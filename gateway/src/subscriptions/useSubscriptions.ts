@@ -10,6 +10,7 @@ import type { GatewayMetrics } from '../gatewayMetrics.ts';
 import type { CostDirectives } from '../limits/costDirectives.ts';
 import type { ClientIdentity } from '../plugins/useClientIdentity.ts';
 import type { SafelistCheck } from '../plugins/useSafelist.ts';
+import type { RateLimit } from '../admission/rateLimit.ts';
 import { clientAddressResolver, createConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
 import type { OperationPayload } from './operationAdmission.ts';
@@ -31,6 +32,7 @@ export function useSubscriptions(
     config: GatewayConfig;
     authenticate: AccessTokenVerifier;
     identifyClient: (headers: IncomingHttpHeaders) => ClientIdentity;
+    rateLimit: RateLimit;
     safelist: SafelistCheck;
     persistedBody: (id: string) => string | undefined;
     planning: SubscriptionPlanning;
@@ -56,6 +58,7 @@ export function useSubscriptions(
     connections,
     authenticate: options.authenticate,
     identifyClient: options.identifyClient,
+    rateLimit: options.rateLimit,
     safelist: options.safelist,
     persistedBody: options.persistedBody,
     admit,

@@ -18,6 +18,7 @@ import type { ClientIdentity } from '../plugins/useClientIdentity.ts';
 import { claimedClientName } from '../plugins/useClientIdentity.ts';
 import { requestedOperation } from '../plugins/requestedOperations.ts';
 import type { SafelistCheck } from '../plugins/useSafelist.ts';
+import type { RateLimit } from '../admission/rateLimit.ts';
 import type { ConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
 import type { Admission, OperationPayload } from './operationAdmission.ts';
@@ -31,6 +32,7 @@ interface Connection {
   address?: string;
   viewer?: Viewer | null;
   authorization?: string;
+  client?: ClientIdentity;
   clientName?: string;
   cancelExpiry?: () => void;
 }
@@ -46,8 +48,8 @@ export type OperationRunner = (
  * path. At the upgrade: the connection limit per client address (HTTP 429). In
  * `connection_init`: the access token, verified as on HTTP (a bad or expired one closes
  * the socket with 4403), and the socket closes with 4403 when the token expires. Per
- * subscription: the subscription limit per socket, then the same checks as on HTTP
- * (operationAdmission). Subscriptions run federated; queries and mutations go through
+ * operation: the subscription limit per socket, the rate limit (the caller's budget, as
+ * on HTTP), then the same checks as on HTTP (operationAdmission). Subscriptions run federated; queries and mutations go through
  * Apollo Server like any HTTP request.
  */
 export function serveWebSocketSubscriptions(
@@ -59,6 +61,7 @@ export function serveWebSocketSubscriptions(
     connections: ConnectionLimiter;
     authenticate: AccessTokenVerifier;
     identifyClient: (headers: IncomingHttpHeaders) => ClientIdentity;
+    rateLimit: RateLimit;
     safelist: SafelistCheck;
     /** The text of a persisted operation sent by id (from the manifests). */
     persistedBody: (id: string) => string | undefined;
@@ -110,6 +113,7 @@ export function serveWebSocketSubscriptions(
         extra.viewer = viewer;
         const upgrade = extra.request as { clientAddress?: string; client?: ClientIdentity };
         extra.address = upgrade.clientAddress;
+        if (upgrade.client) extra.client = upgrade.client;
         // Browsers cannot set headers on a WebSocket: their client name may come in the
         // connection_init payload instead (a claim, as the header is; an API key wins).
         extra.clientName =
@@ -122,7 +126,7 @@ export function serveWebSocketSubscriptions(
         }
         return true;
       },
-      onSubscribe(ctx, _id, payload) {
+      async onSubscribe(ctx, _id, payload) {
         // graphql-ws has already counted this one.
         if (Object.keys(ctx.subscriptions).length > settings.maxSubscriptionsPerConnection)
           return [
@@ -132,6 +136,12 @@ export function serveWebSocketSubscriptions(
             ),
           ];
         const extra = ctx.extra as Connection;
+        // Every operation on the socket spends from the same budget as on HTTP.
+        const rate = await options.rateLimit({
+          client: extra.client ?? null,
+          address: extra.address ?? '',
+        });
+        if (rate?.refusal) return [rate.refusal];
         const operation = requestedOperation(payload);
         const refused = options.safelist(extra.clientName ?? null, operation, options.logger);
         if (refused) return [refused];
