@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@cinegraph/stack';
-import { errorCodes, graphqlRequest } from '@cinegraph/testing';
+import { errorCodes, graphqlRequest, uniqueId } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 
 const stack = useStack();
@@ -76,6 +76,27 @@ describe('automatic persisted queries', () => {
     expect(
       await metric('persisted_query_lookups_total', 'source="apq",outcome="hit"'),
     ).toBeGreaterThan(0);
+  });
+
+  it('refuses registrations past the caller’s budget, and documents over the size cap, with their codes', async () => {
+    const url = await stack.startGateway(
+      'persistedQueries: { apq: { registrationsPerHour: 2, maxDocumentBytes: 512 } }',
+    );
+    const register = (query: string) =>
+      post({ query, extensions: persisted(sha256(query)) }, {}, url);
+    const unique = () => uniqueId().replace(/\W/g, '_');
+    for (const n of [1, 2]) {
+      const ok = await register(`query Budget${n}_${unique()} ${GENRES}`);
+      expect(ok.errors).toBeUndefined();
+    }
+    const refused = await register(`query Budget3_${unique()} ${GENRES}`);
+    expect(refused.status).toBe(429);
+    expect(codes(refused)).toEqual(['PERSISTED_QUERY_BUDGET_EXCEEDED']);
+    // The same document without a hash runs: only registering is refused.
+    expect((await post({ query: `query Budget3 ${GENRES}` }, {}, url)).errors).toBeUndefined();
+    const large = await register(`query Large { ${'genres { id } '.repeat(40)}}`);
+    expect(large.status).toBe(413);
+    expect(codes(large)).toEqual(['PERSISTED_QUERY_TOO_LARGE']);
   });
 
   it('refuses a hash that is not the query’s', async () => {

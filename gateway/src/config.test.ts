@@ -19,7 +19,13 @@ describe('loadGatewayConfig without a file', () => {
     expect(config.cors).toEqual({ origins: [], credentials: false });
     expect(config.security).toEqual({ csrfPrevention: true, headers: true });
     expect(config.rateLimits.perIp).toEqual({ requests: 100, windowSeconds: 60 });
-    expect(config.persistedQueries.apq).toEqual({ enabled: true, ttlSeconds: 86_400 });
+    expect(config.persistedQueries.apq).toEqual({
+      enabled: true,
+      ttlSeconds: 86_400,
+      maxDocumentBytes: 16_384,
+      registrationsPerHour: 100,
+      maxEntries: 10_000,
+    });
     expect(config.persistedQueries.safelist).toEqual({ defaultMode: 'allow', clients: {} });
     expect(config.file).toBeNull();
   });

@@ -187,6 +187,12 @@ export const gatewayConfigSchema = z
           .object({
             enabled: env.boolean(true).or(z.boolean()),
             ttlSeconds: z.coerce.number().int().min(60).default(86_400),
+            /** The largest document that may be registered, in bytes. */
+            maxDocumentBytes: z.coerce.number().int().min(256).default(16_384),
+            /** New documents each client (by API key) or address may register an hour. */
+            registrationsPerHour: z.coerce.number().int().min(1).default(100),
+            /** New documents all callers together may register per ttlSeconds. */
+            maxEntries: z.coerce.number().int().min(1).default(10_000),
           })
           .strict()
           .prefault({}),

@@ -29,6 +29,8 @@ import { useGraphQLIde } from './plugins/useGraphQLIde.ts';
 import { useHttpSecurity } from './plugins/useHttpSecurity.ts';
 import { useRateLimit } from './plugins/useRateLimit.ts';
 import { createRateLimit } from './admission/rateLimit.ts';
+import { createPersistedQueryBudget } from './admission/persistedQueryBudget.ts';
+import { usePersistedQueryBudget } from './plugins/usePersistedQueryBudget.ts';
 import { createSafelistCheck, useSafelist } from './plugins/useSafelist.ts';
 import { createSubgraphPolicy, settingsFor } from './resilience/subgraphPolicy.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
@@ -167,8 +169,13 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       if (config.ide.enabled) await useGraphQLIde(app, GRAPHQL_PATH);
       useClientIdentity(app, identifyClient);
       useRateLimit(app, { rateLimit, path: GRAPHQL_PATH });
-      useDocumentLimits(app, config.limits, GRAPHQL_PATH);
       useSafelist(app, { check: safelist, path: GRAPHQL_PATH });
+      if (apq.enabled)
+        usePersistedQueryBudget(app, {
+          budget: createPersistedQueryBudget({ store: keyspace.store, manifests, settings: apq }),
+          path: GRAPHQL_PATH,
+        });
+      useDocumentLimits(app, config.limits, GRAPHQL_PATH);
       if (config.subscriptions.enabled)
         useSubscriptions(app, {
           path: GRAPHQL_PATH,

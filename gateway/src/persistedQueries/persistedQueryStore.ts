@@ -3,8 +3,8 @@ import type { KeyValueStore } from '@cinegraph/keyspace';
 import type { Counter } from 'prom-client';
 import type { ManifestRegistry } from './manifestRegistry.ts';
 
-/** Apollo Server prefixes persisted-query keys with this. */
-const APQ_PREFIX = 'apq:';
+/** Apollo Server prefixes persisted-query keys with this; the store keeps it. */
+export const APQ_PREFIX = 'apq:';
 
 /**
  * Where Apollo Server's persisted-query support finds a query by its hash: first the

@@ -60,6 +60,16 @@ export const errorCodes = {
     status: 403,
     description: "The client may run only its safelist's operations, and this is not one of them.",
   },
+  PERSISTED_QUERY_TOO_LARGE: {
+    status: 413,
+    description:
+      'The document is too large to register as a persisted query; send it without a hash.',
+  },
+  PERSISTED_QUERY_BUDGET_EXCEEDED: {
+    status: 429,
+    description:
+      'The caller, or all callers, registered as many persisted queries as the gateway keeps.',
+  },
   PERSISTED_QUERY_HASH_MISMATCH: {
     status: 400,
     description: 'The persisted query hash is not the SHA-256 of the query sent with it.',
