@@ -2,7 +2,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
-import { errorCodes, graphqlRequest } from '@cinegraph/testing';
+import { counterValue, errorCodes, graphqlRequest } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import type { HostileDocument } from './support/hostileDocuments.ts';
 import { hostileDocuments } from './support/hostileDocuments.ts';
@@ -137,6 +137,20 @@ describe('operation limits', () => {
     const ide = await stack.graphql<{ __schema: { types: unknown[] } }>(getIntrospectionQuery());
     expect(errorCodes(ide)).toEqual([]);
     expect(ide.data?.__schema.types.length).toBeGreaterThan(50);
+  });
+});
+
+describe('the admission chain', () => {
+  it('hands Apollo Server the document it parsed and validated: never parsed twice', async () => {
+    const lookups = (outcome: string) =>
+      counterValue(stack.urls['gateway']!, 'graphql_document_cache_lookups_total', { outcome });
+    const [misses, hits] = [await lookups('miss'), await lookups('hit')];
+    for (const n of [1, 2, 3]) {
+      const fresh = `{ movies(first: ${n}) { totalCount } a${Date.now()}: __typename }`;
+      expect(errorCodes(await stack.graphql(fresh))).toEqual([]);
+    }
+    expect(await lookups('miss')).toBe(misses);
+    expect(await lookups('hit')).toBe(hits + 3);
   });
 });
 

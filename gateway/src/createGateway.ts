@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ApolloGateway } from '@apollo/gateway';
-import { parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import type { Runnable, Service } from '@cinegraph/service-kit';
 import { connectKeyspace } from '@cinegraph/keyspace';
 import {
@@ -14,24 +14,21 @@ import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { createContext } from './context.ts';
 import { createGatewayMetrics } from './gatewayMetrics.ts';
-import { createDocumentCache } from './persistedQueries/documentCache.ts';
+import { createDocumentCache } from './admission/documents.ts';
+import { createAdmission } from './admission/admitOperation.ts';
+import { NoIntrospection } from './admission/noIntrospection.ts';
+import { createSafelistCheck } from './admission/safelist.ts';
+import { useAdmission } from './plugins/useAdmission.ts';
 import { loadManifests } from './persistedQueries/manifestRegistry.ts';
-import { createPersistedQueryStore } from './persistedQueries/persistedQueryStore.ts';
+import { APQ_PREFIX, createPersistedQueryStore } from './persistedQueries/persistedQueryStore.ts';
 import { readCostDirectives } from './limits/costDirectives.ts';
 import { createClientIdentifier, useClientIdentity } from './plugins/useClientIdentity.ts';
-import {
-  MAX_VALIDATION_ERRORS,
-  operationLimitsPlugin,
-  useDocumentLimits,
-} from './plugins/useOperationLimits.ts';
+import { MAX_VALIDATION_ERRORS } from './admission/operationLimits.ts';
 import { operationLogPlugin } from './plugins/operationLogPlugin.ts';
 import { useGraphQLIde } from './plugins/useGraphQLIde.ts';
 import { useHttpSecurity } from './plugins/useHttpSecurity.ts';
-import { useRateLimit } from './plugins/useRateLimit.ts';
 import { createRateLimit } from './admission/rateLimit.ts';
 import { createPersistedQueryBudget } from './admission/persistedQueryBudget.ts';
-import { usePersistedQueryBudget } from './plugins/usePersistedQueryBudget.ts';
-import { createSafelistCheck, useSafelist } from './plugins/useSafelist.ts';
 import { createSubgraphPolicy, settingsFor } from './resilience/subgraphPolicy.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
 import { withPlanExecution } from './execution/planExecution.ts';
@@ -118,18 +115,40 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     metrics: metrics.subscriptions,
   });
   const identifyClient = createClientIdentifier(config);
-  const safelist = createSafelistCheck({
-    config,
-    manifests,
-    violations: metrics.safelistViolations,
-  });
-  const rateLimit = createRateLimit({
-    limits: config.rateLimits,
-    store: keyspace.store,
-    rejected: metrics.rateLimited,
-    logger,
-  });
   const { apq } = config.persistedQueries;
+  const documents = createDocumentCache(metrics.documentCacheLookups);
+  // Apollo Server adds its own rule with introspection off; the chain validates first.
+  const validationRules = config.introspection ? [] : [NoIntrospection];
+  const admit = createAdmission({
+    limits: config.limits,
+    rateLimit: createRateLimit({
+      limits: config.rateLimits,
+      store: keyspace.store,
+      rejected: metrics.rateLimited,
+      logger,
+    }),
+    safelist: createSafelistCheck({ config, manifests, violations: metrics.safelistViolations }),
+    async persistedText(id, allowApq) {
+      const fromManifest = manifests.bodyById(id);
+      if (fromManifest !== undefined || !allowApq || !apq.enabled) return fromManifest;
+      return (await keyspace.store.get(`${APQ_PREFIX}${id}`)) ?? undefined;
+    },
+    budget: apq.enabled
+      ? createPersistedQueryBudget({ store: keyspace.store, manifests, settings: apq })
+      : undefined,
+    documents,
+    validationRules,
+    schema: () => planExecution.subscriptions.apiSchema(),
+    costDirectives: () => costDirectives,
+    checkSubscription: ({ document, operationName }) =>
+      subscriptions
+        .check({ document, operationName })
+        .map((error) =>
+          error.extensions['code']
+            ? error
+            : new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } }),
+        ),
+  });
   // Queries and mutations that arrive on a socket run through this service's Apollo Server.
   const service: Service<GatewayContext> = await createService<GatewayContext>({
     name: 'gateway',
@@ -142,14 +161,12 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       gateway: planExecution,
       introspection: config.introspection,
       csrfPrevention: config.security.csrfPrevention,
-      documentStore: createDocumentCache(metrics.documentCacheLookups),
+      // Documents the admission chain parsed and validated: Apollo Server finds them there.
+      documentStore: documents.store,
       parseOptions: { maxTokens: config.limits.maxTokens },
       validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
       allowBatchedHttpRequests: config.server.batching,
-      plugins: [
-        operationLimitsPlugin(config.limits, () => costDirectives),
-        operationLogPlugin(logger),
-      ],
+      plugins: [operationLogPlugin(logger)],
       persistedQueries: apq.enabled
         ? {
             cache: createPersistedQueryStore({
@@ -168,26 +185,15 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       await useHttpSecurity(app, config);
       if (config.ide.enabled) await useGraphQLIde(app, GRAPHQL_PATH);
       useClientIdentity(app, identifyClient);
-      useRateLimit(app, { rateLimit, path: GRAPHQL_PATH });
-      useSafelist(app, { check: safelist, path: GRAPHQL_PATH });
-      if (apq.enabled)
-        usePersistedQueryBudget(app, {
-          budget: createPersistedQueryBudget({ store: keyspace.store, manifests, settings: apq }),
-          path: GRAPHQL_PATH,
-        });
-      useDocumentLimits(app, config.limits, GRAPHQL_PATH);
+      useAdmission(app, { admit, path: GRAPHQL_PATH });
       if (config.subscriptions.enabled)
         useSubscriptions(app, {
           path: GRAPHQL_PATH,
           config,
           authenticate,
           identifyClient,
-          rateLimit,
-          safelist,
-          persistedBody: (id) => manifests.bodyById(id),
-          planning: planExecution.subscriptions,
+          admit,
           subscriptions,
-          costDirectives: () => costDirectives,
           runOperation: (payload, context) => runOperation(service, payload, context),
           metrics: metrics.subscriptions,
           logger,

@@ -5,6 +5,8 @@ export interface RequestedOperation {
   /** `extensions.persistedQuery.sha256Hash`: an id from a manifest, or an APQ hash. */
   id?: string;
   operationName?: string;
+  /** An object (a POST), or the JSON text of one (a GET's query string). */
+  variables?: Record<string, unknown>;
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
@@ -20,7 +22,7 @@ function asObject(value: unknown): Record<string, unknown> | undefined {
 
 /**
  * The operations of a GraphQL request as sent (a POST body, a batch of them, or GET
- * parameters), for the checks that run before Apollo Server parses anything.
+ * parameters), for the admission chain that runs before Apollo Server.
  */
 export function requestedOperations(request: FastifyRequest): RequestedOperation[] {
   const payload = request.method === 'GET' ? request.query : request.body;
@@ -32,10 +34,12 @@ export function requestedOperation(item: unknown): RequestedOperation {
   const fields = asObject(item) ?? {};
   const id = asObject(asObject(fields['extensions'])?.['persistedQuery'])?.['sha256Hash'];
   const { query, operationName } = fields;
+  const variables = asObject(fields['variables']);
   return {
     ...(typeof query === 'string' && query !== '' ? { query } : {}),
     ...(typeof id === 'string' ? { id } : {}),
     ...(typeof operationName === 'string' ? { operationName } : {}),
+    ...(variables ? { variables } : {}),
   };
 }
 

@@ -22,8 +22,8 @@ export function operationRunners(
       options.runOperation(
         {
           query: args.document.loc?.source.body ?? '',
-          operationName: args.operationName,
-          variables: variablesOf(args),
+          ...(args.operationName ? { operationName: args.operationName } : {}),
+          ...(variablesOf(args) ? { variables: variablesOf(args)! } : {}),
         },
         contextOf(args),
       ) as unknown as Promise<ExecutionResult>,

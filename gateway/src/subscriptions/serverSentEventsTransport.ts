@@ -11,7 +11,8 @@ import type { GatewayContext } from '../context.ts';
 import { createContext } from '../context.ts';
 import type { ConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
-import type { Admission, OperationPayload } from './operationAdmission.ts';
+import type { AdmitOperation } from '../admission/admitOperation.ts';
+import { requestedOperation } from '../plugins/requestedOperations.ts';
 import { operationRunners } from './operationRunners.ts';
 import { whenTokenExpires } from './tokenExpiry.ts';
 import type { OperationRunner } from './webSocketTransport.ts';
@@ -25,18 +26,18 @@ export function wantsEventStream(accept: string | undefined): boolean {
  * GraphQL over Server-Sent Events (graphql-sse, distinct connections mode) on the GraphQL
  * path, for clients that cannot open WebSockets: a GET or POST with
  * `Accept: text/event-stream` is answered with a stream of `next` events and a final
- * `complete`. The request has been through the HTTP edge (client identity, rate limits,
- * the token and its verification, safelists) like any other; then the same checks as on
- * a WebSocket (operationAdmission), whose refusals are answered as on a POST: a JSON body
- * of errors with the status of the first one's code (400 for a bad document). A stream
- * opened with a token ends when the token expires.
+ * `complete`. The request has been through the HTTP edge (the token and its
+ * verification, client identity) like any other; then its operation passes the
+ * admission chain (admission/admitOperation.ts), whose refusals are answered as on a
+ * POST: a JSON body of errors with the status of the first one's code (400 for a bad
+ * document). A stream opened with a token ends when the token expires.
  */
 export function serveServerSentEvents(
   app: FastifyInstance,
   options: {
     path: string;
     connections: ConnectionLimiter;
-    admit: (payload: OperationPayload) => Admission;
+    admit: AdmitOperation;
     subscriptions: FederatedSubscriptions;
     runOperation: OperationRunner;
     openConnections: Gauge<'transport'>;
@@ -46,16 +47,19 @@ export function serveServerSentEvents(
   const responseOf = new WeakMap<GatewayContext, ServerResponse>();
   const handler = createHandler({
     async onSubscribe(request, params): Promise<Response | OperationArgs<OperationContext>> {
-      const admission = options.admit(params);
+      const http = request.raw;
+      const caller = { client: http.client ?? null, address: http.ip, log: http.log };
+      const admission = await options.admit(caller, requestedOperation(params), { apq: false });
       // Refused before anything runs: an HTTP error with the GraphQL errors, as on a POST.
       if ('errors' in admission) return refusal(admission.errors);
+      const { admitted } = admission;
       const context = await createContext(request.raw);
       responseOf.set(context, request.context.reply.raw);
       return {
-        schema: admission.schema,
-        document: admission.document,
-        operationName: admission.operationName,
-        variableValues: admission.variables,
+        schema: admitted.schema,
+        document: admitted.document,
+        operationName: admitted.operationName,
+        variableValues: admitted.variables,
         contextValue: context as unknown as OperationContext,
       };
     },

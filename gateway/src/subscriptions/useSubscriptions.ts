@@ -5,16 +5,11 @@ import type { Logger } from 'pino';
 import type { AccessTokenVerifier, Service } from '@cinegraph/service-kit';
 import type { GatewayConfig } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
-import type { SubscriptionPlanning } from '../execution/planExecution.ts';
 import type { GatewayMetrics } from '../gatewayMetrics.ts';
-import type { CostDirectives } from '../limits/costDirectives.ts';
 import type { ClientIdentity } from '../plugins/useClientIdentity.ts';
-import type { SafelistCheck } from '../plugins/useSafelist.ts';
-import type { RateLimit } from '../admission/rateLimit.ts';
+import type { AdmitOperation, OperationRequest } from '../admission/admitOperation.ts';
 import { clientAddressResolver, createConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
-import type { OperationPayload } from './operationAdmission.ts';
-import { createOperationAdmission } from './operationAdmission.ts';
 import { serveServerSentEvents } from './serverSentEventsTransport.ts';
 import type { OperationRunner } from './webSocketTransport.ts';
 import { serveWebSocketSubscriptions } from './webSocketTransport.ts';
@@ -32,12 +27,8 @@ export function useSubscriptions(
     config: GatewayConfig;
     authenticate: AccessTokenVerifier;
     identifyClient: (headers: IncomingHttpHeaders) => ClientIdentity;
-    rateLimit: RateLimit;
-    safelist: SafelistCheck;
-    persistedBody: (id: string) => string | undefined;
-    planning: SubscriptionPlanning;
+    admit: AdmitOperation;
     subscriptions: FederatedSubscriptions;
-    costDirectives: () => CostDirectives;
     runOperation: OperationRunner;
     metrics: GatewayMetrics['subscriptions'];
     logger: Logger;
@@ -45,12 +36,6 @@ export function useSubscriptions(
 ): void {
   const settings = options.config.subscriptions;
   const connections = createConnectionLimiter(settings.maxConnectionsPerIp);
-  const admit = createOperationAdmission({
-    planning: options.planning,
-    subscriptions: options.subscriptions,
-    limits: options.config.limits,
-    costDirectives: options.costDirectives,
-  });
   const webSocket = serveWebSocketSubscriptions(app, {
     path: options.path,
     settings,
@@ -58,10 +43,7 @@ export function useSubscriptions(
     connections,
     authenticate: options.authenticate,
     identifyClient: options.identifyClient,
-    rateLimit: options.rateLimit,
-    safelist: options.safelist,
-    persistedBody: options.persistedBody,
-    admit,
+    admit: options.admit,
     subscriptions: options.subscriptions,
     runOperation: options.runOperation,
     openConnections: options.metrics.connections,
@@ -70,7 +52,7 @@ export function useSubscriptions(
   serveServerSentEvents(app, {
     path: options.path,
     connections,
-    admit,
+    admit: options.admit,
     subscriptions: options.subscriptions,
     runOperation: options.runOperation,
     openConnections: options.metrics.connections,
@@ -86,7 +68,7 @@ export function useSubscriptions(
 /** A query or mutation from a socket or stream, through Apollo Server as over HTTP. */
 export async function runOperation(
   service: Service<GatewayContext> | undefined,
-  payload: OperationPayload,
+  payload: OperationRequest & { query: string },
   context: GatewayContext,
 ): Promise<FormattedExecutionResult> {
   if (!service) throw new Error('The gateway is not started yet.');

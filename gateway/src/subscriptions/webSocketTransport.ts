@@ -17,11 +17,9 @@ import type { GatewayContext } from '../context.ts';
 import type { ClientIdentity } from '../plugins/useClientIdentity.ts';
 import { claimedClientName } from '../plugins/useClientIdentity.ts';
 import { requestedOperation } from '../plugins/requestedOperations.ts';
-import type { SafelistCheck } from '../plugins/useSafelist.ts';
-import type { RateLimit } from '../admission/rateLimit.ts';
+import type { Admission, AdmitOperation, OperationRequest } from '../admission/admitOperation.ts';
 import type { ConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
-import type { Admission, OperationPayload } from './operationAdmission.ts';
 import { operationRunners } from './operationRunners.ts';
 import { whenTokenExpires } from './tokenExpiry.ts';
 
@@ -39,7 +37,7 @@ interface Connection {
 
 /** Runs a query or mutation sent over the socket through the HTTP pipeline (Apollo Server). */
 export type OperationRunner = (
-  payload: OperationPayload,
+  payload: OperationRequest & { query: string },
   context: GatewayContext,
 ) => Promise<FormattedExecutionResult>;
 
@@ -48,8 +46,8 @@ export type OperationRunner = (
  * path. At the upgrade: the connection limit per client address (HTTP 429). In
  * `connection_init`: the access token, verified as on HTTP (a bad or expired one closes
  * the socket with 4403), and the socket closes with 4403 when the token expires. Per
- * operation: the subscription limit per socket, the rate limit (the caller's budget, as
- * on HTTP), then the same checks as on HTTP (operationAdmission). Subscriptions run federated; queries and mutations go through
+ * operation: the subscription limit per socket, then the admission chain, as on HTTP
+ * (admission/admitOperation.ts; persisted operations by a manifest's id only). Subscriptions run federated; queries and mutations go through
  * Apollo Server like any HTTP request.
  */
 export function serveWebSocketSubscriptions(
@@ -61,11 +59,7 @@ export function serveWebSocketSubscriptions(
     connections: ConnectionLimiter;
     authenticate: AccessTokenVerifier;
     identifyClient: (headers: IncomingHttpHeaders) => ClientIdentity;
-    rateLimit: RateLimit;
-    safelist: SafelistCheck;
-    /** The text of a persisted operation sent by id (from the manifests). */
-    persistedBody: (id: string) => string | undefined;
-    admit: (payload: OperationPayload) => Admission;
+    admit: AdmitOperation;
     subscriptions: FederatedSubscriptions;
     runOperation: OperationRunner;
     openConnections: Gauge<'transport'>;
@@ -113,11 +107,16 @@ export function serveWebSocketSubscriptions(
         extra.viewer = viewer;
         const upgrade = extra.request as { clientAddress?: string; client?: ClientIdentity };
         extra.address = upgrade.clientAddress;
-        if (upgrade.client) extra.client = upgrade.client;
         // Browsers cannot set headers on a WebSocket: their client name may come in the
         // connection_init payload instead (a claim, as the header is; an API key wins).
-        extra.clientName =
-          upgrade.client?.name ?? claimedClientName(ctx.connectionParams) ?? undefined;
+        const claimed = claimedClientName(ctx.connectionParams);
+        extra.client =
+          upgrade.client && upgrade.client.via !== 'anonymous'
+            ? upgrade.client
+            : claimed
+              ? { name: claimed, via: 'header' }
+              : { name: null, via: 'anonymous' };
+        if (extra.client.name) extra.clientName = extra.client.name;
         if (authorization && viewer) {
           extra.authorization = authorization;
           extra.cancelExpiry = whenTokenExpires(authorization, () =>
@@ -136,38 +135,26 @@ export function serveWebSocketSubscriptions(
             ),
           ];
         const extra = ctx.extra as Connection;
-        // Every operation on the socket spends from the same budget as on HTTP.
-        const rate = await options.rateLimit({
+        const caller = {
           client: extra.client ?? null,
           address: extra.address ?? '',
-        });
-        if (rate?.refusal) return [rate.refusal];
-        const operation = requestedOperation(payload);
-        const refused = options.safelist(extra.clientName ?? null, operation, options.logger);
-        if (refused) return [refused];
-        // A persisted operation may be sent by id alone (partners' manifests).
-        const query =
-          operation.query ?? (operation.id ? options.persistedBody(operation.id) : undefined);
-        if (!query && operation.id)
-          return [
-            new GraphQLError('No persisted operation has that id.', {
-              extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
-            }),
-          ];
+          log: options.logger,
+        };
         let admission: Admission;
         try {
-          admission = options.admit({ ...payload, query: query ?? '' });
+          admission = await options.admit(caller, requestedOperation(payload), { apq: false });
         } catch (error) {
-          // A refusal for this subscription, not the end of the client's socket.
-          options.logger.error({ err: error }, 'checking a subscription failed');
+          // A refusal for this operation, not the end of the client's socket.
+          options.logger.error({ err: error }, 'admitting an operation failed');
           return [createError('INTERNAL_SERVER_ERROR', 'Internal server error')];
         }
         if ('errors' in admission) return [...admission.errors];
+        const { admitted } = admission;
         return {
-          schema: admission.schema,
-          document: admission.document,
-          operationName: admission.operationName,
-          variableValues: admission.variables,
+          schema: admitted.schema,
+          document: admitted.document,
+          operationName: admitted.operationName,
+          variableValues: admitted.variables,
           contextValue: contextOf(extra),
         };
       },

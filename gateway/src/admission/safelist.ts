@@ -1,12 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import type { GraphQLError } from 'graphql';
 import type { Counter } from 'prom-client';
-import { createError, replyWithError } from '@cinegraph/service-kit';
+import { createError } from '@cinegraph/service-kit';
 import type { GatewayConfig } from '../config.ts';
 import type { ManifestRegistry } from '../persistedQueries/manifestRegistry.ts';
-import type { RequestedOperation } from './requestedOperations.ts';
-import { isGraphQLRequest, requestedOperations } from './requestedOperations.ts';
-import { sha256 } from './useClientIdentity.ts';
+import type { RequestedOperation } from '../plugins/requestedOperations.ts';
+import { sha256 } from '../plugins/useClientIdentity.ts';
 
 export type SafelistCheck = (
   clientName: string | null,
@@ -59,19 +57,4 @@ export function createSafelistCheck(options: {
         )
       : undefined;
   };
-}
-
-/** The safelist checks at the HTTP edge, before anything is parsed. */
-export function useSafelist(
-  app: FastifyInstance,
-  options: { check: SafelistCheck; path: string },
-): void {
-  app.addHook('preHandler', async (request, reply) => {
-    if (!isGraphQLRequest(request, options.path)) return;
-    const clientName = request.client?.name ?? null;
-    for (const operation of requestedOperations(request)) {
-      const refusal = options.check(clientName, operation, request.log);
-      if (refusal) return replyWithError(reply, refusal);
-    }
-  });
 }

@@ -1,6 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { HeaderMap } from '@apollo/server';
-import type { FastifyInstance } from 'fastify';
 import type {
   DocumentNode,
   FragmentDefinitionNode,
@@ -8,23 +5,18 @@ import type {
   GraphQLSchema,
   OperationDefinitionNode,
 } from 'graphql';
-import { getOperationAST, getVariableValues, Kind, Lexer, parse, Source, TokenKind } from 'graphql';
+import { Kind, Lexer, Source, TokenKind } from 'graphql';
 import type { ErrorCode } from '@cinegraph/service-kit';
-import { createError, replyWithError } from '@cinegraph/service-kit';
+import { createError } from '@cinegraph/service-kit';
 import type { GatewayConfig } from '../config.ts';
 import type { CostDirectives } from '../limits/costDirectives.ts';
 import { estimateCost } from '../limits/operationCost.ts';
 import { measureOperation, mostRepeats } from '../limits/operationShape.ts';
-import { isGraphQLRequest, requestedOperations } from './requestedOperations.ts';
 
 type Limits = GatewayConfig['limits'];
 
 function limitError(code: ErrorCode, message: string, limit: number, measured: number) {
-  return createError(code, message, {
-    limit,
-    measured,
-    http: { status: 400, headers: new HeaderMap() },
-  });
+  return createError(code, message, { limit, measured });
 }
 
 /**
@@ -69,11 +61,7 @@ export function textLimitError(query: string, limits: Limits): GraphQLError | un
     return createError(
       'MAX_TEXT_LENGTH_EXCEEDED',
       `The operation text is longer than ${limits.maxTextLength} characters; send long values as variables.`,
-      {
-        limit: limits.maxTextLength,
-        measured: query.length,
-        http: { status: 400, headers: new HeaderMap() },
-      },
+      { limit: limits.maxTextLength, measured: query.length },
     );
   const { tokens, longName } = scanTokens(query, limits.maxTokens);
   if (tokens > limits.maxTokens)
@@ -87,26 +75,9 @@ export function textLimitError(query: string, limits: Limits): GraphQLError | un
     return createError(
       'MAX_TOKEN_LENGTH_EXCEEDED',
       `A name in the operation is longer than ${MAX_NAME_LENGTH} characters.`,
-      { limit: MAX_NAME_LENGTH, http: { status: 400, headers: new HeaderMap() } },
+      { limit: MAX_NAME_LENGTH },
     );
   return undefined;
-}
-
-/**
- * The text and shape limits, checked before Apollo Server parses and validates: the
- * tokens and names on the raw text (parsing a huge document is a cost being limited),
- * then the shape of the operation asked for (validating a crafted one is another).
- */
-export function useDocumentLimits(app: FastifyInstance, limits: Limits, path: string): void {
-  app.addHook('preHandler', async (request, reply) => {
-    if (!isGraphQLRequest(request, path)) return;
-    for (const { query, operationName } of requestedOperations(request)) {
-      if (query === undefined) continue;
-      const error =
-        textLimitError(query, limits) ?? documentLimitError(query, operationName, limits);
-      if (error) return replyWithError(reply, error);
-    }
-  });
 }
 
 export type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
@@ -179,25 +150,6 @@ export function shapeLimitError(
 }
 
 /**
- * The shape limits on a request's text before it is validated (HTTP, sockets): nothing
- * when the text does not parse or names no operation, for the pipeline to say so.
- */
-export function documentLimitError(
-  query: string,
-  operationName: string | null | undefined,
-  limits: Limits,
-): GraphQLError | undefined {
-  let document: DocumentNode;
-  try {
-    document = parse(query, { maxTokens: limits.maxTokens });
-  } catch {
-    return undefined;
-  }
-  const operation = getOperationAST(document, operationName);
-  return operation ? shapeLimitError(operation, fragmentsOf(document), limits) : undefined;
-}
-
-/**
  * The estimated cost of a parsed and validated operation against its limit:
  * COST_LIMIT_EXCEEDED, or undefined.
  */
@@ -233,50 +185,4 @@ export function costLimitError(
       cost,
     );
   return undefined;
-}
-
-/** Every operation limit, shape then cost: for a document that skipped the early checks. */
-export function operationLimitError(
-  request: Parameters<typeof costLimitError>[0],
-  limits: Limits,
-  directives: CostDirectives,
-): GraphQLError | undefined {
-  return (
-    shapeLimitError(request.operation, fragmentsOf(request.document), limits) ??
-    costLimitError(request, limits, directives)
-  );
-}
-
-/**
- * The operation limits, checked once Apollo Server has parsed and validated, before
- * planning: the cost, and the shape again for a document that came from a persisted
- * query's id (its text was never seen by the early checks).
- */
-export function operationLimitsPlugin(
-  limits: Limits,
-  directives: () => CostDirectives,
-): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, document, schema, request }) {
-          if (!operation) return;
-          // The cost reads arguments, so it needs the variables as the operation sees them:
-          // coerced, with their defaults. Variables that do not coerce leave the cost
-          // unknown; the executor refuses them (BAD_USER_INPUT) before any subgraph is called.
-          const { coerced } = getVariableValues(
-            schema,
-            operation.variableDefinitions ?? [],
-            request.variables ?? {},
-          );
-          const error = operationLimitError(
-            { operation, document, schema, variables: coerced },
-            limits,
-            directives(),
-          );
-          if (error) throw error;
-        },
-      };
-    },
-  };
 }
