@@ -261,8 +261,13 @@ describe('with a subgraph down', () => {
 
       const genres = await stack.graphql('{ genres { id } }');
       expect(genres.data).toBeNull();
-      // The connection failure is logged whole; the client learns nothing of the network.
-      expect(errorCodes(genres)).toEqual(['INTERNAL_SERVER_ERROR']);
+      // The connection failure is logged whole; the client learns the subgraph is down and
+      // the request id to quote, nothing of the network.
+      expect(errorCodes(genres)).toEqual(['SUBGRAPH_UNAVAILABLE']);
+      expect(genres.errors![0]!.extensions).toMatchObject({
+        serviceName: 'movies',
+        requestId: genres.headers.get('x-request-id'),
+      });
       expect(JSON.stringify(genres.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|\n\s+at /);
     },
   );

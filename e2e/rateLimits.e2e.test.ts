@@ -82,6 +82,32 @@ describe('rate limits', () => {
     expect((await call(url, from('192.0.2.1'))).status).toBe(429);
   });
 
+  it('spend the same budget over an event stream, and refuse it with the time to wait', async () => {
+    const url = await gateway();
+    const stream = () =>
+      fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          ...from('203.0.113.70'),
+        },
+        body: JSON.stringify({ query: '{ genres { id } }' }),
+      });
+    for (let n = 0; n < 5; n++) {
+      const ok = await stream();
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain('event: complete');
+    }
+    const limited = await stream();
+    expect(limited.status).toBe(429);
+    const body = (await limited.json()) as {
+      errors: { extensions: { code: string; retryAfterSeconds: number } }[];
+    };
+    expect(body.errors[0]!.extensions.code).toBe('RATE_LIMITED');
+    expect(body.errors[0]!.extensions.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
   describe('over a WebSocket', () => {
     const sockets: ReturnType<typeof createClient>[] = [];
     afterAll(() => Promise.all(sockets.map((socket) => socket.dispose())));

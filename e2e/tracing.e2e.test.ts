@@ -74,6 +74,7 @@ describe('tracing', () => {
     expect(names('gateway')).toEqual(
       expect.arrayContaining([
         'POST /graphql',
+        'gateway.admission',
         'graphql.parse',
         'graphql.validate',
         'gateway.plan',

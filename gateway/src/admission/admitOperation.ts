@@ -7,6 +7,8 @@ import {
   specifiedRules,
   validate,
 } from 'graphql';
+import type { Span } from '@opentelemetry/api';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { createError } from '@cinegraph/service-kit';
 import type { GatewayConfig } from '../config.ts';
 import type { CostDirectives } from '../limits/costDirectives.ts';
@@ -105,7 +107,17 @@ export function createAdmission(deps: {
 }): AdmitOperation {
   const { limits } = deps;
   const rules = [...specifiedRules, ...deps.validationRules];
-  return async (caller, request, options) => {
+  const tracer = trace.getTracer('cinegraph');
+  /** A span for a phase, nested in the active one (the request's, or the admission's). */
+  const traced = <T>(name: string, run: () => T): T => {
+    const span = tracer.startSpan(name);
+    try {
+      return run();
+    } finally {
+      span.end();
+    }
+  };
+  const admit: AdmitOperation = async (caller, request, options) => {
     const rate = await deps.rateLimit(caller);
     if (rate?.refusal) return { errors: [rate.refusal], rate };
     const refuse = (...errors: GraphQLError[]) => ({ errors, rate });
@@ -139,14 +151,18 @@ export function createAdmission(deps: {
       const overText = textLimitError(query, limits);
       if (overText) return refuse(overText);
       try {
-        document = parse(query, { maxTokens: limits.maxTokens });
+        const text = query;
+        document = traced('graphql.parse', () => parse(text, { maxTokens: limits.maxTokens }));
       } catch (error) {
         return refuse(syntaxError(error as GraphQLError));
       }
       operation = getOperationAST(document, operationName);
       const overShape = operation && shapeLimitError(operation, fragmentsOf(document), limits);
       if (overShape) return refuse(overShape);
-      const invalid = validate(schema, document, rules, { maxErrors: MAX_VALIDATION_ERRORS });
+      const parsed = document;
+      const invalid = traced('graphql.validate', () =>
+        validate(schema, parsed, rules, { maxErrors: MAX_VALIDATION_ERRORS }),
+      );
       if (invalid.length)
         return refuse(...invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')));
       await deps.documents.set(schema, query, document);
@@ -186,6 +202,21 @@ export function createAdmission(deps: {
     }
     return { admitted, rate };
   };
+  // One span per operation admitted, with its outcome.
+  return (caller, request, options) =>
+    tracer.startActiveSpan('gateway.admission', async (span: Span) => {
+      try {
+        const admission = await admit(caller, request, options);
+        if ('errors' in admission) {
+          const code = admission.errors[0]?.extensions['code'];
+          span.setAttribute('cinegraph.refusal', String(code));
+          span.setStatus({ code: SpanStatusCode.ERROR, message: String(code) });
+        }
+        return admission;
+      } finally {
+        span.end();
+      }
+    });
 }
 
 const code = (value: string) => ({ extensions: { code: value } });
