@@ -2,7 +2,9 @@
 // hostile corpus (e2e/support/hostileDocuments.ts) costs, next to an ordinary operation,
 // on a real supergraph (services mode, rate limits off). Each document is sent over HTTP,
 // one request at a time, for `seconds` and at least 20 requests; the gateway process's
-// CPU time (user + system, from /proc) is divided by the requests sent.
+// CPU time (user + system, from /proc) is divided by the requests sent. Every request
+// ends its text with a comment of its own, so no document is ever one the gateway has
+// seen (kept, it would skip parsing and validation): each figure is a first sight.
 // Results: bench/results/admission.md.
 import { parseArgs } from 'node:util';
 import type { HostileDocument } from '../e2e/support/hostileDocuments.ts';
@@ -19,11 +21,15 @@ try {
   const pid = gateway.child.pid!;
   const url = bench.stack.gatewayUrl;
 
+  let sent = 0;
   async function send(document: HostileDocument) {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: document.query, operationName: document.operationName }),
+      body: JSON.stringify({
+        query: `${document.query}\n# ${sent++}`,
+        operationName: document.operationName,
+      }),
     });
     const text = await response.text();
     const body = JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] };
@@ -72,7 +78,7 @@ try {
   }
   await reportTable(
     'admission',
-    `${new Date().toISOString().slice(0, 10)}, ${seconds} s per document, one request at a time, services mode, default limits (gateway.yaml). The gateway's CPU per request covers HTTP, admission and, for answered documents, planning and execution.`,
+    `${new Date().toISOString().slice(0, 10)}, ${seconds} s per document, one request at a time, services mode, default limits (gateway.yaml), each text seen for the first time (a comment of its own). The gateway's CPU per request covers HTTP, admission and, for answered documents, planning and execution.`,
     rows,
   );
 } finally {

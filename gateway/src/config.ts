@@ -116,6 +116,10 @@ export const gatewayConfigSchema = z
         maxRepeats: z.coerce.number().int().min(1).default(25),
         /** Variables an operation declares. */
         maxVariables: z.coerce.number().int().min(0).default(100),
+        /** Operations one document defines. */
+        maxOperations: z.coerce.number().int().min(1).default(20),
+        /** Fragments one document defines. */
+        maxFragments: z.coerce.number().int().min(0).default(200),
         maxCost: z.coerce.number().int().min(1).default(50_000),
         /** The size assumed for a list field with no @listSize and no slicing argument. */
         defaultListSize: z.coerce.number().int().min(1).default(20),

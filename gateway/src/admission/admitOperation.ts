@@ -17,6 +17,7 @@ import type { RequestedOperation } from '../plugins/requestedOperations.ts';
 import type { DocumentCache } from './documents.ts';
 import {
   costLimitError,
+  definitionsLimitError,
   fragmentsOf,
   MAX_VALIDATION_ERRORS,
   shapeLimitError,
@@ -74,8 +75,9 @@ export type AdmitOperation = (
  *    (persistedQueryBudget.ts);
  * 4. text limits: length, tokens and names, before parsing (operationLimits.ts);
  * 5. parse;
- * 6. shape limits: variables, depth, aliases, root fields, selections and repeats, read
- *    on the syntax tree before validation, in time linear in it;
+ * 6. shape limits: operations and fragments defined, then the operation's variables,
+ *    depth, aliases, root fields, selections and repeats, read on the syntax tree before
+ *    validation, in time linear in it;
  * 7. validate against the API schema, at most MAX_VALIDATION_ERRORS errors;
  * 8. variables coerced (BAD_USER_INPUT), then the estimated cost;
  * 9. for a subscription, what the transport adds (a plan the gateway can run).
@@ -156,6 +158,8 @@ export function createAdmission(deps: {
       } catch (error) {
         return refuse(syntaxError(error as GraphQLError));
       }
+      const overDefinitions = definitionsLimitError(document, limits);
+      if (overDefinitions) return refuse(overDefinitions);
       operation = getOperationAST(document, operationName);
       const overShape = operation && shapeLimitError(operation, fragmentsOf(document), limits);
       if (overShape) return refuse(overShape);

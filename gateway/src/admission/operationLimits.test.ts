@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from '../config.ts';
 import { getOperationAST, parse } from 'graphql';
 import {
+  definitionsLimitError,
   fragmentsOf,
   MAX_NAME_LENGTH,
   shapeLimitError,
@@ -64,5 +65,24 @@ describe('shapeLimitError', () => {
     });
     const repeated = documentLimitError(`{ me { ${'id '.repeat(26)}} }`, null, limits);
     expect(repeated?.extensions).toMatchObject({ code: 'MAX_SELECTIONS_EXCEEDED', measured: 26 });
+  });
+});
+
+describe('definitionsLimitError', () => {
+  it('counts the operations and the fragments a document defines', () => {
+    const operations = (n: number) =>
+      parse(Array.from({ length: n }, (_, i) => `query Q${i} { a }`).join(' '));
+    const fragments = (n: number) =>
+      parse(
+        `{ a } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { a }`).join(' ')}`,
+      );
+    expect(definitionsLimitError(operations(20), limits)).toBeUndefined();
+    expect(definitionsLimitError(operations(21), limits)?.extensions).toMatchObject({
+      code: 'MAX_DEFINITIONS_EXCEEDED',
+      limit: 20,
+      measured: 21,
+    });
+    expect(definitionsLimitError(fragments(200), limits)).toBeUndefined();
+    expect(codeOf(definitionsLimitError(fragments(201), limits))).toBe('MAX_DEFINITIONS_EXCEEDED');
   });
 });

@@ -80,6 +80,37 @@ export function textLimitError(query: string, limits: Limits): GraphQLError | un
   return undefined;
 }
 
+/**
+ * The operations and fragments a document defines, before validation: graphql-js
+ * validates each (1,000 one-line operations take it 20 ms, 600 unused fragments 13 ms).
+ * MAX_DEFINITIONS_EXCEEDED, or undefined.
+ */
+export function definitionsLimitError(
+  document: DocumentNode,
+  limits: Limits,
+): GraphQLError | undefined {
+  let operations = 0;
+  let fragments = 0;
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.OPERATION_DEFINITION) operations++;
+    else if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments++;
+  if (operations > limits.maxOperations)
+    return limitError(
+      'MAX_DEFINITIONS_EXCEEDED',
+      `The document defines ${operations} operations; the limit is ${limits.maxOperations}.`,
+      limits.maxOperations,
+      operations,
+    );
+  if (fragments > limits.maxFragments)
+    return limitError(
+      'MAX_DEFINITIONS_EXCEEDED',
+      `The document defines ${fragments} fragments; the limit is ${limits.maxFragments}.`,
+      limits.maxFragments,
+      fragments,
+    );
+  return undefined;
+}
+
 export type Fragments = Readonly<Record<string, FragmentDefinitionNode>>;
 
 export function fragmentsOf(document: DocumentNode): Fragments {

@@ -48,6 +48,10 @@ export const errorCodes = {
     status: 400,
     description: 'A name in the operation text is longer than any schema would use.',
   },
+  MAX_DEFINITIONS_EXCEEDED: {
+    status: 400,
+    description: 'The document defines too many operations or fragments.',
+  },
   MAX_VARIABLES_EXCEEDED: {
     status: 400,
     description: 'The operation declares too many variables.',
