@@ -185,7 +185,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       await useHttpSecurity(app, config);
       if (config.ide.enabled) await useGraphQLIde(app, GRAPHQL_PATH);
       useClientIdentity(app, identifyClient);
-      useAdmission(app, { admit, path: GRAPHQL_PATH });
+      useAdmission(app, { admit, path: GRAPHQL_PATH, batching: config.server.batching });
       if (config.subscriptions.enabled)
         useSubscriptions(app, {
           path: GRAPHQL_PATH,

@@ -96,9 +96,9 @@ export function createAdmission(deps: {
   budget?: PersistedQueryBudget | undefined;
   documents: DocumentCache;
   /**
-   * Rules on top of graphql-js's: the same as Apollo Server's `validationRules` (with
-   * introspection off, NoSchemaIntrospectionCustomRule), since a document this chain
-   * validated is one Apollo Server will not validate again.
+   * Rules on top of graphql-js's, as Apollo Server would add them (with introspection
+   * off, NoIntrospection): a document this chain validated is one Apollo Server will not
+   * validate again.
    */
   validationRules: readonly ValidationRule[];
   /** The API schema operations are validated against; undefined before one is loaded. */

@@ -15,11 +15,13 @@ import { isGraphQLRequest, requestedOperations } from './requestedOperations.ts'
  */
 export function useAdmission(
   app: FastifyInstance,
-  options: { admit: AdmitOperation; path: string },
+  options: { admit: AdmitOperation; path: string; batching: boolean },
 ): void {
   app.addHook('preHandler', async (request, reply) => {
     if (!isGraphQLRequest(request, options.path)) return;
     if (wantsEventStream(request.headers.accept)) return;
+    // A batch where batching is off: Apollo Server refuses it whole, nothing to admit.
+    if (!options.batching && Array.isArray(request.body)) return;
     const caller = { client: request.client ?? null, address: request.ip, log: request.log };
     let rate: RateDecision | undefined;
     for (const operation of requestedOperations(request)) {
