@@ -133,42 +133,43 @@ export function shapeLimitError(
   limits: Limits,
 ): GraphQLError | undefined {
   const variables = operation.variableDefinitions?.length ?? 0;
-  if (variables > limits.maxVariables)
-    return limitError(
-      'MAX_VARIABLES_EXCEEDED',
-      `The operation declares ${variables} variables; the limit is ${limits.maxVariables}.`,
-      limits.maxVariables,
-      variables,
-    );
   const shape = measureOperation(operation, fragments);
-  if (shape.depth > limits.maxDepth)
-    return limitError(
+  // Each limit in turn: its code, what was measured, the limit, and how to say it.
+  const checks: [ErrorCode, number, number, (measured: number, limit: number) => string][] = [
+    [
+      'MAX_VARIABLES_EXCEEDED',
+      variables,
+      limits.maxVariables,
+      (n, l) => `The operation declares ${n} variables; the limit is ${l}.`,
+    ],
+    [
       'MAX_DEPTH_EXCEEDED',
-      `The operation is ${shape.depth} levels deep; the limit is ${limits.maxDepth}.`,
-      limits.maxDepth,
       shape.depth,
-    );
-  if (shape.aliases > limits.maxAliases)
-    return limitError(
+      limits.maxDepth,
+      (n, l) => `The operation is ${n} levels deep; the limit is ${l}.`,
+    ],
+    [
       'MAX_ALIASES_EXCEEDED',
-      `The operation uses ${shape.aliases} aliases; the limit is ${limits.maxAliases}.`,
-      limits.maxAliases,
       shape.aliases,
-    );
-  if (shape.rootFields > limits.maxRootFields)
-    return limitError(
+      limits.maxAliases,
+      (n, l) => `The operation uses ${n} aliases; the limit is ${l}.`,
+    ],
+    [
       'MAX_ROOT_FIELDS_EXCEEDED',
-      `The operation selects ${shape.rootFields} root fields; the limit is ${limits.maxRootFields}.`,
-      limits.maxRootFields,
       shape.rootFields,
-    );
-  if (shape.selections > limits.maxSelections)
-    return limitError(
+      limits.maxRootFields,
+      (n, l) => `The operation selects ${n} root fields; the limit is ${l}.`,
+    ],
+    [
       'MAX_SELECTIONS_EXCEEDED',
-      `The operation selects ${shape.selections} fields once its fragments are expanded; the limit is ${limits.maxSelections}.`,
-      limits.maxSelections,
       shape.selections,
-    );
+      limits.maxSelections,
+      (n, l) =>
+        `The operation selects ${n} fields once its fragments are expanded; the limit is ${l}.`,
+    ],
+  ];
+  for (const [code, measured, limit, message] of checks)
+    if (measured > limit) return limitError(code, message(measured, limit), limit, measured);
   const repeats = mostRepeats(operation, fragments);
   if (repeats > limits.maxRepeats)
     return limitError(
