@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Viewer } from '@cinegraph/service-kit';
 import { createLoader, forbidden, isUuid, requireViewer } from '@cinegraph/service-kit';
+import type { CustomerLimits } from './booking/customerLimits.ts';
 import { seatLabel, seatPriceCents } from './catalogue/pricing.ts';
 import type {
   Booking,
@@ -42,6 +43,7 @@ export interface BookingsLoaders {
 export interface BookingSettings {
   holdTtlMs: number;
   cancelCutoffMinutes: number;
+  limits: CustomerLimits;
 }
 
 export interface BookingsContext {

@@ -69,6 +69,11 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
   const settings = {
     holdTtlMs: config.HOLD_TTL_SECONDS * 1_000,
     cancelCutoffMinutes: config.CANCEL_CUTOFF_MINUTES,
+    limits: {
+      maxSeatsPerBooking: config.MAX_SEATS_PER_BOOKING,
+      maxUnpaidBookingsPerShowtime: config.MAX_UNPAID_BOOKINGS_PER_SHOWTIME,
+      maxUnpaidBookings: config.MAX_UNPAID_BOOKINGS,
+    },
   };
   const events = await startServiceEvents<Tx>({
     service: 'bookings',

@@ -1,9 +1,11 @@
 import { emit } from '@cinegraph/events';
 import type { Viewer } from '@cinegraph/service-kit';
 import { badInput, conflict, notFound } from '@cinegraph/service-kit';
-import type { Booking, PrismaClient } from '../generated/prisma/client.ts';
+import type { Booking, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SeatHolds } from '../holds/seatHolds.ts';
 import { isUniqueViolation } from './bookingErrors.ts';
+import type { CustomerLimits } from './customerLimits.ts';
+import { lockCustomer, refuseOverUnpaidLimits } from './customerLimits.ts';
 
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 100;
 
@@ -11,10 +13,12 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 100;
  * Turns the viewer's live hold into a booking waiting for payment, with `booking.created`
  * in the same transaction. The seat reservations' primary key (showtime, seat) is the
  * final guard: whatever Redis said, a seat already in a live booking makes it CONFLICT.
- * The same idempotency key returns the same booking, however often it is sent.
+ * The customer's caps on unpaid bookings are settled here, under their advisory lock
+ * (holdSeats only refuses early). The same idempotency key returns the same booking,
+ * however often it is sent, and is never counted against the caps.
  */
 export async function createBooking(
-  { db, holds }: { db: PrismaClient; holds: SeatHolds },
+  { db, holds, limits }: { db: PrismaClient; holds: SeatHolds; limits: CustomerLimits },
   viewer: Viewer,
   holdId: string,
   idempotencyKey: string,
@@ -24,8 +28,8 @@ export async function createBooking(
       `"idempotencyKey" must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters.`,
       'idempotencyKey',
     );
-  const byKey = () =>
-    db.booking.findUnique({
+  const byKey = (client: Pick<Prisma.TransactionClient, 'booking'> = db) =>
+    client.booking.findUnique({
       where: { userId_idempotencyKey: { userId: viewer.id, idempotencyKey } },
     });
   const replay = (booking: Booking) => {
@@ -44,9 +48,18 @@ export async function createBooking(
     throw notFound('No live hold of yours has that id (holds expire after a few minutes).');
   }
 
-  let booking: Booking;
+  let outcome: { booking: Booking; isReplay: boolean };
   try {
-    booking = await db.$transaction(async (tx) => {
+    outcome = await db.$transaction(async (tx) => {
+      await lockCustomer(tx, viewer.id);
+      // Under the lock, a request of this customer's that committed meanwhile is visible:
+      // the same key is a replay, the same hold is spent; neither is a new unpaid booking.
+      const winner = await byKey(tx);
+      if (winner) return { booking: replay(winner), isReplay: true };
+      if (await tx.booking.findUnique({ where: { holdId }, select: { id: true } }))
+        throw conflict('That hold has already been booked.');
+      await refuseOverUnpaidLimits(tx, limits, viewer.id, hold.showtimeId);
+
       const created = await tx.booking.create({
         data: {
           userId: viewer.id,
@@ -74,15 +87,16 @@ export async function createBooking(
         amountCents: created.totalCents,
         currency: created.currency,
       });
-      return created;
+      return { booking: created, isReplay: false };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    // A concurrent request with the same key won; or the hold or a seat is taken.
+    // A seat went to someone else's booking. (This customer's own concurrent requests
+    // queue on the lock and are answered there; the look-up by key is a fallback.)
     const winner = await byKey();
     if (winner) return replay(winner);
     throw conflict('Some of those seats are no longer available, or the hold was booked.');
   }
-  await holds.consume(hold);
-  return booking;
+  if (!outcome.isReplay) await holds.consume(hold);
+  return outcome.booking;
 }

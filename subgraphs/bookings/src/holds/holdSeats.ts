@@ -1,28 +1,30 @@
 import type { Viewer } from '@cinegraph/service-kit';
 import { badInput, conflict, createError, notFound } from '@cinegraph/service-kit';
+import type { CustomerLimits } from '../booking/customerLimits.ts';
+import { refuseOverUnpaidLimits, tooManySeats } from '../booking/customerLimits.ts';
 import { seatPriceCents } from '../catalogue/pricing.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SeatAvailability } from '../seats/seatAvailability.ts';
 import type { HoldRecord, SeatHolds } from './seatHolds.ts';
-
-export const MAX_SEATS_PER_HOLD = 10;
 
 export interface HoldDeps {
   db: PrismaClient;
   holds: SeatHolds;
   availability: SeatAvailability;
   holdTtlMs: number;
+  limits: CustomerLimits;
 }
 
 /**
- * Holds 1 to 10 seats of a showtime that has not started, all or none. Checks, in order:
- * the request's shape, the showtime, the seats' screen, the bookings (seats already sold
- * or awaiting payment), then the Redis hold itself, which settles races between holds.
- * Nothing is written unless every check passes. Open seat maps hear of the held seats and
- * of those a replaced hold gave back.
+ * Holds 1 to MAX_SEATS_PER_BOOKING seats of a showtime that has not started, all or none.
+ * Checks, in order: the request's shape, the showtime, the customer's unpaid bookings
+ * (a hold that could not be booked is refused now, not after the seats are taken), the
+ * seats' screen, the bookings (seats already sold or awaiting payment), then the Redis
+ * hold itself, which settles races between holds. Nothing is written unless every check
+ * passes. Open seat maps hear of the held seats and of those a replaced hold gave back.
  */
 export async function holdSeats(
-  { db, holds, availability, holdTtlMs }: HoldDeps,
+  { db, holds, availability, holdTtlMs, limits }: HoldDeps,
   viewer: Viewer,
   showtimeId: string,
   seatIds: string[],
@@ -30,12 +32,14 @@ export async function holdSeats(
 ): Promise<HoldRecord> {
   const unique = [...new Set(seatIds)];
   if (unique.length !== seatIds.length) throw badInput('"seatIds" names a seat twice.', 'seatIds');
-  if (unique.length < 1 || unique.length > MAX_SEATS_PER_HOLD)
-    throw badInput(`Hold 1 to ${MAX_SEATS_PER_HOLD} seats at a time.`, 'seatIds');
+  if (unique.length < 1) throw badInput('Hold at least one seat.', 'seatIds');
+  if (unique.length > limits.maxSeatsPerBooking) throw tooManySeats(limits);
 
   const showtime = await db.knownShowtime.findUnique({ where: { id: showtimeId } });
   if (!showtime) throw notFound('No showtime has that id.');
   if (showtime.startsAt <= now) throw conflict('That showtime has started; its seats are closed.');
+  // Advisory only (a booking may be made meanwhile): createBooking settles it under a lock.
+  await refuseOverUnpaidLimits(db, limits, viewer.id, showtimeId);
 
   const seats = await db.knownSeat.findMany({
     where: { id: { in: unique }, screenId: showtime.screenId },

@@ -7,7 +7,7 @@ import type { MutationResolvers } from '../schema.generated.ts';
 export const Mutation: MutationResolvers = {
   holdSeats: (_, args, { viewer, db, holds, availability, settings }) =>
     holdSeats(
-      { db, holds, availability, holdTtlMs: settings.holdTtlMs },
+      { db, holds, availability, holdTtlMs: settings.holdTtlMs, limits: settings.limits },
       requireViewer(viewer),
       assertUuid(args.showtimeId, 'showtimeId'),
       args.seatIds.map((id) => assertUuid(id, 'seatIds')),
@@ -16,9 +16,9 @@ export const Mutation: MutationResolvers = {
   releaseHold: (_, { holdId }, { viewer, holds, availability }) =>
     releaseHold({ holds, availability }, requireViewer(viewer), assertUuid(holdId, 'holdId')),
 
-  createBooking: (_, args, { viewer, db, holds }) =>
+  createBooking: (_, args, { viewer, db, holds, settings }) =>
     createBooking(
-      { db, holds },
+      { db, holds, limits: settings.limits },
       requireViewer(viewer),
       assertUuid(args.holdId, 'holdId'),
       args.idempotencyKey,
