@@ -20,7 +20,7 @@ export const subscriptions = {
   reviews: ['movie.created', 'movie.updated'],
   watchlists: ['movie.created', 'movie.updated'],
   bookings: ['showtime.created', 'payment.succeeded', 'payment.failed', 'payment.refunded'],
-  payments: ['booking.created', 'booking.cancelled', 'booking.expired'],
+  payments: ['booking.created', 'booking.confirmed', 'booking.cancelled', 'booking.expired'],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type SubscribingService = keyof typeof subscriptions;

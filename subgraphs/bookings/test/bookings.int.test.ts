@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import { Counter } from 'prom-client';
 import { cancelBooking } from '../src/booking/cancelBooking.ts';
 import { createBooking } from '../src/booking/createBooking.ts';
+import type { CustomerLimits } from '../src/booking/customerLimits.ts';
 import { expireBookings, startExpiryWorker } from '../src/booking/expireBookings.ts';
 import { createLoaders } from '../src/context.ts';
 import { createHandlers } from '../src/events/handlers.ts';
@@ -23,6 +24,7 @@ import type {
   SeatAvailabilityEventModel,
 } from '../src/seats/seatAvailability.ts';
 import { createSeatAvailability } from '../src/seats/seatAvailability.ts';
+import { showtimeWithSeats as createShowtime } from './support/showtimeWithSeats.ts';
 
 const database = useTestDatabase(
   path.resolve(import.meta.dirname, '../../../prisma/bookings/migrations'),
@@ -44,42 +46,20 @@ function openKeyspace(): Keyspace {
 }
 const keyspace = openKeyspace();
 const HOLD_TTL_MS = 60_000;
+/** The configured defaults (MAX_SEATS_PER_BOOKING and the caps on unpaid bookings). */
+const LIMITS: CustomerLimits = {
+  maxSeatsPerBooking: 10,
+  maxUnpaidBookingsPerShowtime: 1,
+  maxUnpaidBookings: 3,
+};
 
 const user = (role: Viewer['role'] = 'USER'): Viewer =>
   ({ id: crypto.randomUUID(), role }) as Viewer;
 
-/** A screen of 10 rows × 10 seats (row A premium) and a showtime on it, `hoursAhead` away. */
-async function showtimeWithSeats(hoursAhead = 24) {
-  const screenId = crypto.randomUUID();
-  const seats = 'ABCDEFGHIJ'.split('').flatMap((row) =>
-    Array.from({ length: 10 }, (_, i) => ({
-      id: crypto.randomUUID(),
-      screenId,
-      row,
-      number: i + 1,
-      type: row === 'A' ? ('PREMIUM' as const) : ('STANDARD' as const),
-    })),
-  );
-  await db.knownSeat.createMany({ data: seats });
-  const startsAt = new Date(Date.now() + hoursAhead * 3_600_000);
-  const showtime = await db.knownShowtime.create({
-    data: {
-      id: crypto.randomUUID(),
-      movieId: crypto.randomUUID(),
-      screenId,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
-      priceCents: 1_000,
-      currency: 'GBP',
-      movieTitle: 'Heat',
-      theaterName: 'The Electric',
-      timeZone: 'Europe/London',
-    },
-  });
-  return { showtime, seatIds: seats.map((seat) => seat.id) };
-}
+const showtimeWithSeats = (hoursAhead?: number) => createShowtime(db, hoursAhead);
 
-const deps = () => ({ db, holds, availability, holdTtlMs: HOLD_TTL_MS });
+const deps = () => ({ db, holds, availability, holdTtlMs: HOLD_TTL_MS, limits: LIMITS });
+const bookingDeps = () => ({ db, holds, limits: LIMITS });
 const codeOf = (promise: Promise<unknown>) =>
   promise.then(
     () => 'OK',
@@ -193,8 +173,8 @@ describe('createBooking', () => {
     const viewer = user();
     const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(0, 3));
     const [a, b] = await Promise.all([
-      createBooking({ db, holds }, viewer, hold.id, 'key-1'),
-      createBooking({ db, holds }, viewer, hold.id, 'key-1'),
+      createBooking(bookingDeps(), viewer, hold.id, 'key-1'),
+      createBooking(bookingDeps(), viewer, hold.id, 'key-1'),
     ]);
     expect(a.id).toBe(b.id);
     expect(a).toMatchObject({
@@ -210,9 +190,11 @@ describe('createBooking', () => {
     expect(events[0]!.data).toMatchObject({ amountCents: 4_500, currency: 'GBP' }); // row A: premium
 
     // The hold is spent: another key is CONFLICT; the key with another hold too.
-    expect(await codeOf(createBooking({ db, holds }, viewer, hold.id, 'key-2'))).toBe('CONFLICT');
-    const other = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(5, 6));
-    expect(await codeOf(createBooking({ db, holds }, viewer, other.id, 'key-1'))).toBe('CONFLICT');
+    expect(await codeOf(createBooking(bookingDeps(), viewer, hold.id, 'key-2'))).toBe('CONFLICT');
+    // A second unpaid booking on the showtime needs a higher cap (customerLimits.int.test.ts).
+    const roomier = { ...deps(), limits: { ...LIMITS, maxUnpaidBookingsPerShowtime: 2 } };
+    const other = await holdSeats(roomier, viewer, showtime.id, seatIds.slice(5, 6));
+    expect(await codeOf(createBooking(bookingDeps(), viewer, other.id, 'key-1'))).toBe('CONFLICT');
     // Booked seats cannot be held again.
     expect(await codeOf(holdSeats(deps(), user(), showtime.id, [seatIds[0]!]))).toBe('CONFLICT');
   });
@@ -222,8 +204,8 @@ describe('createBooking', () => {
     const owner = user();
     const hold = await holdSeats(deps(), owner, showtime.id, [seatIds[0]!]);
     const stranger = user();
-    expect(await codeOf(createBooking({ db, holds }, stranger, hold.id, 'k'))).toBe('NOT_FOUND');
-    expect(await codeOf(createBooking({ db, holds }, owner, crypto.randomUUID(), 'k'))).toBe(
+    expect(await codeOf(createBooking(bookingDeps(), stranger, hold.id, 'k'))).toBe('NOT_FOUND');
+    expect(await codeOf(createBooking(bookingDeps(), owner, crypto.randomUUID(), 'k'))).toBe(
       'NOT_FOUND',
     );
     const brief = await holdSeats({ ...deps(), holdTtlMs: 50 }, user(), showtime.id, [seatIds[1]!]);
@@ -251,8 +233,8 @@ describe('createBooking', () => {
       await redis.set(`hold:lease:${hold.id}`, JSON.stringify(lease));
     }
     const outcomes = await Promise.all([
-      codeOf(createBooking({ db, holds }, alice, holdsOf[0]!.id, 'a')),
-      codeOf(createBooking({ db, holds }, bob, holdsOf[1]!.id, 'b')),
+      codeOf(createBooking(bookingDeps(), alice, holdsOf[0]!.id, 'a')),
+      codeOf(createBooking(bookingDeps(), bob, holdsOf[1]!.id, 'b')),
     ]);
     expect(outcomes.sort()).toEqual(['CONFLICT', 'OK']);
     expect(await db.seatReservation.count({ where: { showtimeId: showtime.id } })).toBe(2);
@@ -265,7 +247,7 @@ describe('expiry and cancellation', () => {
     const { showtime, seatIds } = await showtimeWithSeats();
     const viewer = user();
     const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(0, 2));
-    const booking = await createBooking({ db, holds }, viewer, hold.id, 'expiring');
+    const booking = await createBooking(bookingDeps(), viewer, hold.id, 'expiring');
     expect(await expireBookings(db, new Date(Date.now() - 1_000))).toEqual([]);
     expect(await expireBookings(db, new Date(booking.expiresAt.getTime() + 1))).toContainEqual({
       showtimeId: showtime.id,
@@ -286,7 +268,7 @@ describe('expiry and cancellation', () => {
     const { showtime, seatIds } = await showtimeWithSeats(24);
     const viewer = user();
     const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(0, 2));
-    const booking = await createBooking({ db, holds }, viewer, hold.id, 'cancel-me');
+    const booking = await createBooking(bookingDeps(), viewer, hold.id, 'cancel-me');
     const cancel = (who: Viewer, cutoffMinutes = 60) =>
       codeOf(cancelBooking({ db, holds, availability, cutoffMinutes }, who, booking.id));
 
@@ -310,7 +292,7 @@ describe('the saga steps', () => {
     const { showtime, seatIds } = await showtimeWithSeats();
     const viewer = user();
     const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(10, 12));
-    const booking = await createBooking({ db, holds }, viewer, hold.id, 'saga');
+    const booking = await createBooking(bookingDeps(), viewer, hold.id, 'saga');
     const facts = { paymentId: crypto.randomUUID(), bookingId: booking.id, userId: viewer.id };
     return { booking, facts, seatIds: seatIds.slice(10, 12), showtime };
   }
@@ -357,21 +339,64 @@ describe('the saga steps', () => {
     expect(await eventCount('booking.cancelled', booking.id)).toBe(1);
   });
 
-  it('refunds a payment that arrives after the booking expired, and ends REFUNDED', async () => {
-    const { booking, facts } = await pendingBooking();
+  it('confirms a booking paid after it expired while its seats are still free', async () => {
+    const { booking, facts, seatIds, showtime } = await pendingBooking();
     await expireBookings(db, new Date(booking.expiresAt.getTime() + 1));
+    expect(await db.seatReservation.count({ where: { bookingId: booking.id } })).toBe(0);
+    const succeeded = { ...facts, amountCents: booking.totalCents, currency: 'GBP' };
+    await handle('payment.succeeded', succeeded);
+    await handle('payment.succeeded', succeeded);
+    expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
+      'CONFIRMED',
+    );
+    const reserved = await db.seatReservation.findMany({ where: { bookingId: booking.id } });
+    expect(reserved.map((r) => r.seatId).sort()).toEqual([...seatIds].sort());
+    expect(reserved.every((r) => r.showtimeId === showtime.id)).toBe(true);
+    expect(await eventCount('booking.confirmed', booking.id)).toBe(1);
+    expect(await eventCount('booking.cancelled', booking.id)).toBe(0);
+  });
+
+  it('refunds a payment that arrives after the booking expired and its seats were sold', async () => {
+    const { booking, facts, seatIds, showtime } = await pendingBooking();
+    await expireBookings(db, new Date(booking.expiresAt.getTime() + 1));
+    // Its hold's seat keys run out with it (here, expiry is simulated ahead of time); then
+    // someone else books one of the seats.
+    await holds.release({
+      id: booking.holdId,
+      userId: booking.userId,
+      showtimeId: showtime.id,
+      seatIds,
+    });
+    const other = user();
+    const hold = await holdSeats(deps(), other, showtime.id, [seatIds[1]!]);
+    await createBooking(bookingDeps(), other, hold.id, 'took-it');
     await handle('payment.succeeded', { ...facts, amountCents: 1, currency: 'GBP' });
     expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
       'EXPIRED',
     );
+    // Nothing of the attempt to take the seats back is left behind.
+    expect(await db.seatReservation.count({ where: { bookingId: booking.id } })).toBe(0);
     const [cancelled] = await db.outboxEvent.findMany({
       where: { type: 'booking.cancelled', data: { path: ['bookingId'], equals: booking.id } },
     });
     expect(cancelled!.data).toMatchObject({ cause: 'ended' });
+    expect(await eventCount('booking.confirmed', booking.id)).toBe(0);
     await handle('payment.refunded', { ...facts, amountCents: 1, currency: 'GBP' });
     expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
       'REFUNDED',
     );
+  });
+
+  it('refunds a payment whose booking was cancelled, even when its seats are free', async () => {
+    const { booking, facts } = await pendingBooking();
+    await db.booking.update({ where: { id: booking.id }, data: { status: 'CANCELLED' } });
+    await db.seatReservation.deleteMany({ where: { bookingId: booking.id } });
+    await handle('payment.succeeded', { ...facts, amountCents: 1, currency: 'GBP' });
+    expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
+      'CANCELLED',
+    );
+    expect(await eventCount('booking.cancelled', booking.id)).toBe(1);
+    expect(await eventCount('booking.confirmed', booking.id)).toBe(0);
   });
 });
 
@@ -380,11 +405,11 @@ describe('the seat map', () => {
     const { showtime, seatIds } = await showtimeWithSeats();
     const buyer = user();
     const hold = await holdSeats(deps(), buyer, showtime.id, [seatIds[0]!]);
-    const booking = await createBooking({ db, holds }, buyer, hold.id, 'map');
+    const booking = await createBooking(bookingDeps(), buyer, hold.id, 'map');
     await holdSeats(deps(), user(), showtime.id, [seatIds[1]!]);
     const confirmedHold = await holdSeats(deps(), user(), showtime.id, [seatIds[2]!]);
     const confirmed = await createBooking(
-      { db, holds },
+      bookingDeps(),
       { id: confirmedHold.userId, role: 'USER' } as Viewer,
       confirmedHold.id,
       'map',
@@ -467,7 +492,7 @@ describe('live seat availability', () => {
       const viewer = user();
       const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(0, 2));
       await nextEvent(events);
-      const booking = await createBooking({ db, holds }, viewer, hold.id, 'live-cancel');
+      const booking = await createBooking(bookingDeps(), viewer, hold.id, 'live-cancel');
       await cancelBooking({ db, holds, availability, cutoffMinutes: 60 }, viewer, booking.id);
       const cancelled = await nextEvent(events);
       expect(statuses(cancelled)).toEqual({
@@ -477,7 +502,7 @@ describe('live seat availability', () => {
 
       const again = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(4, 5));
       await nextEvent(events);
-      const unpaid = await createBooking({ db, holds }, viewer, again.id, 'live-expire');
+      const unpaid = await createBooking(bookingDeps(), viewer, again.id, 'live-expire');
       await db.booking.update({ where: { id: unpaid.id }, data: { expiresAt: new Date() } });
       // A booking expires when its hold's keys do; this one is made to expire early, so
       // its seat key goes now too.

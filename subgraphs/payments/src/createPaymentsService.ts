@@ -14,23 +14,28 @@ import { createLoaders } from './context.ts';
 import type { Tx } from './events/handlers.ts';
 import { createHandlers } from './events/handlers.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
-import { settlePendingPayments } from './payments/payBooking.ts';
 import { refundCancelledBookings } from './payments/refundPayment.ts';
 import { createSimulatedProcessor } from './processor/simulatedProcessor.ts';
+import { unreconciledSummary } from './reconciliation/reconcilePayments.ts';
+import { startReconciler } from './reconciliation/startReconciler.ts';
+import { createWorkerLease } from './reconciliation/workerLease.ts';
 import { resolvers } from './resolvers/index.ts';
+import type { Registry } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 
 /**
  * Wires the payments subgraph: its database, the (simulated) processor, the consumer of
  * the bookings events (a cancellation's refund runs once it is recorded), the outbox relay
- * for payment events, the worker that settles payments a timeout left PENDING and refunds
- * what a crash left unrefunded, and the schema.
+ * for payment events, the reconciler (one replica at a time: it settles payments a timeout
+ * left PENDING, refunds what a crash left unrefunded, and asks bookings to settle what is
+ * unreconciled), its metrics, and the schema.
  */
 export async function createPaymentsService(config: PaymentsConfig): Promise<Runnable> {
   const logger = createLogger('payments', config.LOG_LEVEL);
   const metrics = createMetrics('payments');
   const db = createPrismaClient(PrismaClient, config.DATABASE_URL, 10, metrics.registry);
   const processor = createSimulatedProcessor(db);
-  const refund = (bookingIds?: string[]) =>
+  const refund = (bookingIds: string[]) =>
     refundCancelledBookings({ db, processor }, bookingIds).catch((error: unknown) =>
       logger.warn({ err: error }, 'refunding failed; the settling worker will retry'),
     );
@@ -48,13 +53,24 @@ export async function createPaymentsService(config: PaymentsConfig): Promise<Run
       },
     },
   });
-  const settler = setInterval(() => {
-    settlePendingPayments({ db, processor }, config.SETTLE_INTERVAL_MS)
-      .catch((error: unknown) =>
-        logger.warn({ err: error }, 'settling pending payments failed; will retry'),
-      )
-      .then(() => refund());
-  }, config.SETTLE_INTERVAL_MS);
+  const reconciler = startReconciler({
+    db,
+    processor,
+    // A holder that stops renewing (it died) is replaced after three missed runs.
+    lease: createWorkerLease(db, 'payments-reconciler', config.SETTLE_INTERVAL_MS * 3),
+    intervalMs: config.SETTLE_INTERVAL_MS,
+    boundMs: config.RECONCILE_AFTER_MS,
+    logger,
+    actions: new Counter({
+      name: 'payment_reconciliation_actions_total',
+      help: 'What the reconciler did: settled (a PENDING payment), refunded, asked (bookings to settle a booking).',
+      labelNames: ['action'] as const,
+      registers: [metrics.registry],
+    }),
+  });
+  registerUnreconciledGauges(metrics.registry, () =>
+    unreconciledSummary(db, config.RECONCILE_AFTER_MS),
+  );
 
   const service = await createService<PaymentsContext>({
     name: 'payments',
@@ -76,10 +92,44 @@ export async function createPaymentsService(config: PaymentsConfig): Promise<Run
       broker: events.readiness,
     },
     async onClose() {
-      clearInterval(settler);
+      await reconciler.stop();
       await events.close();
       await db.$disconnect();
     },
   });
   return { service, port: config.PORT, host: config.HOST };
+}
+
+/**
+ * `payments_unreconciled` and the age of the oldest one, read from the database when
+ * scraped (every replica reports the same truth, whichever holds the reconciler's lease).
+ * One query serves both gauges of a scrape.
+ */
+function registerUnreconciledGauges(
+  registry: Registry,
+  read: () => Promise<{ count: number; oldestAgeSeconds: number }>,
+) {
+  let pending: Promise<{ count: number; oldestAgeSeconds: number }> | null = null;
+  const summary = () => {
+    pending ??= read().finally(() => setTimeout(() => (pending = null), 1_000).unref());
+    return pending;
+  };
+  new Gauge({
+    name: 'payments_unreconciled',
+    help: 'Payments whose booking is not where the payment says it should be, past the reconciliation bound.',
+    registers: [registry],
+    async collect() {
+      const read = await summary().catch(() => null);
+      if (read) this.set(read.count);
+    },
+  });
+  new Gauge({
+    name: 'payments_unreconciled_oldest_age_seconds',
+    help: 'How long the oldest unreconciled payment has been due, in seconds (0 when none is).',
+    registers: [registry],
+    async collect() {
+      const read = await summary().catch(() => null);
+      if (read) this.set(read.oldestAgeSeconds);
+    },
+  });
 }

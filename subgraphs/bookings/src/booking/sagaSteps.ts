@@ -1,6 +1,7 @@
 import { emit } from '@cinegraph/events';
 import { seatLabel } from '../catalogue/pricing.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Booking, Prisma } from '../generated/prisma/client.ts';
+import type { SeatHolds } from '../holds/seatHolds.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -10,8 +11,23 @@ type Tx = Prisma.TransactionClient;
  * only from the status it expects, so a redelivered or overtaken event changes nothing.
  */
 
-/** payment.succeeded: PENDING_PAYMENT → CONFIRMED with the ticket in booking.confirmed. */
-export async function confirmBooking(tx: Tx, bookingId: string): Promise<void> {
+/**
+ * payment.succeeded: the booking is paid, from whatever state it is in; payments sends it
+ * again when it finds the payment unreconciled (payments' reconciliation), so this is also
+ * the answer to "what became of this booking?".
+ * - PENDING_PAYMENT → CONFIRMED, with the ticket in booking.confirmed.
+ * - EXPIRED (the payment came late, or bookings could not take it in time) → CONFIRMED
+ *   all the same when its seats are still free and the showtime has not started.
+ * - Otherwise, an ended booking (EXPIRED with its seats gone, or CANCELLED) gets
+ *   booking.cancelled with cause `ended`, on which payments refunds.
+ * - CONFIRMED or REFUNDED: nothing to do.
+ */
+export async function settlePaidBooking(
+  tx: Tx,
+  bookingId: string,
+  holds: Pick<SeatHolds, 'heldSeats'>,
+  now = new Date(),
+): Promise<void> {
   const { count } = await tx.booking.updateMany({
     where: { id: bookingId, status: 'PENDING_PAYMENT' },
     data: { status: 'CONFIRMED' },
@@ -19,17 +35,63 @@ export async function confirmBooking(tx: Tx, bookingId: string): Promise<void> {
   const booking = await tx.booking.findUnique({ where: { id: bookingId } });
   if (!booking) return;
   if (!count) {
-    // Paid after the booking ended (expired, or cancelled meanwhile): give the money back.
-    if (booking.status === 'EXPIRED' || booking.status === 'CANCELLED')
+    if (booking.status !== 'EXPIRED' && booking.status !== 'CANCELLED') return;
+    const refused =
+      booking.status === 'EXPIRED'
+        ? await reviveExpired(tx, booking, holds, now)
+        : 'the booking was cancelled';
+    if (refused) {
       await emit(tx, 'booking.cancelled', {
         bookingId,
         userId: booking.userId,
         showtimeId: booking.showtimeId,
-        reason: `the payment arrived after the booking was ${booking.status.toLowerCase()}`,
+        reason: `the payment arrived after ${refused}`,
         cause: 'ended',
       });
-    return;
+      return;
+    }
   }
+  await emitTicket(tx, booking);
+}
+
+/**
+ * Confirms an EXPIRED booking that was paid, if its seats can be had again: the showtime
+ * has not started, no other live hold has them (Redis) and no live booking (the reservations'
+ * primary key, inserted with ON CONFLICT DO NOTHING: a seat someone else took is simply
+ * not inserted, and the transaction stays usable). Returns why not, or null once confirmed.
+ */
+async function reviveExpired(
+  tx: Tx,
+  booking: Booking,
+  holds: Pick<SeatHolds, 'heldSeats'>,
+  now: Date,
+): Promise<string | null> {
+  const showtime = await tx.knownShowtime.findUnique({ where: { id: booking.showtimeId } });
+  if (!showtime || showtime.startsAt <= now) return 'the showtime had started';
+  const gone = 'the booking expired and its seats were taken';
+  // The booking's own hold may still hold its seats for a moment (its keys live as long as
+  // the booking did); any other hold has them.
+  if ((await holds.heldSeats(booking.showtimeId, booking.seatIds, booking.holdId)).size)
+    return gone;
+  const { count } = await tx.seatReservation.createMany({
+    data: booking.seatIds.map((seatId) => ({
+      showtimeId: booking.showtimeId,
+      seatId,
+      bookingId: booking.id,
+    })),
+    skipDuplicates: true,
+  });
+  if (count < booking.seatIds.length) {
+    await tx.seatReservation.deleteMany({ where: { bookingId: booking.id } });
+    return gone;
+  }
+  await tx.booking.update({ where: { id: booking.id }, data: { status: 'CONFIRMED' } });
+  return null;
+}
+
+/** booking.confirmed: the ticket. */
+async function emitTicket(tx: Tx, booking: Booking): Promise<void> {
+  const bookingId = booking.id;
   const [showtime, seats] = await Promise.all([
     tx.knownShowtime.findUniqueOrThrow({ where: { id: booking.showtimeId } }),
     tx.knownSeat.findMany({ where: { id: { in: booking.seatIds } } }),

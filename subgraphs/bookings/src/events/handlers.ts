@@ -1,5 +1,5 @@
 import type { EventHandlers } from '@cinegraph/events';
-import { cancelUnpaidBooking, confirmBooking, markRefunded } from '../booking/sagaSteps.ts';
+import { cancelUnpaidBooking, markRefunded, settlePaidBooking } from '../booking/sagaSteps.ts';
 import { saveShowtimes } from '../catalogue/knownCatalogue.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { SeatHolds } from '../holds/seatHolds.ts';
@@ -26,7 +26,7 @@ export function createHandlers(holds: SeatHolds) {
         },
       ]);
     },
-    'payment.succeeded': (tx, event) => confirmBooking(tx, event.data.bookingId),
+    'payment.succeeded': (tx, event) => settlePaidBooking(tx, event.data.bookingId, holds),
     async 'payment.failed'(tx, event) {
       const booking = await cancelUnpaidBooking(tx, event.data.bookingId, event.data.reason);
       // Redis too, so the seat map shows the seats free at once; releasing is idempotent.

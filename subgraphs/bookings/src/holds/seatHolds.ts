@@ -41,8 +41,8 @@ export interface SeatHolds {
    * to exactly one caller, whichever replica asks first.
    */
   takeExpired(limit: number): Promise<SeatChange[]>;
-  /** The ids of the seats a live hold has, among those asked. */
-  heldSeats(showtimeId: string, seatIds: readonly string[]): Promise<Set<string>>;
+  /** The ids of the seats a live hold has, among those asked (a hold other than `except`). */
+  heldSeats(showtimeId: string, seatIds: readonly string[], except?: string): Promise<Set<string>>;
 }
 
 /**
@@ -96,9 +96,9 @@ export function createSeatHolds(locks: Locks<HoldRecord>, holds?: Counter<'outco
       }));
     },
 
-    async heldSeats(showtimeId, seatIds) {
+    async heldSeats(showtimeId, seatIds, except) {
       const holders = await locks.holders(seatIds.map((seatId) => seatKey(showtimeId, seatId)));
-      return new Set(seatIds.filter((_, i) => holders[i] !== null));
+      return new Set(seatIds.filter((_, i) => holders[i] !== null && holders[i] !== except));
     },
   };
 }

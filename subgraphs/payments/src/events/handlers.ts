@@ -20,6 +20,10 @@ export function createHandlers() {
         skipDuplicates: true,
       });
     },
+    // What reconciliation waits for: a succeeded payment's booking reached CONFIRMED.
+    async 'booking.confirmed'(tx, event) {
+      await markBooking(tx, event.data.bookingId, 'CONFIRMED');
+    },
     async 'booking.expired'(tx, event) {
       await markBooking(tx, event.data.bookingId, 'EXPIRED');
     },

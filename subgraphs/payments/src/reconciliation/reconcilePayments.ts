@@ -1,0 +1,87 @@
+import { emit } from '@cinegraph/events';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+
+/**
+ * Reconciliation: every payment ends where its outcome says its booking should be. A
+ * SUCCEEDED payment's booking must be CONFIRMED (or, cancelled, the payment REFUNDED); a
+ * PENDING payment must get the processor's answer. Each fact payments knows has a time
+ * (`since`: the payment's creation, or the booking status it last heard of, whichever is
+ * later); a payment still short of its end `boundMs` after that is **unreconciled**.
+ *
+ * The booking's truth is bookings'. Payments asks for it the way the saga talks: it
+ * announces the payment again (`payment.succeeded`, a new event id with the same facts),
+ * and bookings settles the booking from whatever state it is in (bookings
+ * `settlePaidBooking`): it confirms it (even an expired one whose seats are still free)
+ * and sends the ticket, or it ends it with `booking.cancelled` (cause `ended`), on which
+ * payments refunds and the customer is told. A question asked while bookings is down
+ * waits in its queue; the asks back off (the bound, doubled per ask, at most an hour)
+ * so a long outage does not pile them up.
+ */
+
+export interface UnreconciledSummary {
+  count: number;
+  /** Seconds since the oldest unreconciled payment's `since`; 0 when there is none. */
+  oldestAgeSeconds: number;
+}
+
+const ASK_BATCH = 50;
+const MAX_ASK_BACKOFF_MS = 60 * 60 * 1000;
+
+/** How many payments are unreconciled, and how long the oldest has been (for metrics). */
+export async function unreconciledSummary(
+  db: PrismaClient,
+  boundMs: number,
+): Promise<UnreconciledSummary> {
+  const [row] = await db.$queryRaw<{ count: number; oldest: number | null }[]>`
+    WITH due AS (
+      SELECT GREATEST(p.created_at, COALESCE(b.updated_at, p.created_at)) AS since
+        FROM payments p LEFT JOIN payable_bookings b ON b.booking_id = p.booking_id
+       WHERE p.status = 'PENDING'
+          OR (p.status = 'SUCCEEDED' AND b.status IS DISTINCT FROM 'CONFIRMED'))
+    SELECT count(*)::int AS count, EXTRACT(EPOCH FROM now() - min(since))::float8 AS oldest
+      FROM due WHERE since < now() - ${boundMs} * interval '1 millisecond'`;
+  return { count: row?.count ?? 0, oldestAgeSeconds: row?.oldest ?? 0 };
+}
+
+/**
+ * Asks bookings to settle the booking of every SUCCEEDED payment that is unreconciled and
+ * not due a refund (a CANCELLED booking is the refund sweep's), whose next ask is due.
+ * Each ask records itself and its event in one transaction, conditioned on the attempt
+ * count it read, so two reconcilers (a lease handover) ask once. Returns how many it asked.
+ */
+export async function askBookingsToSettle(db: PrismaClient, boundMs: number): Promise<number> {
+  const due = await db.$queryRaw<{ id: string; attempts: number }[]>`
+    SELECT p.id, p.reconciliation_attempts AS attempts
+      FROM payments p LEFT JOIN payable_bookings b ON b.booking_id = p.booking_id
+     WHERE p.status = 'SUCCEEDED'
+       AND b.status IS DISTINCT FROM 'CONFIRMED' AND b.status IS DISTINCT FROM 'CANCELLED'
+       AND GREATEST(p.created_at, COALESCE(b.updated_at, p.created_at))
+           < now() - ${boundMs} * interval '1 millisecond'
+       AND (p.next_reconciliation_at IS NULL OR p.next_reconciliation_at <= now())
+     ORDER BY p.created_at LIMIT ${ASK_BATCH}`;
+  let asked = 0;
+  for (const { id, attempts } of due) {
+    const backoffMs = Math.min(boundMs * 2 ** attempts, MAX_ASK_BACKOFF_MS);
+    const done = await db.$transaction(async (tx) => {
+      const { count } = await tx.payment.updateMany({
+        where: { id, status: 'SUCCEEDED', reconciliationAttempts: attempts },
+        data: {
+          reconciliationAttempts: attempts + 1,
+          nextReconciliationAt: new Date(Date.now() + backoffMs),
+        },
+      });
+      if (!count) return false;
+      const payment = await tx.payment.findUniqueOrThrow({ where: { id } });
+      await emit(tx, 'payment.succeeded', {
+        paymentId: payment.id,
+        bookingId: payment.bookingId,
+        userId: payment.userId,
+        amountCents: payment.amountCents,
+        currency: payment.currency,
+      });
+      return true;
+    });
+    if (done) asked++;
+  }
+  return asked;
+}
