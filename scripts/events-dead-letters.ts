@@ -1,12 +1,14 @@
 // `npm run events:dead-letters -- list <service>`: what is parked in <service>.dlq, and why.
 // `npm run events:dead-letters -- replay <service> [eventId ...]`: moves them (or the ones
 // named) back to the service's queue with a fresh attempt count.
-// Reads AMQP_URL, EVENTS_PREFIX and EVENTS_RETRY_DELAYS_MS like the services do. In
+// Reads AMQP_URL (replay with the service's own broker credentials: its consumer trusts
+// its own user), EVENTS_PREFIX and EVENTS_RETRY_DELAYS_MS like the services do. In
 // embedded mode, stop `npm start` and point AMQP_URL at its journal:
 //   AMQP_URL='memory://cinegraph?journal=.cinegraph/data/bus.journal'
 // (the journal has one owner at a time; the next `npm start` delivers what was replayed).
 import type { DeadLetter } from '@cinegraph/events';
 import {
+  brokerUserOf,
   eventsEnv,
   isMemoryBusUrl,
   listDeadLetters,
@@ -43,7 +45,11 @@ try {
 }
 
 const topology = queueTopology(config.EVENTS_PREFIX, service, config.EVENTS_RETRY_DELAYS_MS);
-const connection = await openBusModel(config.AMQP_URL, 'events:dead-letters').catch(
+// Replays go back to the service's queue sent as the service's own broker user, which its
+// consumer trusts: on RabbitMQ give AMQP_URL the service's credentials; on the in-process
+// bus the connection authenticates as the service.
+const user = brokerUserOf(config.AMQP_URL, service);
+const connection = await openBusModel(config.AMQP_URL, 'events:dead-letters', service).catch(
   (error: Error) => {
     console.error(
       isMemoryBusUrl(config.AMQP_URL)
@@ -63,7 +69,7 @@ try {
   const letters =
     command === 'list'
       ? await listDeadLetters(channel, topology)
-      : await replayDeadLetters(channel, topology, ids);
+      : await replayDeadLetters(channel, topology, ids, user);
   print(letters);
   console.log(
     command === 'list'

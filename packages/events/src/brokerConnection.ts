@@ -14,6 +14,8 @@ export interface ManagedChannel<C extends BusChannel> {
 
 export interface BrokerConnection {
   readonly isConnected: boolean;
+  /** The broker user this connection authenticates as (what RabbitMQ validates `user_id` against). */
+  readonly user: string;
   /**
    * Keeps a channel open: `open` runs on every (re)connection, and again when the channel
    * alone closes (a channel-level error) while the connection stays up. It declares what
@@ -37,7 +39,18 @@ export interface BrokerOptions {
   url: string;
   /** Shown in RabbitMQ's management UI as the connection name. */
   name: string;
+  /** On the in-process bus, the user it authenticates as (default: `name`). */
+  user?: string;
   logger: Logger;
+}
+
+/**
+ * The broker user a connection to `url` authenticates as: the URL's user on RabbitMQ
+ * (`guest` when it names none, as amqplib does), `user` on the in-process bus.
+ */
+export function brokerUserOf(url: string, user: string): string {
+  if (isMemoryBusUrl(url)) return user;
+  return decodeURIComponent(new URL(url).username) || 'guest';
 }
 
 const CHANNEL_REOPEN_DELAY_MS = 1_000;
@@ -85,7 +98,7 @@ async function recoveringMemoryConnection(
   let current: MemoryConnection | null = null;
   const attach = async () => {
     if (closed || server.closed) return;
-    const connection = server.connect(options.name);
+    const connection = server.connect(options.name, options.user ?? options.name);
     current = connection;
     connection.once('close', (error?: Error) => {
       if (current === connection) current = null;
@@ -178,6 +191,7 @@ export async function connectBroker(options: BrokerOptions): Promise<BrokerConne
     get isConnected() {
       return model !== null;
     },
+    user: brokerUserOf(options.url, options.user ?? options.name),
     async manageChannel<C extends BusChannel>(name: string, open: (model: BusModel) => Promise<C>) {
       const registration: Registration = { name, open, handle: { current: null } };
       registrations.push(registration);
@@ -212,7 +226,12 @@ export async function connectBroker(options: BrokerOptions): Promise<BrokerConne
  * A plain connection (no recovery) to the bus at `url`, for tools and tests: the
  * dead-letter commands, a test's own publisher. Closing it ends it.
  */
-export async function openBusModel(url: string, name: string): Promise<BusModel> {
+export async function openBusModel(
+  url: string,
+  name: string,
+  /** On the in-process bus, the user it authenticates as (default: `name`). */
+  user = name,
+): Promise<BusModel> {
   if (!isMemoryBusUrl(url)) {
     const model = await connect(url, { clientProperties: { connection_name: name } });
     // Failures surface as the rejections of the operations that meet them; an 'error'
@@ -221,7 +240,7 @@ export async function openBusModel(url: string, name: string): Promise<BusModel>
     return model;
   }
   const { server, release } = await acquireMemoryBus(url);
-  const connection = server.connect(name);
+  const connection = server.connect(name, user);
   return {
     createChannel: () => connection.createChannel(),
     createConfirmChannel: () => connection.createConfirmChannel(),

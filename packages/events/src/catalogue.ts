@@ -103,3 +103,32 @@ export const eventTypes = Object.keys(eventCatalogue) as EventType[];
 export function isEventType(value: unknown): value is EventType {
   return typeof value === 'string' && Object.hasOwn(eventCatalogue, value);
 }
+
+/**
+ * Who publishes each event: a service owns the events about what it owns (ARCHITECTURE.md's
+ * entity table). Consumers refuse an event from anyone else (producerIdentity.ts), the
+ * broker's topic permissions let each service's user publish only these routing keys
+ * (deploy/rabbitmq), and a test keeps the two in step.
+ */
+export const eventProducers = {
+  users: ['user.registered'],
+  movies: ['movie.created', 'movie.updated', 'showtime.created'],
+  reviews: ['review.created'],
+  bookings: ['booking.created', 'booking.confirmed', 'booking.cancelled', 'booking.expired'],
+  payments: ['payment.succeeded', 'payment.failed', 'payment.refunded'],
+} as const satisfies Record<string, readonly EventType[]>;
+
+export type ProducingService = keyof typeof eventProducers;
+
+const ownerOf = new Map<string, ProducingService>(
+  Object.entries(eventProducers).flatMap(([service, types]) =>
+    types.map((type) => [type, service as ProducingService] as const),
+  ),
+);
+
+/** The service that owns (alone may publish) an event type. */
+export function producerOf(type: EventType): ProducingService {
+  const owner = ownerOf.get(type);
+  if (!owner) throw new TypeError(`No producer is declared for ${type} (catalogue.ts)`);
+  return owner;
+}

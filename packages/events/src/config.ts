@@ -18,6 +18,16 @@ export const eventsEnv = {
     .string()
     .regex(/^[a-z0-9_.-]*$/, 'lower-case letters, digits, _ . and - only')
     .default(''),
+  /**
+   * The broker user each service publishes as, `{service}` standing for its name (e.g.
+   * `{service}` or `cinegraph-{service}`); consumers refuse events from any other
+   * (producerIdentity.ts). Unset: every service shares this process's own broker user (a
+   * developer's `guest`); on the in-process bus, `{service}`.
+   */
+  EVENTS_PRODUCER_USER: z
+    .string()
+    .regex(/^[A-Za-z0-9_.@-]*\{service\}[A-Za-z0-9_.@-]*$/, 'a user name with {service} in it')
+    .optional(),
   /** How often the outbox relay looks for rows without a NOTIFY (a safety net). */
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** Published rows are deleted after this long. */

@@ -52,12 +52,15 @@ export async function listDeadLetters(
 /**
  * Moves dead letters back to the service's queue with a fresh attempt count: all of them,
  * or those whose event ids are given. Each is acknowledged in the dead-letter queue only
- * after the broker confirmed its copy. Returns what was replayed.
+ * after the broker confirmed its copy. The copies are sent as `userId`, the broker user of
+ * the channel's connection: the service's consumer accepts its own user's replays
+ * (producerIdentity.ts), so replay with the service's credentials. Returns what was replayed.
  */
 export async function replayDeadLetters(
   channel: BusConfirmChannel,
   topology: QueueTopology,
-  ids?: readonly string[],
+  ids: readonly string[] | undefined,
+  userId: string,
 ): Promise<DeadLetter[]> {
   const wanted = ids?.length ? new Set(ids) : null;
   const kept: GetMessage[] = [];
@@ -80,6 +83,7 @@ export async function replayDeadLetters(
       delete remaining[headers.deadLetteredAt];
       channel.publish('', topology.queue, message.content, {
         ...copyProperties(message),
+        userId,
         headers: remaining,
       });
       await channel.waitForConfirms();

@@ -1,13 +1,18 @@
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { EventData, EventType } from './catalogue.ts';
-import { eventCatalogue, isEventType } from './catalogue.ts';
+import { eventCatalogue, isEventType, producerOf } from './catalogue.ts';
 
 /** What travels on the wire: the event's data plus what every event carries. */
 export interface EventEnvelope<Type extends EventType = EventType> {
   /** UUIDv7: unique, and ordered by creation time. Consumers deduplicate on it. */
   id: string;
   type: Type;
+  /**
+   * The service that published it. Consumers check it owns the type, and that the broker
+   * authenticated the message as that service's (producerIdentity.ts).
+   */
+  producer: string;
   /** ISO 8601, when the state change happened (the producer's clock). */
   occurredAt: string;
   data: EventData<Type>;
@@ -22,7 +27,7 @@ export type AnyEventEnvelope = { [Type in EventType]: EventEnvelope<Type> }[Even
 export function createEnvelope<Type extends EventType>(
   type: Type,
   data: EventData<Type>,
-  options: { traceparent?: string | undefined; now?: Date } = {},
+  options: { traceparent?: string | undefined; now?: Date; producer?: string } = {},
 ): EventEnvelope<Type> {
   const parsed = eventCatalogue[type].safeParse(data);
   if (!parsed.success) {
@@ -31,6 +36,7 @@ export function createEnvelope<Type extends EventType>(
   return {
     id: uuidv7(),
     type,
+    producer: options.producer ?? producerOf(type),
     occurredAt: (options.now ?? new Date()).toISOString(),
     data: parsed.data as EventData<Type>,
     ...(options.traceparent ? { traceparent: options.traceparent } : {}),
@@ -45,6 +51,7 @@ export class MalformedEventError extends Error {
 const envelopeShape = z.object({
   id: z.uuid(),
   type: z.string(),
+  producer: z.string().min(1).max(100),
   occurredAt: z.iso.datetime({ offset: true }),
   data: z.unknown(),
   traceparent: z.string().max(256).optional(),

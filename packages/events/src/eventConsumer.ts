@@ -8,6 +8,8 @@ import type { AnyEventEnvelope, EventEnvelope } from './envelope.ts';
 import { MalformedEventError, parseEnvelope } from './envelope.ts';
 import type { DeadLetterReason, EventMetrics } from './eventMetrics.ts';
 import type { SqlExecutor } from './outbox.ts';
+import type { ProducerIdentity } from './producerIdentity.ts';
+import { producerRefusal } from './producerIdentity.ts';
 import type { QueueTopology } from './topology.ts';
 import { assertQueueTopology, headers } from './topology.ts';
 
@@ -25,6 +27,8 @@ export interface EventConsumerOptions<Tx extends SqlExecutor> {
   handlers: EventHandlers<Tx>;
   /** Runs `fn` in one database transaction, e.g. `(fn) => db.$transaction(fn)`. */
   transaction: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  /** Whose events this consumer trusts (producerIdentity.ts). */
+  identity: ProducerIdentity;
   prefetch: number;
   maxAttempts: number;
   logger: Logger;
@@ -47,7 +51,8 @@ const STOP_TIMEOUT_MS = 10_000;
  * only after that commit. A handler failure is retried through the retry queues with
  * growing delays and, after `maxAttempts`, parked in the dead-letter queue with the last
  * error; a message that can never succeed (not JSON, unknown type, data failing its
- * schema, no handler here) goes there at once. Other messages keep flowing meanwhile.
+ * schema, no handler here) goes there at once, and so does one whose sender may not
+ * publish its type (producerIdentity.ts). Other messages keep flowing meanwhile.
  */
 export async function startEventConsumer<Tx extends SqlExecutor>(
   options: EventConsumerOptions<Tx>,
@@ -92,6 +97,8 @@ export async function startEventConsumer<Tx extends SqlExecutor>(
     if (!handler) {
       return deadLetter(channel, message, 'malformed', `no handler for "${event.type}" here`);
     }
+    const refusal = producerRefusal(event, message.properties.userId, options.identity);
+    if (refusal) return deadLetter(channel, message, 'forged', refusal);
     // The trace of the request that emitted the event continues here.
     const parent = propagation.extract(ROOT_CONTEXT, { traceparent: event.traceparent ?? '' });
     const span = tracer.startSpan(
@@ -187,7 +194,7 @@ export async function startEventConsumer<Tx extends SqlExecutor>(
     detail: string,
     attempts = attemptsOf(message),
   ): Promise<void> {
-    if (reason === 'malformed') log.error({ reason: detail }, 'dead-lettering a malformed message');
+    if (reason !== 'exhausted') log.error({ reason: detail }, `dead-lettering a ${reason} message`);
     await republish(channel, message, topology.deadLetterQueue, {
       [headers.attempts]: attempts,
       [headers.reason]: `${reason}: ${detail}`,
@@ -199,6 +206,8 @@ export async function startEventConsumer<Tx extends SqlExecutor>(
   /**
    * Sends a copy to another queue through the default exchange and, once the broker has
    * confirmed it, acknowledges the original: a crash in between duplicates, never loses.
+   * The copy is sent as this consumer's broker user (the broker allows no other), which
+   * its own check accepts on the way back.
    */
   async function republish(
     channel: BusConfirmChannel,
@@ -208,6 +217,7 @@ export async function startEventConsumer<Tx extends SqlExecutor>(
   ): Promise<void> {
     channel.publish('', queue, message.content, {
       ...copyProperties(message),
+      userId: options.identity.self,
       headers: { ...ownHeaders(message.properties.headers), ...extraHeaders },
     });
     await channel.waitForConfirms();

@@ -1,7 +1,8 @@
 import { Counter, Histogram } from 'prom-client';
 import type { Registry } from 'prom-client';
 
-export type DeadLetterReason = 'malformed' | 'exhausted';
+/** malformed: can never be processed; exhausted: retried to the end; forged: see producerIdentity.ts. */
+export type DeadLetterReason = 'malformed' | 'exhausted' | 'forged';
 
 /** The event counters of one process, registered on its Prometheus registry. */
 export interface EventMetrics {

@@ -1,8 +1,16 @@
-export { eventCatalogue, eventTypes, isEventType } from './catalogue.ts';
-export type { EventData, EventType } from './catalogue.ts';
+export {
+  eventCatalogue,
+  eventProducers,
+  eventTypes,
+  isEventType,
+  producerOf,
+} from './catalogue.ts';
+export type { EventData, EventType, ProducingService } from './catalogue.ts';
 export { eventsEnv } from './config.ts';
 export type { EventsConfig } from './config.ts';
-export { connectBroker, openBusModel } from './brokerConnection.ts';
+export { brokerUserOf, connectBroker, openBusModel } from './brokerConnection.ts';
+export { brokerPermissions, brokerServices } from './brokerPermissions.ts';
+export type { BrokerPermissions } from './brokerPermissions.ts';
 export { BUS_PROTOCOLS, isMemoryBusUrl } from './bus/busModel.ts';
 export type { BusChannel, BusConfirmChannel, BusModel } from './bus/busModel.ts';
 export { dropMemoryBusConnections } from './bus/memoryBus.ts';
@@ -23,6 +31,8 @@ export type { EventMetrics } from './eventMetrics.ts';
 export { emit, OUTBOX_CHANNEL } from './outbox.ts';
 export type { EmitOptions, SqlExecutor } from './outbox.ts';
 export { startOutboxRelay } from './outboxRelay.ts';
+export { producerIdentity, producerRefusal } from './producerIdentity.ts';
+export type { ProducerIdentity } from './producerIdentity.ts';
 export type { OutboxBacklog, OutboxRelay, OutboxRelayOptions } from './outboxRelay.ts';
 export {
   assertSubscriberQueues,

@@ -15,6 +15,8 @@ import { assertSubscriberQueues, exchangeName, headers } from './topology.ts';
 export interface OutboxRelayOptions {
   databaseUrl: string;
   broker: BrokerConnection;
+  /** The publishing service, named in every envelope (`producer`). */
+  producer: string;
   /** Names the exchange and the subscribers' queues (see topology.ts). */
   prefix: string;
   /** The queues to declare before publishing (default: every service in subscriptions.ts). */
@@ -101,6 +103,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
             JSON.stringify({
               id: row.id,
               type: row.type,
+              producer: options.producer,
               occurredAt: row.occurred_at.toISOString(),
               data: row.data,
               ...(row.traceparent ? { traceparent: row.traceparent } : {}),
@@ -111,6 +114,8 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
             contentType: 'application/json',
             messageId: row.id,
             type: row.type,
+            // Validated by the broker: consumers trust it to say who sent the event.
+            userId: options.broker.user,
             timestamp: Math.floor(row.occurred_at.getTime() / 1000),
             headers: row.traceparent ? { [headers.traceparent]: row.traceparent } : {},
           });

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { BrokerConnection } from './brokerConnection.ts';
 import { connectBroker } from './brokerConnection.ts';
+import { isMemoryBusUrl } from './bus/busModel.ts';
 import type { EventsConfig } from './config.ts';
 import type { EventConsumer, EventConsumerOptions } from './eventConsumer.ts';
 import { startEventConsumer } from './eventConsumer.ts';
@@ -9,6 +10,7 @@ import { createEventMetrics } from './eventMetrics.ts';
 import type { SqlExecutor } from './outbox.ts';
 import type { OutboxRelay } from './outboxRelay.ts';
 import { startOutboxRelay } from './outboxRelay.ts';
+import { producerIdentity } from './producerIdentity.ts';
 import { queueTopology } from './topology.ts';
 
 export interface ServiceEventsOptions<Tx extends SqlExecutor> {
@@ -60,10 +62,15 @@ export async function startServiceEvents<Tx extends SqlExecutor>(
   const { config, logger } = options;
   const metrics = createEventMetrics(options.registry);
   const broker = await connectBroker({ url: config.AMQP_URL, name: options.service, logger });
+  const identity = producerIdentity(
+    broker.user,
+    config.EVENTS_PRODUCER_USER ?? (isMemoryBusUrl(config.AMQP_URL) ? '{service}' : undefined),
+  );
   const relay = options.publish
     ? await startOutboxRelay({
         databaseUrl: config.DATABASE_URL,
         broker,
+        producer: options.service,
         prefix: config.EVENTS_PREFIX,
         logger,
         metrics,
@@ -80,6 +87,7 @@ export async function startServiceEvents<Tx extends SqlExecutor>(
           options.service,
           config.EVENTS_RETRY_DELAYS_MS,
         ),
+        identity,
         prefetch: config.EVENTS_PREFETCH,
         maxAttempts: config.EVENTS_MAX_ATTEMPTS,
         logger,

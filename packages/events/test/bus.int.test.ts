@@ -64,6 +64,27 @@ describe.each(busImplementations())('the bus ($name)', ({ url }) => {
     expect(await drain(hash)).toEqual(['booking.confirmed', 'booking.seat.released']);
   });
 
+  it('delivers user_id as sent by its connection’s user, and closes the channel on any other', async () => {
+    const model = await connection();
+    const channel = await model.createConfirmChannel();
+    const name = await queue(channel, 'user-id');
+    // openBusModel's user on the in-process bus is its name; RabbitMQ's is the URL's.
+    const self = url.startsWith('memory:') ? `${prefix}test` : 'guest';
+    channel.publish('', name, Buffer.from('mine'), { persistent: true, userId: self });
+    await channel.waitForConfirms();
+    const got = await channel.get(name);
+    expect(got && got.properties.userId).toBe(self);
+    if (got) channel.ack(got);
+
+    const closed = new Promise((resolve) => channel.once('close', resolve));
+    channel.on('error', () => {});
+    channel.publish('', name, Buffer.from('forged'), { persistent: true, userId: 'payments' });
+    await expect(channel.waitForConfirms()).rejects.toThrow();
+    await closed;
+    const reader = await model.createChannel();
+    expect(await reader.get(name)).toBe(false);
+  });
+
   it('gives a closed channel’s unacknowledged deliveries back in order, marked redelivered, within prefetch', async () => {
     const model = await connection();
     const producer = await model.createConfirmChannel();

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EventMetrics } from '../src/index.ts';
-import { createEnvelope, listDeadLetters, replayDeadLetters } from '../src/index.ts';
+import {
+  createEnvelope,
+  listDeadLetters,
+  producerIdentity,
+  replayDeadLetters,
+} from '../src/index.ts';
 import { eventually } from '@cinegraph/testing';
 import { busImplementations, useEventsHarness } from './useEventsHarness.ts';
 
@@ -113,7 +118,7 @@ describe.each(busImplementations())('an event consumer on $name', ({ url }) => {
     expect(await listDeadLetters(channel, topology)).toHaveLength(1);
 
     fixed = true;
-    const replayed = await replayDeadLetters(channel, topology);
+    const replayed = await replayDeadLetters(channel, topology, undefined, events.user);
     expect(replayed.map((letter) => letter.id)).toEqual([poison.id]);
     await eventually(ledgerHas('retry', 6));
     expect(await events.ledger('retry')).toContain('poison@example.test');
@@ -157,6 +162,48 @@ describe.each(busImplementations())('an event consumer on $name', ({ url }) => {
     expect(calls).toBe(1);
     expect(await eventually(reaches(metrics, 'deadLettered', 'malformed', 3))).toEqual({
       malformed: 3,
+    });
+  });
+
+  it('parks, as forged, an event its sender may not publish, and keeps consuming', async () => {
+    const broker = await events.broker('forged');
+    const metrics = events.metrics();
+    const { topology } = await events.consumer(broker, 'forged', {
+      metrics,
+      // Per-service users: the harness's own user is this consumer's (its re-queues).
+      identity: producerIdentity(events.user, 'cg-forged-{service}'),
+      handlers: {
+        'user.registered': async (tx, event) => {
+          await tx.$executeRaw`INSERT INTO ledger (source, note) VALUES ('forged', ${event.data.email})`;
+        },
+      },
+    });
+    // A producer that does not own user.registered (reviews does not), and a message that
+    // no broker user vouches for.
+    const claimed = createEnvelope(
+      'user.registered',
+      { userId: crypto.randomUUID(), email: 'claimed@example.test', displayName: 'Eve' },
+      { producer: 'reviews' },
+    );
+    const anonymous = registration('anonymous@example.test');
+    const genuine = registration('genuine@example.test');
+    await events.publish('user.registered', claimed, claimed.id);
+    await events.publish('user.registered', anonymous, anonymous.id, null);
+    await events.publish('user.registered', genuine, genuine.id);
+
+    expect(await eventually(ledgerHas('forged', 1))).toEqual(['genuine@example.test']);
+    const channel = await events.adminChannel();
+    const letters = await eventually(async () => {
+      const found = await listDeadLetters(channel, topology);
+      return found.length === 2 ? found : undefined;
+    });
+    const reasons = Object.fromEntries(letters.map((letter) => [letter.id, letter.reason]));
+    expect(reasons[claimed.id]).toBe(
+      'forged: user.registered is users\'s event; "reviews" may not publish it',
+    );
+    expect(reasons[anonymous.id]).toMatch(/^forged: user.registered was sent by no broker user/);
+    expect(await eventually(reaches(metrics, 'deadLettered', 'forged', 2))).toEqual({
+      forged: 2,
     });
   });
 

@@ -18,6 +18,7 @@ import type {
   QueueTopology,
 } from '../src/index.ts';
 import {
+  brokerUserOf,
   connectBroker,
   createEventMetrics,
   deleteQueueTopology,
@@ -25,6 +26,7 @@ import {
   exchangeName,
   isMemoryBusUrl,
   openBusModel,
+  producerIdentity,
   queueTopology,
   startEventConsumer,
   startOutboxRelay,
@@ -53,6 +55,12 @@ export function busImplementations(): { name: string; url: string }[] {
   ];
 }
 
+/**
+ * Every connection of the harness authenticates as one user (on RabbitMQ the URL's, on
+ * the in-process bus this one), and its consumers trust that user: one shared identity.
+ */
+const HARNESS_USER = 'cg-test';
+
 export const logger = pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
 
 type ConsumerOptions = Partial<Omit<EventConsumerOptions<PgTransaction>, 'handlers'>> &
@@ -78,16 +86,19 @@ export function useEventsHarness(busUrl: string = amqpUrl) {
   const untilTestEnd = (stop: () => Promise<void>) => onTestFinished(stop);
   afterAll(async () => {
     await pool.end();
-    const connection = await openBusModel(busUrl, `${prefix}cleanup`);
+    const connection = await openBusModel(busUrl, `${prefix}cleanup`, HARNESS_USER);
     const channel = await connection.createChannel();
     for (const topology of topologies) await deleteQueueTopology(channel, topology);
     await channel.deleteExchange(exchange);
     await connection.close();
   });
 
+  const user = brokerUserOf(busUrl, HARNESS_USER);
   const harness = {
     prefix,
     exchange,
+    /** The broker user every harness connection sends as. */
+    user,
     get databaseUrl() {
       return database.url;
     },
@@ -100,7 +111,12 @@ export function useEventsHarness(busUrl: string = amqpUrl) {
     },
     /** A broker connection named `<prefix><name>` (see dropConnection). */
     async broker(name = 'test'): Promise<BrokerConnection> {
-      const broker = await connectBroker({ url: busUrl, name: `${prefix}${name}`, logger });
+      const broker = await connectBroker({
+        url: busUrl,
+        name: `${prefix}${name}`,
+        user: HARNESS_USER,
+        logger,
+      });
       untilTestEnd(() => broker.close());
       await broker.waitForConnection();
       return broker;
@@ -112,6 +128,8 @@ export function useEventsHarness(busUrl: string = amqpUrl) {
       const relay = await startOutboxRelay({
         databaseUrl: database.url,
         broker,
+        // The tests publish user.registered through relays.
+        producer: 'users',
         prefix,
         // The tests' consumers declare their own queues.
         subscribers: {},
@@ -139,6 +157,7 @@ export function useEventsHarness(busUrl: string = amqpUrl) {
         broker,
         topology,
         transaction: harness.transaction,
+        identity: producerIdentity(user),
         prefetch: 8,
         maxAttempts: 3,
         logger,
@@ -153,7 +172,7 @@ export function useEventsHarness(busUrl: string = amqpUrl) {
      * `#` that records each delivery (duplicates included).
      */
     async tap(): Promise<{ messages: { id: string; type: string }[] }> {
-      const connection = await openBusModel(busUrl, `${prefix}tap`);
+      const connection = await openBusModel(busUrl, `${prefix}tap`, HARNESS_USER);
       const channel = await connection.createChannel();
       const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
       await channel.assertExchange(exchange, 'topic', { durable: true });
@@ -173,9 +192,17 @@ export function useEventsHarness(busUrl: string = amqpUrl) {
       untilTestEnd(() => connection.close());
       return tap;
     },
-    /** Publishes raw bytes to the exchange as a producer outside CineGraph might. */
-    async publish(routingKey: string, body: string | object, messageId?: string): Promise<void> {
-      const connection = await openBusModel(busUrl, `${prefix}publisher`);
+    /**
+     * Publishes raw bytes to the exchange as a producer outside CineGraph might, sent as
+     * `userId` (default: the harness's user, whom its consumers trust).
+     */
+    async publish(
+      routingKey: string,
+      body: string | object,
+      messageId?: string,
+      userId: string | null = user,
+    ): Promise<void> {
+      const connection = await openBusModel(busUrl, `${prefix}publisher`, HARNESS_USER);
       try {
         const channel = await connection.createConfirmChannel();
         await channel.assertExchange(exchange, 'topic', { durable: true });
@@ -183,6 +210,7 @@ export function useEventsHarness(busUrl: string = amqpUrl) {
         channel.publish(exchange, routingKey, content, {
           persistent: true,
           ...(messageId ? { messageId } : {}),
+          ...(userId ? { userId } : {}),
         });
         await channel.waitForConfirms();
       } finally {
@@ -191,7 +219,7 @@ export function useEventsHarness(busUrl: string = amqpUrl) {
     },
     /** Opens a confirm channel for the dead-letter tools; closed when the test ends. */
     async adminChannel() {
-      const connection = await openBusModel(busUrl, `${prefix}admin`);
+      const connection = await openBusModel(busUrl, `${prefix}admin`, HARNESS_USER);
       untilTestEnd(() => connection.close());
       return connection.createConfirmChannel();
     },

@@ -592,9 +592,10 @@ export class MemoryBusServer {
     return dropped;
   }
 
-  connect(connectionName: string): MemoryConnection {
+  /** A connection authenticated as `user` (the user `user_id` properties are checked against). */
+  connect(connectionName: string, user = connectionName): MemoryConnection {
     if (this.closed) throw new BusError(320, `the bus ${this.name} is closed`);
-    const connection = new MemoryConnection(this, connectionName);
+    const connection = new MemoryConnection(this, connectionName, user);
     this.connections.add(connection);
     return connection;
   }
@@ -612,6 +613,7 @@ export class MemoryConnection extends EventEmitter implements BusModel {
   constructor(
     readonly bus: MemoryBusServer,
     readonly name: string,
+    readonly user: string,
   ) {
     super();
   }
@@ -773,6 +775,12 @@ export class MemoryChannel extends EventEmitter implements BusConfirmChannel {
   ): boolean {
     if (this.closedBy !== undefined) throw new BusError(504, 'Channel closed');
     try {
+      // As RabbitMQ validates it: a message says it is from its connection's user, or nobody.
+      if (options.userId !== undefined && options.userId !== this.connection.user)
+        throw new BusError(
+          406,
+          `PRECONDITION_FAILED - user_id property set to '${options.userId}' but authenticated user was '${this.connection.user}'`,
+        );
       this.bus.route(exchange, routingKey, Buffer.from(content), messageProperties(options));
     } catch (error) {
       // Asynchronous on a real broker too: the channel closes, and confirms fail.
@@ -941,6 +949,7 @@ function messageProperties(options: Options.Publish): Partial<MessageProperties>
   if (options.timestamp !== undefined) properties.timestamp = options.timestamp;
   if (options.correlationId !== undefined) properties.correlationId = options.correlationId;
   if (options.appId !== undefined) properties.appId = options.appId;
+  if (options.userId !== undefined) properties.userId = options.userId;
   return properties;
 }
 

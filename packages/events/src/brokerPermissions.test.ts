@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { brokerPermissions, brokerServices } from './brokerPermissions.ts';
+import { eventTypes } from './catalogue.ts';
+
+const matches = (pattern: string, name: string) => new RegExp(pattern).test(name);
+
+describe('brokerPermissions', () => {
+  it('lets each service publish exactly the events it owns', () => {
+    const publishers = Object.fromEntries(
+      eventTypes.map((type) => [
+        type,
+        brokerServices.filter((s) => matches(brokerPermissions(s).topic.write, type)),
+      ]),
+    );
+    expect(publishers['payment.succeeded']).toEqual(['payments']);
+    expect(publishers['booking.confirmed']).toEqual(['bookings']);
+    expect(publishers['user.registered']).toEqual(['users']);
+    for (const type of eventTypes) expect(publishers[type]).toHaveLength(1);
+    expect(matches(brokerPermissions('notifications').topic.write, 'payment.succeeded')).toBe(
+      false,
+    );
+  });
+
+  it('lets a service read only its own queues, under its prefix', () => {
+    const { read } = brokerPermissions('bookings', 'cg_test_1.');
+    expect(matches(read, 'cg_test_1.bookings')).toBe(true);
+    expect(matches(read, 'cg_test_1.bookings.dlq')).toBe(true);
+    expect(matches(read, 'cg_test_1.cinegraph.events')).toBe(true);
+    expect(matches(read, 'cg_test_1.payments')).toBe(false);
+    expect(matches(read, 'cg_test_2.bookings')).toBe(false);
+    expect(matches(read, 'cg_test_1xbookings')).toBe(false);
+  });
+});
