@@ -9,8 +9,8 @@ export const brokerServices = [
 
 /**
  * What one service's broker user may do on the vhost, as RabbitMQ's `set_permissions`
- * (regular expressions over exchange and queue names) and `set_topic_permissions` (over
- * the routing keys of the events exchange) take it.
+ * (regular expressions over exchange and queue names) and `set_topic_permissions` (an
+ * exchange by its exact name, and regular expressions over its routing keys) take it.
  */
 export interface BrokerPermissions {
   configure: string;
@@ -45,7 +45,7 @@ export function brokerPermissions(service: string, prefix = ''): BrokerPermissio
     write: `^(${exchange}|${p}(${queues})(\\..+)?|amq\\.default)$`,
     read: `^(${exchange}|${p}${escape(service)}(\\..+)?)$`,
     topic: {
-      exchange: `^${exchange}$`,
+      exchange: `${prefix}${EXCHANGE}`,
       write: owned.length ? `^(${anyOf(owned)})$` : '^$',
       read: '.*',
     },

@@ -63,6 +63,11 @@ export interface TestStack {
    */
   stopProcess(name: string): Promise<void>;
   /**
+   * Starts again, on its port and with its settings, a process `stopProcess` stopped.
+   * Services mode only.
+   */
+  startProcess(name: string): Promise<void>;
+  /**
    * Another gateway in front of this stack's subgraphs, configured by the given
    * gateway.yaml text (written to a temporary folder, so relative paths there resolve
    * against it). Returns its GraphQL URL; it stops with the stack.
@@ -181,6 +186,22 @@ export function useStack(
       const running = stack?.processes.find((p) => p.name === name);
       if (!running) throw new Error(`No process named ${name}`);
       await running.stop();
+    },
+    async startProcess(name) {
+      if (mode === 'embedded') throw servicesOnly('startProcess');
+      const index = stack?.processes.findIndex((p) => p.name === name) ?? -1;
+      const subgraph = subgraphs.find((s) => s.name === name);
+      const env = stack?.environments[name];
+      if (!stack || index < 0 || !subgraph || !env) throw new Error(`No subgraph named ${name}`);
+      const stopped = stack.processes[index]!;
+      if (stopped.child.exitCode === null && stopped.child.signalCode === null)
+        throw new Error(`${name} is running; stop it first`);
+      stack.processes[index] = await spawnProcess({
+        name,
+        entry: subgraph.entry,
+        port: Number(new URL(stopped.url).port),
+        env,
+      });
     },
     async restart() {
       if (!embedded) throw new Error('restart() is for embedded mode');
