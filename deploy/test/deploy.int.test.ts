@@ -12,6 +12,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { brokerServices } from '@cinegraph/events';
 import { gateway, repoRoot, subgraphs } from '@cinegraph/stack';
 
 // The deployment assets (Dockerfile, docker-compose.yml, k8s/, observability/) checked
@@ -26,6 +27,8 @@ const processes = [
   ...subgraphs.map((s) => ({ name: s.name, port: s.defaultPort })),
 ];
 const subgraphNames = subgraphs.map((s) => s.name);
+/** The variable with a service's broker password (compose, scripts/broker-users.ts). */
+const brokerPassword = (service: string) => `BROKER_PASSWORD_${service.toUpperCase()}`;
 
 const has = (command: string) => {
   try {
@@ -103,6 +106,8 @@ describe('docker-compose.yml', () => {
         ports?: string[];
         healthcheck?: unknown;
         command?: string[];
+        entrypoint?: string[];
+        image?: string;
       }
     >;
   };
@@ -167,6 +172,64 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(['prometheus', 'grafana']));
   });
 
+  it('gives every service that uses the broker a broker user of its own', () => {
+    const { services } = compose;
+    const setup = services['broker-users']!;
+    expect(setup.entrypoint).toEqual(['node', '--import', 'tsx', 'scripts/broker-users.ts']);
+    expect(setup.image).toBe(`cinegraph/${setup.build?.args?.['PROCESS']}`);
+    expect(setup.depends_on?.['rabbitmq']?.condition).toBe('service_healthy');
+    expect(setup.environment?.['RABBITMQ_MANAGEMENT_URL']).toBe('http://rabbitmq:15672');
+    expect(setup.environment?.['EVENTS_PRODUCER_USER']).toBe('{service}');
+    // Every broker-using service is a subgraph here (the gateway publishes nothing).
+    expect([...brokerServices].sort()).toEqual([...subgraphNames].sort());
+    for (const name of brokerServices) {
+      const service = services[name]!;
+      expect(service.environment?.['AMQP_URL']).toBe(
+        `amqp://${name}:\${${brokerPassword(name)}}@rabbitmq:5672`,
+      );
+      expect(service.environment?.['EVENTS_PRODUCER_USER'], name).toBe('{service}');
+      expect(service.depends_on?.['broker-users']?.condition, name).toBe(
+        'service_completed_successfully',
+      );
+      expect(setup.environment?.[brokerPassword(name)]).toBe(`\${${brokerPassword(name)}}`);
+    }
+  });
+
+  it('keeps the admin UIs on 127.0.0.1 and commits no credentials', () => {
+    const { services } = compose;
+    expect(services['rabbitmq']!.ports).toEqual(['127.0.0.1:15672:15672']);
+    expect(services['grafana']!.ports).toEqual(['127.0.0.1:3000:3000']);
+    expect(services['prometheus']!.ports).toEqual(['127.0.0.1:9090:9090']);
+    // Only the gateway listens on every interface.
+    for (const [name, service] of Object.entries(services))
+      if (name !== 'gateway')
+        for (const port of service.ports ?? []) expect(port, name).toMatch(/^127\.0\.0\.1:/);
+    expect(services['rabbitmq']!.environment).toMatchObject({
+      RABBITMQ_DEFAULT_USER: '${RABBITMQ_ADMIN_USER}',
+      RABBITMQ_DEFAULT_PASS: '${RABBITMQ_ADMIN_PASSWORD}',
+    });
+    expect(services['grafana']!.environment).toMatchObject({
+      GF_SECURITY_ADMIN_USER: '${GRAFANA_ADMIN_USER}',
+      GF_SECURITY_ADMIN_PASSWORD: '${GRAFANA_ADMIN_PASSWORD}',
+      GF_AUTH_ANONYMOUS_ENABLED: 'false',
+    });
+    // A default (`${VAR:-value}`) only where it is not a credential; every variable without
+    // one is in .env.example, with no value.
+    const text = read('docker-compose.yml');
+    const variables = [...text.matchAll(/\$\{(\w+)(?::?-([^}]*))?\}/g)].map(([, name, value]) => ({
+      name: name!,
+      value,
+    }));
+    expect(variables.filter((v) => v.value !== undefined).map((v) => v.name)).toEqual(
+      expect.not.arrayContaining([expect.stringMatching(/USER|PASS|SECRET|KEY|TOKEN/)]),
+    );
+    expect(text).not.toMatch(/:-(cinegraph|admin|guest)\}/);
+    const example = read('.env.example');
+    for (const { name } of variables.filter((v) => v.value === undefined))
+      expect(example, name).toMatch(new RegExp(`^${name}=$`, 'm'));
+    expect(example).not.toMatch(/^\w+=./m);
+  });
+
   it('creates one database per subgraph and scrapes every process', () => {
     const init = read('deploy/postgres/create-databases.sh');
     for (const name of subgraphNames) expect(init).toMatch(new RegExp(`\\b${name}\\b`));
@@ -216,8 +279,10 @@ async function render(overlay: string): Promise<K8sObject[]> {
 type Container = {
   name: string;
   image: string;
+  command?: string[];
   env?: {
     name: string;
+    value?: string;
     valueFrom?: {
       secretKeyRef?: { key: string; optional?: boolean };
       configMapKeyRef?: { name: string; key: string };
@@ -276,6 +341,26 @@ function expectValidAndComplete(objects: K8sObject[]) {
     expect(podSpec(job).spec.containers[0]!.env?.[0]?.valueFrom?.secretKeyRef?.key).toBe(
       `${name}-database-url`,
     );
+  }
+  // Each broker-using service connects as its own user, which the Job broker-users makes.
+  expect(config.data?.['EVENTS_PRODUCER_USER']).toBe('{service}');
+  const secretOf = (container: Container, variable: string) =>
+    container.env?.find((e) => e.name === variable)?.valueFrom?.secretKeyRef?.key;
+  const [setup] = podSpec(find('Job', 'broker-users')!).spec.containers;
+  expect(setup!.command).toEqual(['node', '--import', 'tsx', 'scripts/broker-users.ts']);
+  expect(setup!.env?.find((e) => e.name === 'EVENTS_PRODUCER_USER')?.valueFrom).toEqual({
+    configMapKeyRef: { name: 'cinegraph-config', key: 'EVENTS_PRODUCER_USER' },
+  });
+  for (const variable of [
+    'RABBITMQ_MANAGEMENT_URL',
+    'RABBITMQ_ADMIN_USER',
+    'RABBITMQ_ADMIN_PASSWORD',
+  ])
+    expect(secretOf(setup!, variable), variable).toBeDefined();
+  for (const name of brokerServices) {
+    const [container] = podSpec(find('Deployment', name)!).spec.containers;
+    expect(secretOf(container!, 'AMQP_URL'), name).toBe(`${name}-amqp-url`);
+    expect(secretOf(setup!, brokerPassword(name))).toBe(`${name}-broker-password`);
   }
   const scaled = objects
     .filter((o) => o.kind === 'HorizontalPodAutoscaler')
@@ -359,6 +444,32 @@ describe.skipIf(!kubectl)('the Kubernetes manifests', () => {
       expect(
         objects.find((o) => o.kind === 'StatefulSet' && o.metadata.name === store),
       ).toBeDefined();
+    // Each service's URL carries its own user and the password the Job sets for it.
+    const secret = objects.find((o) => o.kind === 'Secret')!;
+    const value = (key: string) => Buffer.from(secret.data![key]!, 'base64').toString();
+    expect(secret.data?.['amqp-url']).toBeUndefined();
+    for (const name of brokerServices) {
+      const url = new URL(value(`${name}-amqp-url`));
+      expect(url.username).toBe(name);
+      expect(url.password).toBe(value(`${name}-broker-password`));
+    }
+    // RabbitMQ's management API: the Job alone reaches it, the services only AMQP.
+    const jobLabels = podSpec(
+      objects.find((o) => o.kind === 'Job' && o.metadata.name === 'broker-users')!,
+    ).metadata.labels;
+    const rabbitmq = policies.find((p) => p.metadata.name === 'rabbitmq') as unknown as {
+      spec: { ingress: { from: { podSelector: Selector }[]; ports: { port: number }[] }[] };
+    };
+    const reaches = (labels: Record<string, string>, port: number) =>
+      rabbitmq.spec.ingress.some(
+        (rule) =>
+          rule.ports.some((p) => p.port === port) &&
+          rule.from.some((peer) => matches(peer.podSelector, labels)),
+      );
+    expect(reaches(jobLabels, 15672)).toBe(true);
+    expect(reaches(podLabels('payments'), 5672)).toBe(true);
+    expect(reaches(podLabels('payments'), 15672)).toBe(false);
+    expect(value('rabbitmq-management-url')).toBe('http://rabbitmq:15672');
   });
 
   it('render for prod, valid, with no Secret and no data store inside the cluster', async () => {
@@ -392,6 +503,7 @@ describe('observability', () => {
       'CineGraphOutboxBacklog',
       'CineGraphDeadLetters',
       'CineGraphPaymentFailureSpike',
+      'CineGraphPaymentsUnreconciled',
       'CineGraphProcessDown',
     ])
       expect(names).toContain(needed);

@@ -30,4 +30,10 @@ describe('brokerPermissions', () => {
     expect(matches(read, 'cg_test_2.bookings')).toBe(false);
     expect(matches(read, 'cg_test_1xbookings')).toBe(false);
   });
+
+  it('names the events exchange exactly (RabbitMQ matches topic permissions by name)', () => {
+    expect(brokerPermissions('payments', 'cg_test_1.').topic.exchange).toBe(
+      'cg_test_1.cinegraph.events',
+    );
+  });
 });

@@ -31,7 +31,8 @@ const anyOf = (names: readonly string[]) => names.map(escape).join('|');
  *   (`amq.default`: retries and dead letters are republished through it);
  * - read: the exchange (to bind) and only the service's own queues (to consume);
  * - topic: on the events exchange, publish only the routing keys of the events the service
- *   owns (none for a pure consumer).
+ *   owns (none for a pure consumer). RabbitMQ lets anything through on an exchange with no
+ *   topic permission, so the exchange is named exactly, never as a pattern.
  * Republishing through the default exchange can reach any queue; what stops a forgery
  * there is the consumers' check of the broker-validated `user_id` (producerIdentity.ts).
  */
