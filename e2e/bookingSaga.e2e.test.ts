@@ -6,7 +6,7 @@ import { errorCodes, eventually } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import type { Account } from './support/accounts.ts';
 import { register, signInAdmin } from './support/accounts.ts';
-import { bookableShowtimeId } from './support/showtimes.ts';
+import { bookableShowtimeId, seatIdsOf } from './support/showtimes.ts';
 
 // Short holds, so that expiry can be watched; payments settle in well under that.
 const stack = useStack({
@@ -83,12 +83,7 @@ let payments: pg.Client;
 
 beforeAll(async () => {
   showtimeId = await bookableShowtimeId(stack);
-  const response = await stack.graphql<{
-    showtime: { seatMap: { seats: { id: string }[] }[] };
-  }>('query ($id: ID!) { showtime(id: $id) { seatMap { seats { id } } } }', {
-    variables: { id: showtimeId },
-  });
-  seatIds = response.data!.showtime.seatMap.flatMap((row) => row.seats.map((seat) => seat.id));
+  seatIds = await seatIdsOf(stack, showtimeId);
   // The processor's charges, read from the payments database: services mode only (an
   // embedded stack's PGlite databases belong to its process).
   if (stack.mode === 'embedded') return;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '@cinegraph/stack';
 import { eventually, uniqueId } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
-import { bookableShowtimeId } from './support/showtimes.ts';
+import { bookableShowtimeId, seatIdsOf } from './support/showtimes.ts';
 
 const stack = useStack();
 
@@ -73,11 +73,7 @@ describe('embedded mode across a restart', () => {
     const token = registered.data!.register.accessToken;
 
     const showtimeId = await bookableShowtimeId(stack);
-    const map = await stack.graphql<{ showtime: { seatMap: { seats: { id: string }[] }[] } }>(
-      'query ($id: ID!) { showtime(id: $id) { seatMap { seats { id } } } }',
-      { variables: { id: showtimeId } },
-    );
-    const seatIds = map.data!.showtime.seatMap.flatMap((row) => row.seats.map((s) => s.id));
+    const seatIds = await seatIdsOf(stack, showtimeId);
     const held = await stack.graphql<{ holdSeats: { id: string } }>(
       'mutation ($s: ID!, $seats: [ID!]!) { holdSeats(showtimeId: $s, seatIds: $seats) { id } }',
       { token, variables: { s: showtimeId, seats: seatIds.slice(0, 2) } },

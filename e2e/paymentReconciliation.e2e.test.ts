@@ -13,7 +13,7 @@ import { useStack } from '@cinegraph/stack/testing';
 import type { Account } from './support/accounts.ts';
 import { register } from './support/accounts.ts';
 import { useBrokerUsers } from './support/brokerUsers.ts';
-import { bookableShowtimeId } from './support/showtimes.ts';
+import { bookableShowtimeId, seatIdsOf } from './support/showtimes.ts';
 
 // Shrunk so that a run takes about a minute: holds last 5 s, a handler is tried three
 // times over 1.2 s before its message is parked, and a payment is reconciled 12 s after
@@ -103,12 +103,7 @@ let admin: pg.Client;
 
 beforeAll(async () => {
   showtimeId = await bookableShowtimeId(stack);
-  const response = await stack.graphql<{
-    showtime: { seatMap: { seats: { id: string }[] }[] };
-  }>('query ($id: ID!) { showtime(id: $id) { seatMap { seats { id } } } }', {
-    variables: { id: showtimeId },
-  });
-  seatIds = response.data!.showtime.seatMap.flatMap((row) => row.seats.map((seat) => seat.id));
+  seatIds = await seatIdsOf(stack, showtimeId);
   bookingsDb = new pg.Client({ connectionString: stack.databaseUrls['bookings'] });
   paymentsDb = new pg.Client({ connectionString: stack.databaseUrls['payments'] });
   admin = new pg.Client({ connectionString: `${testEnvironment.postgresUrl}/postgres` });

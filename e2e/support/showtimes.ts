@@ -15,3 +15,13 @@ export async function bookableShowtimeId(stack: TestStack): Promise<string> {
   if (!showtime) throw new Error('The seed has no showtime three hours ahead.');
   return showtime.node.id;
 }
+
+/** The ids of a showtime's seats, row by row. */
+export async function seatIdsOf(stack: TestStack, showtimeId: string): Promise<string[]> {
+  const response = await stack.graphql<{
+    showtime: { seatMap: { seats: { id: string }[] }[] };
+  }>('query ($id: ID!) { showtime(id: $id) { seatMap { seats { id } } } }', {
+    variables: { id: showtimeId },
+  });
+  return response.data!.showtime.seatMap.flatMap((row) => row.seats.map((seat) => seat.id));
+}

@@ -58,6 +58,18 @@ async function paidBooking(token = 'tok_visa') {
   return { facts, payment };
 }
 
+/** booking.confirmed for a booking: the ticket. */
+const ticketFor = (facts: { bookingId: string; userId: string; showtimeId: string }) => ({
+  ...facts,
+  movieTitle: 'Heat',
+  theaterName: 'The Electric',
+  startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+  timeZone: 'Europe/London',
+  seats: ['A1'],
+  amountCents: 1_500,
+  currency: 'GBP',
+});
+
 const asks = (paymentId: string) =>
   db.outboxEvent.count({
     where: { type: 'payment.succeeded', data: { path: ['paymentId'], equals: paymentId } },
@@ -73,16 +85,7 @@ afterAll(async () => {
 describe('reconciliation', () => {
   it('leaves a payment alone while its booking is confirmed in time', async () => {
     const { facts, payment } = await paidBooking();
-    await tell('booking.confirmed', {
-      ...facts,
-      movieTitle: 'Heat',
-      theaterName: 'The Electric',
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      timeZone: 'Europe/London',
-      seats: ['A1'],
-      amountCents: 1_500,
-      currency: 'GBP',
-    });
+    await tell('booking.confirmed', ticketFor(facts));
     await wait(BOUND_MS + 50);
     await askBookingsToSettle(db, BOUND_MS);
     expect(await asks(payment.id)).toBe(1); // its own payment.succeeded only
@@ -114,16 +117,7 @@ describe('reconciliation', () => {
     expect(asked.reconciliationAttempts).toBe(2);
 
     // bookings answers: the booking is confirmed. The payment is reconciled.
-    await tell('booking.confirmed', {
-      ...facts,
-      movieTitle: 'Heat',
-      theaterName: 'The Electric',
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      timeZone: 'Europe/London',
-      seats: ['A1'],
-      amountCents: 1_500,
-      currency: 'GBP',
-    });
+    await tell('booking.confirmed', ticketFor(facts));
     expect((await unreconciledSummary(db, BOUND_MS)).count).toBe(before.count);
     await wait(4 * BOUND_MS + 50);
     await askBookingsToSettle(db, BOUND_MS);

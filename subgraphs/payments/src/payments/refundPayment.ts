@@ -1,5 +1,5 @@
-import { emit } from '@cinegraph/events';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { announcePaymentChange } from './announcePaymentChange.ts';
 import type { PaymentProcessor } from '../processor/paymentProcessor.ts';
 
 const BATCH = 50;
@@ -32,22 +32,12 @@ export async function refundCancelledBookings(
   let refunded = 0;
   for (const { id, processor_charge_id: chargeId } of due) {
     await processor.refund({ chargeId });
-    const done = await db.$transaction(async (tx) => {
-      const { count } = await tx.payment.updateMany({
-        where: { id, status: 'SUCCEEDED' },
-        data: { status: 'REFUNDED' },
-      });
-      if (!count) return false;
-      const payment = await tx.payment.findUniqueOrThrow({ where: { id } });
-      await emit(tx, 'payment.refunded', {
-        paymentId: payment.id,
-        bookingId: payment.bookingId,
-        userId: payment.userId,
-        amountCents: payment.amountCents,
-        currency: payment.currency,
-      });
-      return true;
-    });
+    const done = await announcePaymentChange(
+      db,
+      { id, status: 'SUCCEEDED' },
+      { status: 'REFUNDED' },
+      'payment.refunded',
+    );
     if (done) refunded++;
   }
   return refunded;

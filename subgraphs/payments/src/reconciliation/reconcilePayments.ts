@@ -1,5 +1,5 @@
-import { emit } from '@cinegraph/events';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { announcePaymentChange } from '../payments/announcePaymentChange.ts';
 
 /**
  * Reconciliation: every payment ends where its outcome says its booking should be. A
@@ -62,25 +62,15 @@ export async function askBookingsToSettle(db: PrismaClient, boundMs: number): Pr
   let asked = 0;
   for (const { id, attempts } of due) {
     const backoffMs = Math.min(boundMs * 2 ** attempts, MAX_ASK_BACKOFF_MS);
-    const done = await db.$transaction(async (tx) => {
-      const { count } = await tx.payment.updateMany({
-        where: { id, status: 'SUCCEEDED', reconciliationAttempts: attempts },
-        data: {
-          reconciliationAttempts: attempts + 1,
-          nextReconciliationAt: new Date(Date.now() + backoffMs),
-        },
-      });
-      if (!count) return false;
-      const payment = await tx.payment.findUniqueOrThrow({ where: { id } });
-      await emit(tx, 'payment.succeeded', {
-        paymentId: payment.id,
-        bookingId: payment.bookingId,
-        userId: payment.userId,
-        amountCents: payment.amountCents,
-        currency: payment.currency,
-      });
-      return true;
-    });
+    const done = await announcePaymentChange(
+      db,
+      { id, status: 'SUCCEEDED', reconciliationAttempts: attempts },
+      {
+        reconciliationAttempts: attempts + 1,
+        nextReconciliationAt: new Date(Date.now() + backoffMs),
+      },
+      'payment.succeeded',
+    );
     if (done) asked++;
   }
   return asked;
