@@ -71,6 +71,11 @@ export const eventCatalogue = {
     timeZone: z.string().min(1),
     seats: z.array(z.string().min(1)).min(1),
     ...money,
+    /**
+     * True when bookings says it again for a booking confirmed before: payments'
+     * reconciliation asked about it (it had missed the first). No new ticket is sent.
+     */
+    restated: z.boolean().optional(),
   }),
   'booking.cancelled': z.object({
     bookingId: id,

@@ -307,18 +307,21 @@ describe('the saga steps', () => {
   const eventCount = (type: string, bookingId: string) =>
     db.outboxEvent.count({ where: { type, data: { path: ['bookingId'], equals: bookingId } } });
 
-  it('confirms once with the ticket, however often payment.succeeded arrives', async () => {
+  it('confirms once with the ticket, and only restates it when asked again', async () => {
     const { booking, facts } = await pendingBooking();
     const succeeded = { ...facts, amountCents: booking.totalCents, currency: 'GBP' };
     await handle('payment.succeeded', succeeded);
+    // payments' reconciliation asks again (a new event): the answer carries no new ticket.
     await handle('payment.succeeded', succeeded);
     expect((await db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe(
       'CONFIRMED',
     );
-    expect(await eventCount('booking.confirmed', booking.id)).toBe(1);
-    const [ticket] = await db.outboxEvent.findMany({
+    const [ticket, restated] = await db.outboxEvent.findMany({
       where: { type: 'booking.confirmed', data: { path: ['bookingId'], equals: booking.id } },
+      orderBy: { id: 'asc' },
     });
+    expect(ticket!.data).not.toHaveProperty('restated');
+    expect(restated!.data).toMatchObject({ bookingId: booking.id, restated: true });
     expect(ticket!.data).toMatchObject({
       movieTitle: 'Heat',
       theaterName: 'The Electric',
@@ -352,7 +355,8 @@ describe('the saga steps', () => {
     const reserved = await db.seatReservation.findMany({ where: { bookingId: booking.id } });
     expect(reserved.map((r) => r.seatId).sort()).toEqual([...seatIds].sort());
     expect(reserved.every((r) => r.showtimeId === showtime.id)).toBe(true);
-    expect(await eventCount('booking.confirmed', booking.id)).toBe(1);
+    // The ticket once; the second payment.succeeded only restates it.
+    expect(await eventCount('booking.confirmed', booking.id)).toBe(2);
     expect(await eventCount('booking.cancelled', booking.id)).toBe(0);
   });
 

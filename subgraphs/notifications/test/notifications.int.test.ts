@@ -97,6 +97,31 @@ describe('the notifications consumer', () => {
     });
   });
 
+  it('sends the ticket once: a restated booking.confirmed sends nothing', async () => {
+    const { data } = await deliverRegistration();
+    const confirmed = {
+      bookingId: crypto.randomUUID(),
+      userId: data.userId,
+      showtimeId: crypto.randomUUID(),
+      movieTitle: 'Heat',
+      theaterName: 'The Electric',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      timeZone: 'Europe/London',
+      seats: ['A1'],
+      amountCents: 1_500,
+      currency: 'GBP',
+    };
+    const apply = (event: ReturnType<typeof createEnvelope<'booking.confirmed'>>) =>
+      db.$transaction((tx) => handlers['booking.confirmed'](tx, event));
+    await apply(createEnvelope('booking.confirmed', confirmed));
+    await apply(createEnvelope('booking.confirmed', { ...confirmed, restated: true }));
+    const tickets = await db.notification.findMany({
+      where: { userId: data.userId, template: 'ticket' },
+    });
+    expect(tickets.length).toBeGreaterThan(0);
+    expect(new Set(tickets.map((ticket) => ticket.channel)).size).toBe(tickets.length);
+  });
+
   it('sends nothing on a channel the user turned off', async () => {
     const event = registration();
     await db.notificationPreference.create({

@@ -20,7 +20,9 @@ type Tx = Prisma.TransactionClient;
  *   all the same when its seats are still free and the showtime has not started.
  * - Otherwise, an ended booking (EXPIRED with its seats gone, or CANCELLED) gets
  *   booking.cancelled with cause `ended`, on which payments refunds.
- * - CONFIRMED or REFUNDED: nothing to do.
+ * - CONFIRMED: booking.confirmed again, marked `restated` (no second ticket), so that
+ *   payments, which asked because it never heard the first, learns it.
+ * - REFUNDED: nothing to do.
  */
 export async function settlePaidBooking(
   tx: Tx,
@@ -35,6 +37,7 @@ export async function settlePaidBooking(
   const booking = await tx.booking.findUnique({ where: { id: bookingId } });
   if (!booking) return;
   if (!count) {
+    if (booking.status === 'CONFIRMED') return emitTicket(tx, booking, true);
     if (booking.status !== 'EXPIRED' && booking.status !== 'CANCELLED') return;
     const refused =
       booking.status === 'EXPIRED'
@@ -89,8 +92,8 @@ async function reviveExpired(
   return null;
 }
 
-/** booking.confirmed: the ticket. */
-async function emitTicket(tx: Tx, booking: Booking): Promise<void> {
+/** booking.confirmed: the ticket (or, `restated`, the news again without one). */
+async function emitTicket(tx: Tx, booking: Booking, restated = false): Promise<void> {
   const bookingId = booking.id;
   const [showtime, seats] = await Promise.all([
     tx.knownShowtime.findUniqueOrThrow({ where: { id: booking.showtimeId } }),
@@ -108,6 +111,7 @@ async function emitTicket(tx: Tx, booking: Booking): Promise<void> {
     seats: booking.seatIds.map((id) => labelOf.get(id) ?? id),
     amountCents: booking.totalCents,
     currency: booking.currency,
+    ...(restated ? { restated } : {}),
   });
 }
 

@@ -23,7 +23,9 @@ export const handlers = {
     });
   },
   async 'booking.confirmed'(tx, event) {
-    const { userId, showtimeId: _, ...ticket } = event.data;
+    // Said again for payments' reconciliation: the customer has the ticket already.
+    if (event.data.restated) return;
+    const { userId, showtimeId: _, restated: __, ...ticket } = event.data;
     await notify(tx, { userId, eventId: event.id, template: 'ticket', values: ticket });
   },
   async 'booking.cancelled'(tx, event) {
