@@ -22,6 +22,13 @@ describe('event envelopes', () => {
     expect(parseEnvelope(Buffer.from(JSON.stringify(event)))).toEqual(event);
   });
 
+  it('name their producer; one without (an earlier version’s) is taken as the owner’s', () => {
+    const event = createEnvelope('user.registered', data);
+    expect(event.producer).toBe('users');
+    const { producer: _, ...earlier } = event;
+    expect(parseEnvelope(Buffer.from(JSON.stringify(earlier))).producer).toBe('users');
+  });
+
   it('refuse to build an event whose data breaks the catalogue', () => {
     expect(() => createEnvelope('user.registered', { ...data, email: 'nope' })).toThrow(
       /Invalid user.registered event/,

@@ -51,7 +51,8 @@ export class MalformedEventError extends Error {
 const envelopeShape = z.object({
   id: z.uuid(),
   type: z.string(),
-  producer: z.string().min(1).max(100),
+  /** Absent from an earlier version's events: then the type's owner is assumed. */
+  producer: z.string().min(1).max(100).optional(),
   occurredAt: z.iso.datetime({ offset: true }),
   data: z.unknown(),
   traceparent: z.string().max(256).optional(),
@@ -78,5 +79,10 @@ export function parseEnvelope(body: Buffer): AnyEventEnvelope {
   if (!data.success) {
     throw new MalformedEventError(`invalid ${type} data: ${z.prettifyError(data.error)}`);
   }
-  return { ...envelope.data, type, data: data.data } as AnyEventEnvelope;
+  return {
+    ...envelope.data,
+    type,
+    producer: envelope.data.producer ?? producerOf(type),
+    data: data.data,
+  } as AnyEventEnvelope;
 }
