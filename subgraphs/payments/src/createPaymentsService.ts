@@ -1,4 +1,6 @@
 import { consumerTransaction, startServiceEvents } from '@cinegraph/events';
+import type { Registry } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import type { Runnable } from '@cinegraph/service-kit';
 import {
   createAccessTokenVerifier,
@@ -20,8 +22,6 @@ import { unreconciledSummary } from './reconciliation/reconcilePayments.ts';
 import { startReconciler } from './reconciliation/startReconciler.ts';
 import { createWorkerLease } from './reconciliation/workerLease.ts';
 import { resolvers } from './resolvers/index.ts';
-import type { Registry } from 'prom-client';
-import { Counter, Gauge } from 'prom-client';
 
 /**
  * Wires the payments subgraph: its database, the (simulated) processor, the consumer of
@@ -37,7 +37,7 @@ export async function createPaymentsService(config: PaymentsConfig): Promise<Run
   const processor = createSimulatedProcessor(db);
   const refund = (bookingIds: string[]) =>
     refundCancelledBookings({ db, processor }, bookingIds).catch((error: unknown) =>
-      logger.warn({ err: error }, 'refunding failed; the settling worker will retry'),
+      logger.warn({ err: error }, 'refunding failed; the reconciler will retry'),
     );
   const events = await startServiceEvents<Tx>({
     service: 'payments',
@@ -125,7 +125,7 @@ function registerUnreconciledGauges(
   });
   new Gauge({
     name: 'payments_unreconciled_oldest_age_seconds',
-    help: 'How long the oldest unreconciled payment has been due, in seconds (0 when none is).',
+    help: 'Seconds since the last fact about the oldest unreconciled payment (its creation, or its booking status); 0 when none is unreconciled.',
     registers: [registry],
     async collect() {
       const read = await summary().catch(() => null);

@@ -20,7 +20,7 @@ import { announcePaymentChange } from '../payments/announcePaymentChange.ts';
 
 export interface UnreconciledSummary {
   count: number;
-  /** Seconds since the oldest unreconciled payment's `since`; 0 when there is none. */
+  /** Seconds since the oldest unreconciled payment's `since` (its last fact); 0 when none. */
   oldestAgeSeconds: number;
 }
 
