@@ -78,13 +78,16 @@ export type Mutation = {
   /**
    * Books the seats of a live hold, waiting for payment until the hold would have expired.
    * The same idempotency key (1 to 100 characters) returns the same booking; an unknown
-   * or expired hold is NOT_FOUND.
+   * or expired hold is NOT_FOUND; past the caps on unpaid bookings it is CONFLICT, with
+   * `extensions.limit` naming the limit.
    */
   createBooking: Booking;
   /**
-   * Holds 1 to 10 seats of a showtime that has not started, all or none: a seat someone else
-   * holds or has bought is CONFLICT, a seat not in that screen is BAD_USER_INPUT. Replaces
-   * the user's previous hold for the same showtime.
+   * Holds 1 to 10 seats (MAX_SEATS_PER_BOOKING) of a showtime that has not started, all or
+   * none: a seat someone else holds or has bought is CONFLICT, a seat not in that screen is
+   * BAD_USER_INPUT. Replaces the user's previous hold for the same showtime. A customer who
+   * already has as many unpaid bookings as allowed (1 per showtime, 3 in all by default) is
+   * CONFLICT, with `extensions.limit` naming the limit.
    */
   holdSeats: SeatHold;
   /** Gives a hold's seats back. Only its user; an unknown or expired hold is NOT_FOUND. */
