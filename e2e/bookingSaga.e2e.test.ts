@@ -6,6 +6,7 @@ import { errorCodes, eventually } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import type { Account } from './support/accounts.ts';
 import { register, signInAdmin } from './support/accounts.ts';
+import { bookSeats, INBOX } from './support/booking.ts';
 import { bookableShowtimeId, seatIdsOf } from './support/showtimes.ts';
 
 // Short holds, so that expiry can be watched; payments settle in well under that.
@@ -13,22 +14,6 @@ const stack = useStack({
   processEnv: { bookings: { HOLD_TTL_SECONDS: '8', EXPIRY_POLL_INTERVAL_MS: '300' } },
 });
 
-const HOLD = /* GraphQL */ `
-  mutation ($showtimeId: ID!, $seatIds: [ID!]!) {
-    holdSeats(showtimeId: $showtimeId, seatIds: $seatIds) {
-      id
-      totalCents
-    }
-  }
-`;
-const BOOK = /* GraphQL */ `
-  mutation ($holdId: ID!, $key: String!) {
-    createBooking(holdId: $holdId, idempotencyKey: $key) {
-      id
-      totalCents
-    }
-  }
-`;
 const PAY = /* GraphQL */ `
   mutation ($bookingId: ID!, $token: String!, $key: String!) {
     payBooking(bookingId: $bookingId, paymentMethodToken: $token, idempotencyKey: $key) {
@@ -53,22 +38,6 @@ const BOOKING = /* GraphQL */ `
     }
   }
 `;
-const INBOX = /* GraphQL */ `
-  query {
-    me {
-      notifications(first: 20) {
-        edges {
-          node {
-            template
-            subject
-            body
-          }
-        }
-      }
-    }
-  }
-`;
-
 interface Payment {
   id: string;
   status: string;
@@ -99,17 +68,8 @@ async function bookedCustomer(name: string, count = 2) {
   const customer = await register(stack, name);
   const seats = seatIds.slice(nextSeat, nextSeat + count);
   nextSeat += count;
-  const held = await stack.graphql<{ holdSeats: { id: string } }>(HOLD, {
-    token: customer.token,
-    variables: { showtimeId, seatIds: seats },
-  });
-  expect(held.errors).toBeUndefined();
-  const booked = await stack.graphql<{ createBooking: { id: string; totalCents: number } }>(BOOK, {
-    token: customer.token,
-    variables: { holdId: held.data!.holdSeats.id, key: `book-${name}` },
-  });
-  expect(booked.errors).toBeUndefined();
-  return { customer, seats, booking: booked.data!.createBooking };
+  const booking = await bookSeats(stack, customer, showtimeId, seats, `book-${name}`);
+  return { customer, seats, booking };
 }
 
 const pay = (customer: Account, bookingId: string, token: string, key: string) =>

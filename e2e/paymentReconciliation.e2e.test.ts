@@ -12,15 +12,16 @@ import { eventually, testEnvironment } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import type { Account } from './support/accounts.ts';
 import { register } from './support/accounts.ts';
+import { bookSeats, INBOX } from './support/booking.ts';
 import { useBrokerUsers } from './support/brokerUsers.ts';
 import { bookableShowtimeId, seatIdsOf } from './support/showtimes.ts';
 
 // Shrunk so that a run takes about a minute: holds last 5 s, a handler is tried three
-// times over 1.2 s before its message is parked, and a payment is reconciled 12 s after
-// the last fact about it (well past the database outage below, about 7 s, so that the
-// rival's booking is made before the reconciler asks about the booking it takes the
-// seats of).
-const RECONCILE_AFTER_MS = 12_000;
+// times over 1.2 s before its message is parked, and a payment is reconciled 20 s after
+// the last fact about it: far past the database outage below (about 5 s, longer on a
+// loaded machine), so that the rival has bought the seats of the booking it takes before
+// the reconciler asks about that booking.
+const RECONCILE_AFTER_MS = 20_000;
 const RETRY_DELAYS_MS = '200,1000';
 const brokerUsers = useBrokerUsers(() => stack.eventsEnv['EVENTS_PREFIX']!);
 const subgraphNames = ['users', 'movies', 'reviews', 'watchlists', 'bookings', 'payments'];
@@ -50,20 +51,6 @@ const stack = useStack({
   },
 });
 
-const HOLD = /* GraphQL */ `
-  mutation ($showtimeId: ID!, $seatIds: [ID!]!) {
-    holdSeats(showtimeId: $showtimeId, seatIds: $seatIds) {
-      id
-    }
-  }
-`;
-const BOOK = /* GraphQL */ `
-  mutation ($holdId: ID!, $key: String!) {
-    createBooking(holdId: $holdId, idempotencyKey: $key) {
-      id
-    }
-  }
-`;
 const PAY = /* GraphQL */ `
   mutation ($bookingId: ID!) {
     payBooking(bookingId: $bookingId, paymentMethodToken: "tok_visa", idempotencyKey: "pay") {
@@ -72,20 +59,6 @@ const PAY = /* GraphQL */ `
     }
   }
 `;
-const INBOX = /* GraphQL */ `
-  query {
-    me {
-      notifications(first: 20) {
-        edges {
-          node {
-            template
-          }
-        }
-      }
-    }
-  }
-`;
-
 interface Purchase {
   customer: Account;
   seats: string[];
@@ -116,17 +89,8 @@ afterAll(async () => {
 /** A customer whose booking of two fresh seats waits for payment. */
 async function bookedCustomer(name: string, seats = seatIds.slice(nextSeat, (nextSeat += 2))) {
   const customer = await register(stack, name);
-  const held = await stack.graphql<{ holdSeats: { id: string } }>(HOLD, {
-    token: customer.token,
-    variables: { showtimeId, seatIds: seats },
-  });
-  expect(held.errors).toBeUndefined();
-  const booked = await stack.graphql<{ createBooking: { id: string } }>(BOOK, {
-    token: customer.token,
-    variables: { holdId: held.data!.holdSeats.id, key: `book-${name}` },
-  });
-  expect(booked.errors).toBeUndefined();
-  return { customer, seats, bookingId: booked.data!.createBooking.id };
+  const booking = await bookSeats(stack, customer, showtimeId, seats, `book-${name}`);
+  return { customer, seats, bookingId: booking.id };
 }
 
 async function pay(purchase: Purchase): Promise<void> {
@@ -263,6 +227,7 @@ describe.skipIf(stack.mode === 'embedded')('payment reconciliation', () => {
   it('settles payments parked while the bookings database refused connections: confirmed where the seats were free, refunded where they were sold', async () => {
     const purchases: Purchase[] = [];
     for (const name of ['Dee', 'Eli', 'Fay']) purchases.push(await bookedCustomer(name));
+    const holdsExpire = Date.now() + 5_000;
     const database = new URL(stack.databaseUrls['bookings']!).pathname.slice(1);
     await bookingsDb.end();
     await admin.query(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS false`);
@@ -284,8 +249,8 @@ describe.skipIf(stack.mode === 'embedded')('payment reconciliation', () => {
         30_000,
         'bookings to park every payment.succeeded',
       );
-      // Past the holds' expiry.
-      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      // Until the holds, and so the bookings, have run out.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, holdsExpire - Date.now())));
     } finally {
       await admin.query(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS true`);
     }

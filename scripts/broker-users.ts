@@ -6,7 +6,7 @@
 // RABBITMQ_VHOST (`/`), EVENTS_PREFIX, EVENTS_PRODUCER_USER (`{service}`) and one
 // BROKER_PASSWORD_<SERVICE> per service (docs/operations.md).
 import { z } from 'zod';
-import { brokerPermissions, brokerServices, eventsEnv } from '@cinegraph/events';
+import { brokerPermissions, brokerServices, brokerUserFor, eventsEnv } from '@cinegraph/events';
 import { ConfigError, env, loadConfig } from '@cinegraph/service-kit';
 
 const passwordVariable = (service: string) => `BROKER_PASSWORD_${service.toUpperCase()}`;
@@ -61,7 +61,7 @@ async function put(path: string, body: object): Promise<void> {
 }
 
 for (const service of brokerServices) {
-  const user = config.EVENTS_PRODUCER_USER.replaceAll('{service}', service);
+  const user = brokerUserFor(config.EVENTS_PRODUCER_USER, service);
   const name = encodeURIComponent(user);
   const { configure, write, read, topic } = brokerPermissions(service, config.EVENTS_PREFIX);
   // No tags: the management UI and API are for the admin, never for a service.

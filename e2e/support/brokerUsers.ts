@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
-import { brokerPermissions, brokerServices } from '@cinegraph/events';
+import { brokerPermissions, brokerServices, brokerUserFor } from '@cinegraph/events';
 import { testEnvironment, uniqueId } from '@cinegraph/testing';
 
 const run = promisify(execFile);
@@ -37,7 +37,7 @@ export function useBrokerUsers(eventsPrefix: () => string): BrokerUsers {
   const id = uniqueId();
   const template = `cg_test_${id}_{service}`;
   const password = randomBytes(12).toString('hex');
-  const user = (service: string) => template.replace('{service}', service);
+  const user = (service: string) => brokerUserFor(template, service);
   const base = new URL(testEnvironment.amqpUrl);
   const definitions = path.join(tmpdir(), `cg_test_${id}_broker.json`);
 

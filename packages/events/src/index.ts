@@ -31,7 +31,7 @@ export type { EventMetrics } from './eventMetrics.ts';
 export { emit, OUTBOX_CHANNEL } from './outbox.ts';
 export type { EmitOptions, SqlExecutor } from './outbox.ts';
 export { startOutboxRelay } from './outboxRelay.ts';
-export { producerIdentity, producerRefusal } from './producerIdentity.ts';
+export { brokerUserFor, producerIdentity, producerRefusal } from './producerIdentity.ts';
 export type { ProducerIdentity } from './producerIdentity.ts';
 export type { OutboxBacklog, OutboxRelay, OutboxRelayOptions } from './outboxRelay.ts';
 export {

@@ -24,9 +24,14 @@ export interface ProducerIdentity {
   readonly shared: boolean;
 }
 
+/** The broker user `service` publishes as under `template` (EVENTS_PRODUCER_USER). */
+export function brokerUserFor(template: string, service: string): string {
+  return template.replaceAll('{service}', service);
+}
+
 export function producerIdentity(self: string, template?: string): ProducerIdentity {
   if (!template) return { self, shared: true, userOf: () => self };
-  return { self, shared: false, userOf: (service) => template.replaceAll('{service}', service) };
+  return { self, shared: false, userOf: (service) => brokerUserFor(template, service) };
 }
 
 /** Why an event must be refused, or null when its producer may publish it. */

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import { announcePaymentChange } from '../payments/announcePaymentChange.ts';
 
 /**
@@ -27,19 +28,27 @@ export interface UnreconciledSummary {
 const ASK_BATCH = 50;
 const MAX_ASK_BACKOFF_MS = 60 * 60 * 1000;
 
+/**
+ * The unreconciled payments, each with its booking's status as payments knows it and its
+ * `since`: the one definition the gauge and the asks share.
+ */
+const unreconciled = (boundMs: number) => Prisma.sql`
+  SELECT p.id, p.status, p.reconciliation_attempts, p.next_reconciliation_at, p.created_at,
+         b.status AS booking_status, due.since
+    FROM payments p
+    LEFT JOIN payable_bookings b ON b.booking_id = p.booking_id
+   CROSS JOIN LATERAL (SELECT GREATEST(p.created_at, COALESCE(b.updated_at, p.created_at)) AS since) due
+   WHERE (p.status = 'PENDING' OR (p.status = 'SUCCEEDED' AND b.status IS DISTINCT FROM 'CONFIRMED'))
+     AND due.since < now() - ${boundMs} * interval '1 millisecond'`;
+
 /** How many payments are unreconciled, and how long the oldest has been (for metrics). */
 export async function unreconciledSummary(
   db: PrismaClient,
   boundMs: number,
 ): Promise<UnreconciledSummary> {
   const [row] = await db.$queryRaw<{ count: number; oldest: number | null }[]>`
-    WITH due AS (
-      SELECT GREATEST(p.created_at, COALESCE(b.updated_at, p.created_at)) AS since
-        FROM payments p LEFT JOIN payable_bookings b ON b.booking_id = p.booking_id
-       WHERE p.status = 'PENDING'
-          OR (p.status = 'SUCCEEDED' AND b.status IS DISTINCT FROM 'CONFIRMED'))
     SELECT count(*)::int AS count, EXTRACT(EPOCH FROM now() - min(since))::float8 AS oldest
-      FROM due WHERE since < now() - ${boundMs} * interval '1 millisecond'`;
+      FROM (${unreconciled(boundMs)}) u`;
   return { count: row?.count ?? 0, oldestAgeSeconds: row?.oldest ?? 0 };
 }
 
@@ -51,14 +60,10 @@ export async function unreconciledSummary(
  */
 export async function askBookingsToSettle(db: PrismaClient, boundMs: number): Promise<number> {
   const due = await db.$queryRaw<{ id: string; attempts: number }[]>`
-    SELECT p.id, p.reconciliation_attempts AS attempts
-      FROM payments p LEFT JOIN payable_bookings b ON b.booking_id = p.booking_id
-     WHERE p.status = 'SUCCEEDED'
-       AND b.status IS DISTINCT FROM 'CONFIRMED' AND b.status IS DISTINCT FROM 'CANCELLED'
-       AND GREATEST(p.created_at, COALESCE(b.updated_at, p.created_at))
-           < now() - ${boundMs} * interval '1 millisecond'
-       AND (p.next_reconciliation_at IS NULL OR p.next_reconciliation_at <= now())
-     ORDER BY p.created_at LIMIT ${ASK_BATCH}`;
+    SELECT id, reconciliation_attempts AS attempts FROM (${unreconciled(boundMs)}) u
+     WHERE status = 'SUCCEEDED' AND booking_status IS DISTINCT FROM 'CANCELLED'
+       AND (next_reconciliation_at IS NULL OR next_reconciliation_at <= now())
+     ORDER BY created_at LIMIT ${ASK_BATCH}`;
   let asked = 0;
   for (const { id, attempts } of due) {
     const backoffMs = Math.min(boundMs * 2 ** attempts, MAX_ASK_BACKOFF_MS);
