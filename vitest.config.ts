@@ -25,7 +25,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['{packages,subgraphs,gateway,scripts}/**/src/**/*.test.ts'],
+          include: [
+            '{packages,subgraphs,gateway,scripts}/**/src/**/*.test.ts',
+            'bench/support/*.test.ts',
+          ],
           exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
         },
       },

@@ -250,7 +250,8 @@ if (modes.length === 2) {
 }
 await reportTable(
   'booking',
-  `${attempts} concurrent hold attempts on 100 seats; ${flows} hold → book → pay flows, ${concurrency} at a time; modes: ${modes.join(', ')}; Node ${process.version}; ${new Date().toISOString()}. Embedded mode runs in the benchmark's own process (its RSS is the whole supergraph's; services mode's is the load generator's alone).`,
+  `${attempts} concurrent hold attempts on 100 seats; ${flows} hold → book → pay flows, ${concurrency} at a time; modes: ${modes.join(', ')}. Embedded mode runs in the benchmark's own process (its RSS is the whole supergraph's; services mode's is the load generator's alone).`,
   rows,
+  { attempts, seats: 100, flows, concurrency, modes },
 );
 if (broken) process.exitCode = 1;

@@ -18,6 +18,7 @@ import { PrismaClient as NotificationsClient } from '@cinegraph/notifications/pr
 import { createPrismaClient } from '@cinegraph/service-kit';
 import { subgraphs } from '@cinegraph/stack';
 import { testEnvironment, uniqueId } from '@cinegraph/testing';
+import { percentile, reportTable } from './support/benchStack.ts';
 import { PrismaClient as UsersClient } from '@cinegraph/users/prisma';
 
 const { values: args } = parseArgs({
@@ -29,10 +30,6 @@ const logger = pino({ level: 'warn' });
 
 function migrationsOf(name: string): string {
   return subgraphs.find((subgraph) => subgraph.name === name)!.migrationsDir;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 interface LevelResult {
@@ -167,10 +164,20 @@ await runLevel(4, 200); // warm-up: JIT, connection pools, the broker's first qu
 const results: LevelResult[] = [];
 for (const producers of levels) results.push(await runLevel(producers));
 const base = results[0]!;
-console.table(
+await reportTable(
+  'events',
+  `The event backbone end to end: each producer commits a user row and its user.registered event in one Prisma transaction; the outbox relay publishes to RabbitMQ with confirms; notifications' consumer applies each in its own transaction and acknowledges after commit. ${perLevel} events per level, after a warm-up of 200; latency from the producer's commit to the consumer's commit.`,
   results.map((result) => ({
-    ...result,
-    'throughput vs 1': `${(result.eventsPerSecond / base.eventsPerSecond).toFixed(2)}x`,
-    'p99 vs 1': `${(result.p99Ms / base.p99Ms).toFixed(2)}x`,
+    producers: result.producers,
+    events: result.events,
+    seconds: result.seconds,
+    'committed/s': result.committedPerSecond,
+    'events/s': result.eventsPerSecond,
+    'p50 ms': result.p50Ms.toFixed(1),
+    'p99 ms': result.p99Ms.toFixed(1),
+    'max ms': result.maxMs.toFixed(1),
+    'events/s vs 1 producer': `${(result.eventsPerSecond / base.eventsPerSecond).toFixed(2)}x`,
+    'p99 vs 1 producer': `${(result.p99Ms / base.p99Ms).toFixed(2)}x`,
   })),
+  { 'events per level': perLevel, producers: levels, 'warm-up events': 200 },
 );

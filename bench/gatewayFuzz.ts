@@ -52,7 +52,8 @@ do {
 
 await reportTable(
   'gateway-fuzz',
-  `The differential fuzzer's soak: ${rows.length} seeds, ${args.operations} operations each, ${args.repeats} rounds of concurrent mixes; Node ${process.version}; ${new Date().toISOString()}`,
+  `The differential fuzzer's soak: ${rows.length} seeds, ${args.operations} operations each, ${args.repeats} rounds of concurrent mixes`,
   rows,
+  { seeds: rows.length, operations: Number(args.operations), repeats: Number(args.repeats) },
 );
 if (wrong > 0) process.exitCode = 1;

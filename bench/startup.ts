@@ -142,8 +142,6 @@ rows.push({
   'median s': `${(median('services, restart') / median('services, restart, tsx')).toFixed(2)}×`,
   'RSS MiB': '',
 });
-await reportTable(
-  'startup',
-  `npm start to a healthy gateway, ${runs} run(s) of each; Node ${process.version}; ${new Date().toISOString()}`,
-  rows,
-);
+await reportTable('startup', `npm start to a healthy gateway, ${runs} run(s) of each`, rows, {
+  runs,
+});

@@ -1,16 +1,17 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Stack } from '@cinegraph/stack';
 import {
   deleteStackResources,
   gateway,
-  repoRoot,
   startEmbedded,
   startStack,
   subgraphs,
 } from '@cinegraph/stack';
 import { freePort, testEnvironment, uniqueId } from '@cinegraph/testing';
+import type { Row, Settings } from './results.ts';
+import { writeResults } from './results.ts';
 
 const RETRY_DELAYS_MS = [1_000];
 
@@ -145,20 +146,12 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** Prints rows as a markdown table and writes it, with a heading, to bench/results/<name>.md. */
+/** Prints rows as a markdown table and writes bench/results/<name>.md and .json (results.ts). */
 export async function reportTable(
   name: string,
   heading: string,
-  rows: Record<string, string | number>[],
+  rows: Row[],
+  settings: Settings = {},
 ): Promise<void> {
-  const header = Object.keys(rows[0]!);
-  const table = [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${Object.values(row).join(' | ')} |`),
-  ].join('\n');
-  console.log(`\n${table}\n`);
-  const dir = path.join(repoRoot, 'bench', 'results');
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, `${name}.md`), `# bench:${name}\n\n${heading}\n\n${table}\n`);
+  await writeResults(name, heading, rows, settings);
 }
