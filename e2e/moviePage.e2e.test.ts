@@ -6,7 +6,9 @@ import { useStack } from '@cinegraph/stack/testing';
 import type { Account } from './support/accounts.ts';
 import { register, signInAdmin } from './support/accounts.ts';
 
-const stack = useStack();
+// What is measured here is the subgraphs and their caches: the gateway's response cache,
+// which would answer the repeated reads itself, is off.
+const stack = useStack({ env: { RESPONSE_CACHE_ENABLED: 'false' } });
 
 const MOVIE_PAGE = /* GraphQL */ `
   query MoviePage($id: ID!, $orderBy: ReviewOrder) {

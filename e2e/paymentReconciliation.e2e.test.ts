@@ -33,7 +33,7 @@ const stack = useStack({
   },
   processEnv: {
     ...Object.fromEntries(
-      [...subgraphNames, 'notifications'].map((name) => [
+      [...subgraphNames, 'notifications', 'gateway'].map((name) => [
         name,
         { AMQP_URL: brokerUsers.amqpUrl(name) },
       ]),

@@ -7,7 +7,9 @@ import { useStack } from '@cinegraph/stack/testing';
 import type { Account } from './support/accounts.ts';
 import { register } from './support/accounts.ts';
 
-const stack = useStack();
+// What is measured here is the subgraphs and their caches: the gateway's response cache,
+// which would answer the repeated reads itself, is off.
+const stack = useStack({ env: { RESPONSE_CACHE_ENABLED: 'false' } });
 
 const AUTHORS = 5;
 const MOVIES = 50;

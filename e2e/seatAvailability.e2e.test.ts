@@ -33,6 +33,26 @@ const SEATS = /* GraphQL */ `
     }
   }
 `;
+/** The same seat map, with whether the movie is on the viewer's watchlist (PRIVATE). */
+const SEATS_WATCHED = /* GraphQL */ `
+  subscription WatchedSeats($showtimeId: ID!) {
+    seatAvailabilityChanged(showtimeId: $showtimeId) {
+      availableSeatCount
+      changedSeats {
+        seatId
+        status
+      }
+      occurredAt
+      showtime {
+        id
+        movie {
+          title
+          inViewerWatchlist
+        }
+      }
+    }
+  }
+`;
 const HOLD = /* GraphQL */ `
   mutation Hold($showtimeId: ID!, $seatIds: [ID!]!) {
     holdSeats(showtimeId: $showtimeId, seatIds: $seatIds) {
@@ -54,10 +74,16 @@ interface SeatEvent {
     showtime: { id: string; movie: { title: string } };
   };
 }
+interface WatchedSeatEvent {
+  seatAvailabilityChanged: SeatEvent['seatAvailabilityChanged'] & {
+    showtime: { movie: { inViewerWatchlist: boolean } };
+  };
+}
 
 let showtimeId: string;
 let seatIds: string[];
 let title: string;
+let movieId: string;
 let replicaUrl: string;
 const clients: Client[] = [];
 
@@ -130,11 +156,12 @@ beforeAll(async () => {
     stack.mode === 'embedded' ? stack.urls['bookings']! : await stack.startReplica('bookings');
   showtimeId = await bookableShowtimeId(stack);
   const map = await stack.graphql<{
-    showtime: { movie: { title: string }; seatMap: { seats: { id: string }[] }[] };
-  }>('query($id: ID!) { showtime(id: $id) { movie { title } seatMap { seats { id } } } }', {
+    showtime: { movie: { id: string; title: string }; seatMap: { seats: { id: string }[] }[] };
+  }>('query($id: ID!) { showtime(id: $id) { movie { id title } seatMap { seats { id } } } }', {
     variables: { id: showtimeId },
   });
   title = map.data!.showtime.movie.title;
+  movieId = map.data!.showtime.movie.id;
   seatIds = map.data!.showtime.seatMap.flatMap((row) => row.seats.map((seat) => seat.id));
 });
 
@@ -182,6 +209,68 @@ describe('a live seat map', () => {
     expect(
       await metric('gateway', 'gateway_subscription_events_delivered_total'),
     ).toBeGreaterThanOrEqual(4);
+  });
+
+  it('serves signed-in viewers from one upstream stream, and joins what depends on the viewer per viewer', async () => {
+    const ada = await register(stack, 'Ada');
+    const bob = await register(stack, 'Bob');
+    const cy = await register(stack, 'Cy');
+    // Ada has the movie on her watchlist; Bob and Cy do not.
+    const added = await stack.graphql(
+      'mutation($id: ID!) { addToWatchlist(movieId: $id) { addedAt } }',
+      { token: ada.token, variables: { id: movieId } },
+    );
+    expect(added.errors).toBeUndefined();
+    const signedIn = (account: Account) => connect({ authorization: `Bearer ${account.token}` });
+    const own = [signedIn(ada), signedIn(bob), signedIn(cy)];
+    const streams = {
+      ada: collect(
+        own[0]!.iterate<WatchedSeatEvent>({ query: SEATS_WATCHED, variables: { showtimeId } }),
+      ),
+      bob: collect(
+        own[1]!.iterate<WatchedSeatEvent>({ query: SEATS_WATCHED, variables: { showtimeId } }),
+      ),
+      cy: collect(own[2]!.iterate<SeatEvent>({ query: SEATS, variables: { showtimeId } })),
+    };
+    const sse = createSseClient({
+      url: stack.gatewayUrl,
+      retryAttempts: 0,
+      headers: { authorization: `Bearer ${bob.token}` },
+    });
+    const bobOnSse = collect(
+      sse.iterate<WatchedSeatEvent>({ query: SEATS_WATCHED, variables: { showtimeId } }),
+    );
+    await metricReaches('gateway', 'gateway_subscriptions_active', 4);
+    await metricReaches('bookings', 'seat_availability_channels', 1);
+    // Three viewers, two operations: one stream from bookings, on one socket with no token.
+    expect(
+      await metric('gateway', 'gateway_subscription_upstreams', { subgraph: 'bookings' }),
+    ).toBe(1);
+    expect(await metric('bookings', 'graphql_ws_connections')).toBe(1);
+
+    const holdId = await hold(`${replicaUrl}/graphql`, cy, seatIds.slice(4, 5));
+    const released = await stack.graphql(RELEASE, { token: cy.token, variables: { holdId } });
+    expect(released.errors).toBeUndefined();
+    const watching = { ada: true, bob: false, bobOnSse: false };
+    for (const [name, stream] of Object.entries({ ...streams, bobOnSse })) {
+      const [held, freed] = [
+        (await stream.nth(1)) as ExecutionResult<WatchedSeatEvent>,
+        (await stream.nth(2)) as ExecutionResult<WatchedSeatEvent>,
+      ];
+      expect(held.errors).toBeUndefined();
+      expect(held.data!.seatAvailabilityChanged.availableSeatCount).toBe(seatIds.length - 1);
+      expect(freed.data!.seatAvailabilityChanged.availableSeatCount).toBe(seatIds.length);
+      expect(held.data!.seatAvailabilityChanged.showtime.movie.title).toBe(title);
+      if (name in watching)
+        for (const event of [held, freed])
+          expect(event.data!.seatAvailabilityChanged.showtime.movie.inViewerWatchlist).toBe(
+            watching[name as keyof typeof watching],
+          );
+    }
+    sse.dispose();
+    await Promise.all(own.map((client) => client.dispose()));
+    await metricReaches('gateway', 'gateway_subscriptions_active', 0);
+    await metricReaches('gateway', 'gateway_subscription_upstreams', 0);
   });
 
   it('leaves no upstream stream, socket or Redis listener behind after 1,000 subscribe/unsubscribe cycles', async () => {
@@ -368,7 +457,7 @@ describe('refusals', () => {
     await metricReaches('gateway', 'gateway_subscriptions_active', 0);
   });
 
-  it('closes with 4403 for a bad token, and when the token expires', async () => {
+  it('closes with 4403 for a bad token, and when the token expires, also on a stream shared with others', async () => {
     const closeCode = (client: Client) =>
       new Promise<number>((resolve) =>
         client.on('closed', (event) => resolve((event as { code: number }).code)),
@@ -381,13 +470,31 @@ describe('refusals', () => {
       .catch(() => {});
     expect(await forgedClosed).toBe(4403);
 
+    // Another viewer, whose token lasts, on the same upstream stream.
+    const other = await register(stack, 'Lasting');
+    const lasting = connect({ authorization: `Bearer ${other.token}` });
+    const lastingStream = collect(
+      lasting.iterate<SeatEvent>({ query: SEATS, variables: { showtimeId } }),
+    );
     const brief = await briefToken();
     const client = connect({ authorization: `Bearer ${brief}` });
     const closed = closeCode(client);
     const stream = collect(client.iterate({ query: SEATS, variables: { showtimeId } }));
-    await metricReaches('gateway', 'gateway_subscriptions_active', 1);
+    await metricReaches('gateway', 'gateway_subscriptions_active', 2);
+    expect(
+      await metric('gateway', 'gateway_subscription_upstreams', { subgraph: 'bookings' }),
+    ).toBe(1);
     expect(await closed).toBe(4403);
     await stream.done.catch(() => {});
+    await metricReaches('gateway', 'gateway_subscriptions_active', 1);
+    // The shared stream goes on for the viewer whose token lasts.
+    await metricReaches('bookings', 'seat_availability_channels', 1);
+    const holdId = await hold(stack.gatewayUrl, other, seatIds.slice(5, 6));
+    const event = (await lastingStream.nth(1)) as ExecutionResult<SeatEvent>;
+    expect(event.data!.seatAvailabilityChanged.availableSeatCount).toBe(seatIds.length - 1);
+    await stack.graphql(RELEASE, { token: other.token, variables: { holdId } });
+    await lastingStream.nth(2);
+    await lasting.dispose();
     await metricReaches('gateway', 'gateway_subscriptions_active', 0);
   });
 

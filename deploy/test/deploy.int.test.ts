@@ -180,8 +180,8 @@ describe('docker-compose.yml', () => {
     expect(setup.depends_on?.['rabbitmq']?.condition).toBe('service_healthy');
     expect(setup.environment?.['RABBITMQ_MANAGEMENT_URL']).toBe('http://rabbitmq:15672');
     expect(setup.environment?.['EVENTS_PRODUCER_USER']).toBe('{service}');
-    // Every broker-using service is a subgraph here (the gateway publishes nothing).
-    expect([...brokerServices].sort()).toEqual([...subgraphNames].sort());
+    // Every subgraph, and the gateway (it consumes the events that purge its response cache).
+    expect([...brokerServices].sort()).toEqual([...subgraphNames, 'gateway'].sort());
     for (const name of brokerServices) {
       const service = services[name]!;
       expect(service.environment?.['AMQP_URL']).toBe(
@@ -469,6 +469,7 @@ describe.skipIf(!kubectl)('the Kubernetes manifests', () => {
     expect(reaches(jobLabels, 15672)).toBe(true);
     expect(reaches(podLabels('payments'), 5672)).toBe(true);
     expect(reaches(podLabels('payments'), 15672)).toBe(false);
+    expect(reaches(podLabels('gateway'), 5672)).toBe(true);
     expect(value('rabbitmq-management-url')).toBe('http://rabbitmq:15672');
   });
 

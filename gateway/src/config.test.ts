@@ -49,6 +49,24 @@ describe('loadGatewayConfig without a file', () => {
     });
   });
 
+  it('turns the response cache on by default, and off with RESPONSE_CACHE_ENABLED=false', () => {
+    expect(loadGatewayConfig({}, noFile).responseCache).toMatchObject({
+      enabled: true,
+      defaultMaxAgeSeconds: 0,
+      maxTtlSeconds: 300,
+      purgeOnEvents: true,
+      types: {},
+      operations: {},
+    });
+    expect(loadGatewayConfig({}, noFile).events.url).toBeUndefined();
+    expect(
+      loadGatewayConfig({ RESPONSE_CACHE_ENABLED: 'false' }, noFile).responseCache.enabled,
+    ).toBe(false);
+    expect(
+      loadGatewayConfig({ AMQP_URL: 'memory://cinegraph', EVENTS_PREFIX: 'test.' }, noFile).events,
+    ).toEqual({ url: 'memory://cinegraph', prefix: 'test.' });
+  });
+
   it('switches introspection off under NODE_ENV=production, unless the config turns it on', () => {
     expect(loadGatewayConfig({}, noFile).introspection).toBe(true);
     expect(loadGatewayConfig({ NODE_ENV: 'production' }, noFile).introspection).toBe(false);
@@ -61,6 +79,7 @@ describe('loadGatewayConfig without a file', () => {
     [{ SUBGRAPH_URLS: 'users' }, /SUBGRAPH_URLS/],
     [{ PORT: 'eighty' }, /server\.port \(PORT\)/],
     [{ REDIS_URL: 'http://x' }, /redis\.url \(REDIS_URL\)/],
+    [{ RESPONSE_CACHE_ENABLED: 'maybe' }, /responseCache\.enabled \(RESPONSE_CACHE_ENABLED\)/],
   ])('names the bad variable: %j', (env, message) => {
     expect(() => loadGatewayConfig(env, noFile)).toThrow(ConfigError);
     expect(() => loadGatewayConfig(env, noFile)).toThrow(message);

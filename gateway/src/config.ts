@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { eventsEnv } from '@cinegraph/events';
 import { ConfigError, env } from '@cinegraph/service-kit';
 
 /** What a client may run: anything, anything but reported when off-list, or its list only. */
@@ -29,6 +30,14 @@ const subgraphPolicyFields = {
   /** How long the circuit stays open before one trial call. */
   breakerHalfOpenAfterMs: z.coerce.number().int().min(100),
 };
+
+/** A response-cache override: another maxAge, or not cached at all. */
+const cacheOverride = z
+  .object({
+    maxAge: z.coerce.number().int().min(0).optional(),
+    enabled: env.boolean(true).or(z.boolean()),
+  })
+  .strict();
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hex digest');
 
@@ -184,6 +193,42 @@ export const gatewayConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** The response cache: whole answers in the keyspace, by the subgraphs' @cacheControl hints. */
+    responseCache: z
+      .object({
+        enabled: env.boolean(true).or(z.boolean()),
+        /** maxAge of a root or object field with no hint (Apollo's defaultMaxAge): 0 caches only hinted answers. */
+        defaultMaxAgeSeconds: z.coerce.number().int().min(0).default(0),
+        /** No answer is kept longer than this, whatever its hints say. */
+        maxTtlSeconds: z.coerce.number().int().min(1).default(300),
+        /** A keyspace call slower than this bypasses the cache for that request. */
+        timeoutMs: z.coerce.number().int().min(1).default(250),
+        /** The entity a viewer is (its id is the token's subject): a viewer's mutations purge it. */
+        viewerType: z.string().min(1).default('User'),
+        /** A bigger answer is not stored (it would take the keyspace's memory from seat holds). */
+        maxEntryBytes: z.coerce.number().int().min(1_024).default(524_288),
+        /** In-process store only (memory:// keyspace): the most bytes of answers kept. */
+        memoryMaxBytes: z.coerce.number().int().min(1_024).default(67_108_864),
+        /** Purge on the catalogue and review events (movie.*, showtime.created, review.created). */
+        purgeOnEvents: env.boolean(true).or(z.boolean()),
+        /** By type (`Movie`) or field (`Movie.title`): a maxAge instead of the hint's, or not cached. */
+        types: z.record(z.string(), cacheOverride).default({}),
+        /** By operation name: a maxAge instead of the hints', or not cached. */
+        operations: z.record(z.string(), cacheOverride).default({}),
+      })
+      .strict()
+      .prefault({}),
+    /** The event bus, which the gateway consumes to purge its response cache. */
+    events: z
+      .object({
+        /** RabbitMQ, or `memory://<name>` in embedded mode; unset: no event consumer. */
+        url: env.url(['amqp:', 'amqps:', 'memory:']).optional(),
+        prefix: eventsEnv.EVENTS_PREFIX,
+        /** The broker user each producing service publishes as (`{service}`: its name). */
+        producerUser: eventsEnv.EVENTS_PRODUCER_USER,
+      })
+      .strict()
+      .prefault({}),
     persistedQueries: z
       .object({
         /** Automatic persisted queries (Apollo's protocol), stored in Redis for every replica. */
@@ -260,6 +305,10 @@ export const environmentOverrides: Record<string, string[]> = {
   REDIS_URL: ['redis', 'url'],
   REDIS_KEY_PREFIX: ['redis', 'keyPrefix'],
   APQ_ENABLED: ['persistedQueries', 'apq', 'enabled'],
+  RESPONSE_CACHE_ENABLED: ['responseCache', 'enabled'],
+  AMQP_URL: ['events', 'url'],
+  EVENTS_PREFIX: ['events', 'prefix'],
+  EVENTS_PRODUCER_USER: ['events', 'producerUser'],
   RATE_LIMITS_ENABLED: ['rateLimits', 'enabled'],
   SUBSCRIPTIONS_ENABLED: ['subscriptions', 'enabled'],
   SUBSCRIPTIONS_MAX_CONNECTIONS_PER_IP: ['subscriptions', 'maxConnectionsPerIp'],

@@ -32,10 +32,12 @@ import { createPersistedQueryBudget } from './admission/persistedQueryBudget.ts'
 import { createSubgraphPolicy, settingsFor } from './resilience/subgraphPolicy.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
 import { withPlanExecution } from './execution/planExecution.ts';
+import { startResponseCache } from './caching/startResponseCache.ts';
 import { supergraphFromFile } from './supergraph/supergraphFromFile.ts';
 import { createFederatedSubscriptions } from './subscriptions/federatedSubscriptions.ts';
 import { runOperation, useSubscriptions } from './subscriptions/useSubscriptions.ts';
 import { createUpstreamSubscriptions } from './subscriptions/upstreamSubscriptions.ts';
+import { viewerDependenceFromHints } from './subscriptions/viewerDependence.ts';
 
 /** Operations whose plan and response shaping are kept ready (an LRU). */
 const PREPARED_OPERATIONS = 2_000;
@@ -95,11 +97,17 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     },
   });
 
+  const responseCache = await startResponseCache(gateway, config, {
+    logger,
+    metrics: metrics.responseCache,
+    registry: metrics.registry,
+  });
   const planExecution = withPlanExecution(gateway, {
     subgraphs,
     maxOperations: PREPARED_OPERATIONS,
     executions: metrics.operationExecutions,
     lookups: metrics.preparedOperationLookups,
+    responseCache: responseCache?.cache,
   });
   const authenticate = createAccessTokenVerifier(new URL(config.auth.jwksUrl));
   const upstreams = createUpstreamSubscriptions({
@@ -110,6 +118,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
   const subscriptions = createFederatedSubscriptions({
     planning: planExecution.subscriptions,
     upstreams,
+    isViewerDependent: viewerDependenceFromHints(planExecution),
     logger,
     maxBacklog: config.subscriptions.maxEventBacklog,
     metrics: metrics.subscriptions,
@@ -224,6 +233,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
       await Promise.allSettled([
         upstreams.close(),
         manifests.close(),
+        responseCache?.close(),
         keyspace.close(),
         ...[...dataSources].map((dataSource) => dataSource.close()),
       ]);

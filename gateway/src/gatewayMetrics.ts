@@ -86,7 +86,7 @@ export function createGatewayMetrics() {
       }),
       upstreams: new Gauge({
         name: 'gateway_subscription_upstreams',
-        help: 'Open upstream subscriptions to subgraphs (shared by identical client subscriptions), by subgraph.',
+        help: 'Open upstream subscriptions to subgraphs (shared by the client subscriptions selecting the same from a subgraph, whoever the viewer, unless PRIVATE), by subgraph.',
         labelNames: ['subgraph'] as const,
         registers,
       }),
@@ -100,6 +100,20 @@ export function createGatewayMetrics() {
         name: 'gateway_subscription_events_delivered_total',
         help: 'Subscription events sent to clients, by transport.',
         labelNames: ['transport'] as const,
+        registers,
+      }),
+    },
+    responseCache: {
+      lookups: new Counter({
+        name: 'gateway_response_cache_lookups_total',
+        help: 'Response cache lookups of cacheable queries, by outcome (hit; miss; stale: purged since it was stored; bypass: the keyspace unavailable or slow).',
+        labelNames: ['outcome'] as const,
+        registers,
+      }),
+      purges: new Counter({
+        name: 'gateway_response_cache_purges_total',
+        help: 'Response cache purges, by source (mutation: a write through the gateway; event: a catalogue or review event) and outcome (done, failed).',
+        labelNames: ['source', 'outcome'] as const,
         registers,
       }),
     },

@@ -129,7 +129,16 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   async send(
     request: SubgraphRequest,
     context: Partial<GatewayContext>,
-    options: { cachePolicy?: CachePolicy | undefined; extraHeaders?: Record<string, string> } = {},
+    options: {
+      cachePolicy?: CachePolicy | undefined;
+      extraHeaders?: Record<string, string>;
+      /**
+       * Only calls with the same key share a fetch in flight. The response cache gives its
+       * purge clock: a request that looked up after a purge must not join a fetch that
+       * started before it (it would store data older than its clock says).
+       */
+      shareKey?: string | undefined;
+    } = {},
   ): Promise<GatewayGraphQLResponse> {
     const isMutation = MUTATION.test(request.query);
     let answer: SubgraphAnswer;
@@ -137,7 +146,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       answer =
         isMutation || !this.#dedupe
           ? await this.#call(request, context, options.extraHeaders, isMutation)
-          : await this.#shared(request, context, options.extraHeaders);
+          : await this.#shared(request, context, options.extraHeaders, options.shareKey);
     } catch (error) {
       // Each caller's own request id (a shared call's error was raised for the first).
       if (error instanceof GraphQLError && context.requestId)
@@ -159,11 +168,13 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     request: SubgraphRequest,
     context: Partial<GatewayContext>,
     extraHeaders: Record<string, string> | undefined,
+    shareKey: string | undefined,
   ): Promise<SubgraphAnswer> {
     const key = JSON.stringify([
       request.query,
       request.variables ?? {},
       context.authorization ?? null,
+      shareKey ?? null,
     ]);
     const joined = this.#inFlight.get(key);
     if (joined) {

@@ -15,6 +15,7 @@ import type { DocumentNode, GraphQLSchema, VariableDefinitionNode } from 'graphq
 import { getVariableValues, GraphQLError, Kind, print } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Counter } from 'prom-client';
+import type { CachedOperation, ResponseCache } from '../caching/responseCache.ts';
 import type { GatewayContext } from '../context.ts';
 import type { SubgraphDataSource } from '../subgraphDataSource.ts';
 import { cachePolicyOf } from '../subgraphDataSource.ts';
@@ -33,6 +34,8 @@ type PreparedOperation =
       operation: Operation;
       variableDefinitions: readonly VariableDefinitionNode[];
       shaper: ResultShaper;
+      /** The response cache's part: lookup and store, or purge after a mutation. */
+      cache: CachedOperation | undefined;
     }
   | { executor: 'apollo'; reason: string };
 
@@ -109,6 +112,7 @@ export function withPlanExecution(
     executions: Counter<'executor'>;
     /** Prepared-operation lookups: hit, text (a new text of a known operation) or miss. */
     lookups: Counter<'outcome'>;
+    responseCache?: ResponseCache | undefined;
   },
 ): GatewayInterface & { subscriptions: SubscriptionPlanning } {
   let state: SchemaState | undefined;
@@ -141,8 +145,16 @@ export function withPlanExecution(
           operationName: request.operationName,
         });
         const apiSchema = current.operationSchema;
+        // Planned with the keys of the entities it selects when cached (shaped as sent).
+        const cache = options.responseCache?.prepare(
+          current.apiSchema,
+          document,
+          request.operationName,
+        );
         const plan = current.planner.buildQueryPlan(
-          operationFromDocument(apiSchema, document, { operationName: request.operationName }),
+          operationFromDocument(apiSchema, cache?.document ?? document, {
+            operationName: request.operationName,
+          }),
         );
         if (!isExecutable(plan.node))
           return {
@@ -156,6 +168,7 @@ export function withPlanExecution(
           operation,
           variableDefinitions: operationContext.operation.variableDefinitions ?? [],
           shaper: compileResultShaper(operation),
+          cache,
         };
       } catch (error) {
         // Invalid or unsupported here: @apollo/gateway answers it, with its own errors.
@@ -203,10 +216,29 @@ export function withPlanExecution(
       if (errors) return { errors };
     }
 
+    if (prepared.cache)
+      return prepared.cache.serve(requestContext, (merged, shareKey) =>
+        runPrepared(current, prepared, requestContext, merged, shareKey),
+      );
+    return runPrepared(current, prepared, requestContext, Object.create(null));
+  }
+
+  /** Runs a prepared operation's plan into `merged` and answers from it. */
+  function runPrepared(
+    current: SchemaState,
+    prepared: Extract<PreparedOperation, { executor: 'cinegraph' }>,
+    requestContext: GatewayGraphQLRequestContext,
+    merged: Record<string, unknown>,
+    shareKey?: string,
+  ): Promise<GatewayExecutionResult> {
+    const { request } = requestContext;
     const { node } = prepared.plan;
-    return runAndShape(current, prepared, node, Object.create(null) as Record<string, unknown>, {
+    return runAndShape(current, prepared, node, merged, {
       context: requestContext.context as Partial<GatewayContext>,
-      options: { cachePolicy: cachePolicyOf(requestContext as { overallCachePolicy?: unknown }) },
+      options: {
+        cachePolicy: cachePolicyOf(requestContext as { overallCachePolicy?: unknown }),
+        shareKey,
+      },
       variables: request.variables,
       variableDefinitions: prepared.operation.variableDefinitions,
       errors: [],

@@ -1,4 +1,10 @@
-import type { DocumentNode, ExecutionResult, GraphQLFormattedError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type {
+  DocumentNode,
+  ExecutionResult,
+  FormattedExecutionResult,
+  GraphQLFormattedError,
+} from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Counter, Gauge } from 'prom-client';
@@ -7,8 +13,11 @@ import { createPushIterator } from '@cinegraph/service-kit';
 import type { GatewayContext } from '../context.ts';
 import type { PreparedSubscription, SubscriptionPlanning } from '../execution/planExecution.ts';
 import { downstreamServiceError } from '../execution/planExecutor.ts';
-import { freezeDeep } from '../execution/sharedAnswers.ts';
+import { freezeDeep, thawed } from '../execution/sharedAnswers.ts';
+import type { SubscriptionPlacement } from './subscriptionSharing.ts';
+import { createSubscriptionPlacement } from './subscriptionSharing.ts';
 import type { UpstreamSubscriptions } from './upstreamSubscriptions.ts';
+import type { IsViewerDependent } from './viewerDependence.ts';
 
 export type Transport = 'ws' | 'sse';
 
@@ -40,28 +49,50 @@ export interface FederatedSubscriptions {
 interface Client {
   transport: Transport;
   onSlowReader: () => void;
+  context: GatewayContext;
 }
 
-interface SharedStream {
+/** One stream from the owning subgraph, shared by every audience placed on it. */
+interface Upstream {
   key: string;
-  clients: Map<PushIterator<ExecutionResult>, Client>;
-  /** Events are resolved one at a time, so each client sees them in order. */
-  queue: Promise<void>;
+  audiences: Map<string, Audience>;
+  /** No audience joins it from now on (it failed, completed, or its last client left). */
   ended: boolean;
   stop: () => void;
+}
+
+/** The clients of one upstream whose events are resolved together: one `rest` run per event. */
+interface Audience {
+  key: string;
+  upstream: Upstream;
+  prepared: PreparedSubscription;
+  variables: Record<string, unknown> | undefined;
+  /** The joins carry a member's token (one viewer's audience), or nobody's. */
+  perViewer: boolean;
+  /** What the joins run with: the newest member's context, or an anonymous one. */
+  context: Partial<GatewayContext>;
+  clients: Map<PushIterator<ExecutionResult>, Client>;
+  /** Its events are resolved one at a time, so each client sees them in order. */
+  queue: Promise<void>;
+  ended: boolean;
 }
 
 /**
  * Federated subscriptions: the owning subgraph's stream (the plan's primary fetch) opened
  * through `upstreams`, and for each of its events the plan's other fetches run through
  * the gateway's executor, so the event carries fields other subgraphs own, shaped as the
- * client asked. Identical subscriptions (the same operation and variables in the same
- * authorisation scope: one user, or everyone anonymous) share one upstream stream and
- * one resolution per event, pushed to every client on it.
+ * client asked. Clients share what does not depend on who they are
+ * (subscriptionSharing.ts): one upstream stream for every viewer when its selection is
+ * viewer-independent, and on it one resolution per event for each audience (the clients
+ * of one operation and variables, and of one viewer when the joins depend on the
+ * viewer), pushed to every client of the audience. Audiences resolve concurrently, each
+ * in order.
  */
 export function createFederatedSubscriptions(options: {
   planning: SubscriptionPlanning;
   upstreams: UpstreamSubscriptions;
+  /** Whether an operation's answer depends on the viewer (a PRIVATE field or type in it). */
+  isViewerDependent: IsViewerDependent;
   logger: Logger;
   /** Events a client may fall behind (unsent) before it is cut off as a slow reader. */
   maxBacklog: number;
@@ -72,74 +103,125 @@ export function createFederatedSubscriptions(options: {
     slowReaders: Counter<'transport'>;
   };
 }): FederatedSubscriptions {
-  const shared = new Map<string, SharedStream>();
+  const streams = new Map<string, Upstream>();
+  const placementOf = createSubscriptionPlacement(options.isViewerDependent);
 
-  function open(key: string, prepared: PreparedSubscription, request: SubscriptionRequest) {
-    const stream: SharedStream = {
-      key,
-      clients: new Map(),
-      queue: Promise.resolve(),
+  function openUpstream(
+    placement: SubscriptionPlacement['upstream'],
+    primary: PreparedSubscription['primary'],
+  ): Upstream {
+    const upstream: Upstream = {
+      key: placement.key,
+      audiences: new Map(),
       ended: false,
       stop: () => {},
     };
-    shared.set(key, stream);
-    const { primary } = prepared;
-    const variables: Record<string, unknown> = {};
-    for (const name of primary.variableUsages ?? [])
-      if (request.variables && request.variables[name] !== undefined)
-        variables[name] = request.variables[name];
-    const later = (step: () => Promise<void> | void) => {
-      stream.queue = stream.queue.then(step).catch((error: unknown) => {
-        options.logger.error({ err: error }, 'a subscription event could not be resolved');
-        broadcast(stream, { errors: [internalError()] });
+    streams.set(upstream.key, upstream);
+    const { serviceName } = primary;
+    /** The stream is over: each audience gets what is queued for it, then `last`. */
+    const finish = (last: (audience: Audience) => void) => {
+      retireUpstream(upstream);
+      // A step later: the sink may be called before `subscribe` has placed its client.
+      void Promise.resolve().then(() => {
+        for (const audience of [...upstream.audiences.values()])
+          later(audience, () => last(audience));
       });
     };
-    stream.stop = options.upstreams.subscribe(
-      primary.serviceName,
-      { query: primary.operation, operationName: primary.operationName ?? null, variables },
-      request.context.authorization,
+    upstream.stop = options.upstreams.subscribe(
+      serviceName,
       {
-        next: (result) =>
-          later(async () => {
-            if (stream.ended) return;
-            const upstreamErrors = (result.errors ?? []).map((error) =>
-              subgraphError(error, primary.serviceName),
-            );
-            if (!result.data) return broadcast(stream, { errors: upstreamErrors });
-            const response = await prepared.resolveEvent(
-              result.data as Record<string, unknown>,
-              request.context,
-              request.variables,
-            );
-            if (stream.ended) return;
-            broadcast(
-              stream,
-              upstreamErrors.length
-                ? { ...response, errors: [...upstreamErrors, ...(response.errors ?? [])] }
-                : response,
-            );
-          }),
-        error: (error) =>
-          later(() => {
-            options.logger.warn(
-              { err: error, subgraph: primary.serviceName },
-              'an upstream subscription failed; its clients get an error',
-            );
-            broadcast(stream, { errors: upstreamFailure(error, primary.serviceName) });
-            end(stream);
-          }),
-        complete: () => later(() => end(stream)),
+        query: primary.operation,
+        operationName: primary.operationName ?? null,
+        variables: placement.variables,
+      },
+      placement.authorization,
+      {
+        next(result) {
+          const audiences = [...upstream.audiences.values()];
+          // Each audience joins into its own tree: the event they share is frozen, and the
+          // executor copies what it writes into (execution/sharedAnswers.ts).
+          if (audiences.length > 1) freezeDeep(result.data);
+          for (const audience of audiences)
+            later(audience, () => deliver(audience, result, serviceName));
+        },
+        error(error) {
+          options.logger.warn(
+            { err: error, subgraph: serviceName },
+            'an upstream subscription failed; its clients get an error',
+          );
+          const errors = upstreamFailure(error, serviceName);
+          finish((audience) => {
+            broadcast(audience, { errors });
+            end(audience);
+          });
+        },
+        complete: () => finish(end),
       },
     );
-    return stream;
+    return upstream;
   }
 
-  function broadcast(stream: SharedStream, result: ExecutionResult) {
-    // Every client of the stream gets this one result: frozen, so that nothing a transport
-    // does for one client can change what another receives.
+  function join(
+    upstream: Upstream,
+    placement: SubscriptionPlacement['audience'],
+    request: SubscriptionRequest,
+    prepared: PreparedSubscription,
+  ): Audience {
+    const known = upstream.audiences.get(placement.key);
+    if (known) return known;
+    const audience: Audience = {
+      key: placement.key,
+      upstream,
+      prepared,
+      variables: request.variables,
+      perViewer: placement.perViewer,
+      context: placement.perViewer
+        ? request.context
+        : // Joins for everyone carry no one's token, address or request id.
+          { viewer: null, requestId: randomUUID(), forwardedFor: '', clientName: 'anonymous' },
+      clients: new Map(),
+      queue: Promise.resolve(),
+      ended: false,
+    };
+    upstream.audiences.set(audience.key, audience);
+    return audience;
+  }
+
+  function later(audience: Audience, step: () => Promise<void> | void) {
+    audience.queue = audience.queue.then(step).catch((error: unknown) => {
+      options.logger.error({ err: error }, 'a subscription event could not be resolved');
+      broadcast(audience, { errors: [internalError()] });
+    });
+  }
+
+  async function deliver(
+    audience: Audience,
+    result: FormattedExecutionResult<Record<string, unknown>, unknown>,
+    serviceName: string,
+  ) {
+    if (audience.ended) return;
+    const upstreamErrors = (result.errors ?? []).map((error) => subgraphError(error, serviceName));
+    if (!result.data) return broadcast(audience, { errors: upstreamErrors });
+    const response = await audience.prepared.resolveEvent(
+      Object.isFrozen(result.data) ? thawed(result.data) : result.data,
+      audience.context,
+      audience.variables,
+    );
+    if (audience.ended) return;
+    broadcast(
+      audience,
+      upstreamErrors.length
+        ? { ...response, errors: [...upstreamErrors, ...(response.errors ?? [])] }
+        : response,
+    );
+  }
+
+  function broadcast(audience: Audience, result: ExecutionResult) {
+    // Every client of the audience gets this one result: frozen, so that nothing a
+    // transport does for one client can change what another receives.
     freezeDeep(result.data);
     const sent: Record<Transport, number> = { ws: 0, sse: 0 };
-    for (const [client, { transport, onSlowReader }] of stream.clients) {
+    for (const [client, { transport, onSlowReader }] of audience.clients) {
       if (client.backlog >= options.maxBacklog) {
         options.metrics.slowReaders.inc({ transport });
         options.logger.warn(
@@ -157,28 +239,41 @@ export function createFederatedSubscriptions(options: {
       if (sent[transport]) options.metrics.delivered.inc({ transport }, sent[transport]);
   }
 
-  /** No new client joins the stream from now on. */
-  function retire(stream: SharedStream) {
-    stream.ended = true;
-    if (shared.get(stream.key) === stream) shared.delete(stream.key);
+  /** No new audience joins the upstream from now on. */
+  function retireUpstream(upstream: Upstream) {
+    upstream.ended = true;
+    if (streams.get(upstream.key) === upstream) streams.delete(upstream.key);
   }
 
-  /** The upstream is done (or failed): every client's stream completes. */
-  function end(stream: SharedStream) {
-    if (stream.ended) return;
-    retire(stream);
-    for (const client of [...stream.clients.keys()]) client.end();
+  /** No new client joins the audience; the last one out of the upstream releases it. */
+  function retire(audience: Audience) {
+    audience.ended = true;
+    const { upstream } = audience;
+    if (upstream.audiences.get(audience.key) === audience) upstream.audiences.delete(audience.key);
+    if (upstream.audiences.size > 0 || upstream.ended) return;
+    retireUpstream(upstream);
+    upstream.stop();
   }
 
-  function leave(stream: SharedStream, client: PushIterator<ExecutionResult>) {
-    const transport = stream.clients.get(client)?.transport;
-    if (!transport) return;
-    stream.clients.delete(client);
-    options.metrics.active.dec({ transport });
-    if (stream.clients.size > 0 || stream.ended) return;
-    // The last client left: the upstream stream is released.
-    retire(stream);
-    stream.stop();
+  /** The audience is done (its upstream ended or failed): every client's stream completes. */
+  function end(audience: Audience) {
+    if (audience.ended) return;
+    retire(audience);
+    for (const client of [...audience.clients.keys()]) client.end();
+  }
+
+  function leave(audience: Audience, client: PushIterator<ExecutionResult>) {
+    const member = audience.clients.get(client);
+    if (!member) return;
+    audience.clients.delete(client);
+    options.metrics.active.dec({ transport: member.transport });
+    if (audience.perViewer && audience.context === member.context) {
+      // Its token may be about to expire (that is how it left): another member's.
+      const next = audience.clients.values().next();
+      if (!next.done) audience.context = next.value.context;
+    }
+    if (audience.clients.size > 0 || audience.ended) return;
+    retire(audience);
   }
 
   return {
@@ -199,27 +294,28 @@ export function createFederatedSubscriptions(options: {
       } catch (error) {
         return { errors: [error instanceof GraphQLError ? error : internalError()] };
       }
-      const { viewer } = request.context;
-      const key = JSON.stringify([
-        viewer ? `${viewer.id}:${viewer.role}` : 'anonymous',
-        prepared.key,
-        canonical(request.variables ?? {}),
-      ]);
-      const stream = shared.get(key) ?? open(key, prepared, request);
-      const client = createPushIterator<ExecutionResult>(() => leave(stream, client));
-      stream.clients.set(client, {
+      const placement = placementOf(prepared, request);
+      const upstream =
+        streams.get(placement.upstream.key) ?? openUpstream(placement.upstream, prepared.primary);
+      const audience = join(upstream, placement.audience, request, prepared);
+      const client = createPushIterator<ExecutionResult>(() => leave(audience, client));
+      audience.clients.set(client, {
         transport: request.transport,
         onSlowReader: request.onSlowReader,
+        context: request.context,
       });
+      // The newest member's token is the one furthest from expiring.
+      if (audience.perViewer) audience.context = request.context;
       options.metrics.active.inc({ transport: request.transport });
       options.metrics.started.inc({ transport: request.transport });
       return client;
     },
 
     completeAll() {
-      for (const stream of [...shared.values()]) {
-        end(stream);
-        stream.stop();
+      for (const upstream of [...streams.values()]) {
+        for (const audience of [...upstream.audiences.values()]) end(audience);
+        retireUpstream(upstream);
+        upstream.stop();
       }
     },
   };
@@ -241,15 +337,4 @@ function upstreamFailure(error: unknown, serviceName: string): GraphQLError[] {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName },
     }),
   ];
-}
-
-/** A value with object keys in sorted order, so that `{a, b}` and `{b, a}` share a key. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-  );
 }

@@ -21,6 +21,8 @@ export const subscriptions = {
   watchlists: ['movie.created', 'movie.updated'],
   bookings: ['showtime.created', 'payment.succeeded', 'payment.failed', 'payment.refunded'],
   payments: ['booking.created', 'booking.confirmed', 'booking.cancelled', 'booking.expired'],
+  /** Purges its response cache (docs/caching.md); keeps no database, so needs no dedup. */
+  gateway: ['movie.created', 'movie.updated', 'showtime.created', 'review.created'],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type SubscribingService = keyof typeof subscriptions;

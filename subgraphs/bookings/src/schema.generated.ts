@@ -68,6 +68,11 @@ export type BookingStatus =
   /** Cancelled after payment, and the payment refunded. */
   | 'REFUNDED';
 
+export type CacheControlScope =
+  /** Only for the viewer it was answered to; never cached for anonymous callers. */
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -189,6 +194,7 @@ export type SeatType =
 
 export type Showtime = {
   __typename?: 'Showtime';
+  /** Changes with every hold: never cached. */
   availableSeatCount: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   /** Rows from the front (A) to the back, each with its seats from left to right. */
@@ -345,6 +351,7 @@ export type ResolversTypes = {
   BookingConnection: ResolverTypeWrapper<BookingConnectionModelModel>;
   BookingEdge: ResolverTypeWrapper<Omit<BookingEdge, 'node'> & { node: ResolversTypes['Booking'] }>;
   BookingStatus: BookingStatus;
+  CacheControlScope: CacheControlScope;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -359,9 +366,9 @@ export type ResolversTypes = {
   ShowtimeSeat: ResolverTypeWrapper<ShowtimeSeat>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<EntityReferenceModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -383,10 +390,18 @@ export type ResolversParentTypes = {
   ShowtimeSeat: ShowtimeSeat;
   Subscription: Record<PropertyKey, never>;
   User: EntityReferenceModel;
+  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = BookingsContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CostDirectiveArgs = {
   weight: Scalars['Int']['input'];
@@ -538,6 +553,7 @@ export type Resolvers<ContextType = BookingsContext> = {
 };
 
 export type DirectiveResolvers<ContextType = BookingsContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   cost?: CostDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   listSize?: ListSizeDirectiveResolver<any, any, ContextType>;

@@ -21,6 +21,11 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type CacheControlScope =
+  /** Only for the viewer it was answered to; never cached for anonymous callers. */
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type CastMember = {
   __typename?: 'CastMember';
   character: Maybe<Scalars['String']['output']>;
@@ -414,6 +419,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  CacheControlScope: CacheControlScope;
   CastMember: ResolverTypeWrapper<CreditWithPersonModel>;
   Certification: Certification;
   CreateMovieInput: CreateMovieInput;
@@ -443,9 +449,9 @@ export type ResolversTypes = {
   ShowtimeEdge: ResolverTypeWrapper<Omit<ShowtimeEdge, 'node'> & { node: ResolversTypes['Showtime'] }>;
   Theater: ResolverTypeWrapper<TheaterModel>;
   UpdateMovieInput: UpdateMovieInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -475,10 +481,18 @@ export type ResolversParentTypes = {
   ShowtimeEdge: Omit<ShowtimeEdge, 'node'> & { node: ResolversParentTypes['Showtime'] };
   Theater: TheaterModel;
   UpdateMovieInput: UpdateMovieInput;
+  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = MoviesContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CostDirectiveArgs = {
   weight: Scalars['Int']['input'];
@@ -668,6 +682,7 @@ export type Resolvers<ContextType = MoviesContext> = {
 };
 
 export type DirectiveResolvers<ContextType = MoviesContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   cost?: CostDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   listSize?: ListSizeDirectiveResolver<any, any, ContextType>;

@@ -17,6 +17,11 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type CacheControlScope =
+  /** Only for the viewer it was answered to; never cached for anonymous callers. */
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 export type Movie = {
   __typename?: 'Movie';
   id: Scalars['ID']['output'];
@@ -218,6 +223,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  CacheControlScope: CacheControlScope;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Movie: ResolverTypeWrapper<MovieReferenceModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -228,9 +234,9 @@ export type ResolversTypes = {
   WatchlistConnection: ResolverTypeWrapper<WatchlistConnectionModelModel>;
   WatchlistEdge: ResolverTypeWrapper<Omit<WatchlistEdge, 'node'> & { node: ResolversTypes['WatchlistItem'] }>;
   WatchlistItem: ResolverTypeWrapper<WatchlistItemModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -245,10 +251,18 @@ export type ResolversParentTypes = {
   WatchlistConnection: WatchlistConnectionModelModel;
   WatchlistEdge: Omit<WatchlistEdge, 'node'> & { node: ResolversParentTypes['WatchlistItem'] };
   WatchlistItem: WatchlistItemModel;
+  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = WatchlistsContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CostDirectiveArgs = {
   weight: Scalars['Int']['input'];
@@ -343,6 +357,7 @@ export type Resolvers<ContextType = WatchlistsContext> = {
 };
 
 export type DirectiveResolvers<ContextType = WatchlistsContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   cost?: CostDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
