@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First, before the gateway's modules load and allocate: how far V8 lets the heap grow.
+import './heapGrowth.ts';
 import { parseArgs } from 'node:util';
 import { runService } from '@cinegraph/service-kit';
 import { loadGatewayConfig } from './config.ts';

@@ -42,6 +42,29 @@ describe('the request’s own tree over shared answers', () => {
     expect(shared.movies[0]).not.toHaveProperty('title');
   });
 
+  it('flattens the entities of nested lists in order, nulls and missing values included', () => {
+    const shared = freezeDeep({
+      users: [
+        { reviews: [{ product: { upc: '1' } }, { product: null }] },
+        null,
+        { reviews: [] },
+        { reviews: [{ product: { upc: '2' } }, {}] },
+      ],
+    });
+    const mine: Record<string, unknown> = { ...shared };
+    const products = ownedAtPath(mine, ['users', '@', 'reviews', '@', 'product'], 0) as unknown[];
+    expect(products).toEqual([{ upc: '1' }, null, null, { upc: '2' }, undefined]);
+    for (const product of products) if (product) expect(Object.isFrozen(product)).toBe(false);
+    const reviews = ownedAtPath(mine, ['users', '@', 'reviews'], 0) as unknown[];
+    expect(reviews).toEqual([
+      { product: { upc: '1' } },
+      { product: null },
+      null,
+      { product: { upc: '2' } },
+      {},
+    ]);
+  });
+
   it('writes in place where nothing is shared (no copies)', () => {
     const mine = { movie: { id: 'm1' } };
     const movie = mine.movie;

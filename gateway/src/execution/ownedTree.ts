@@ -22,19 +22,41 @@ export function ownedAtPath(value: unknown, path: ResponsePath, from: number): u
   }
   const step = path[from];
   if (step === '@') {
-    const list = value as unknown[];
     const flattened: unknown[] = [];
-    for (let index = 0; index < list.length; index++) {
-      const inner = ownedAtPath(own(list, index), path, from + 1);
-      if (Array.isArray(inner)) for (const item of inner) flattened.push(item);
-      else flattened.push(inner);
-    }
+    collectAtPath(value, path, from, flattened);
     return flattened;
   }
   if (typeof step !== 'string') throw new Error(`Unexpected ${typeof step} found in path`);
   if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${step}`);
   const object = value as Record<string, unknown>;
   return ownedAtPath(Object.hasOwn(object, step) ? own(object, step) : undefined, path, from + 1);
+}
+
+/**
+ * What `ownedAtPath(value, path, from)` finds, pushed into `into` with a list's items one
+ * by one (as an `@` step flattens them): one list for the whole walk, none per level.
+ */
+function collectAtPath(value: unknown, path: ResponsePath, from: number, into: unknown[]): void {
+  if (value === undefined || value === null) {
+    into.push(value);
+    return;
+  }
+  if (from === path.length) {
+    if (!Array.isArray(value)) into.push(value);
+    else for (let index = 0; index < value.length; index++) into.push(own(value, index));
+    return;
+  }
+  const step = path[from];
+  if (step === '@') {
+    const list = value as unknown[];
+    for (let index = 0; index < list.length; index++)
+      collectAtPath(own(list, index), path, from + 1, into);
+    return;
+  }
+  if (typeof step !== 'string') throw new Error(`Unexpected ${typeof step} found in path`);
+  if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${step}`);
+  const object = value as Record<string, unknown>;
+  collectAtPath(Object.hasOwn(object, step) ? own(object, step) : undefined, path, from + 1, into);
 }
 
 /**
@@ -85,7 +107,9 @@ export function deepMerge(
 ): Record<string, unknown> {
   if (source === undefined || source === null) return target;
   const from = source as Record<string, unknown>;
-  for (const key of Object.keys(from)) {
+  // for-in over the own keys: Object.keys would allocate a list per merged object.
+  for (const key in from) {
+    if (!Object.hasOwn(from, key)) continue;
     const value = from[key];
     if (value === undefined) continue;
     defineOwn(target, key);

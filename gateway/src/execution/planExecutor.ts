@@ -14,6 +14,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, Kind } from 'graphql';
 import type { Arrival } from './arrivalOrder.ts';
 import { called, compareArrivals, latest, reportErrors, startOfPlan } from './arrivalOrder.ts';
+import { createRecord } from './createRecord.ts';
 import { applyRewrites } from './dataRewrites.ts';
 import { deepMerge, ownedAtPath, writable } from './ownedTree.ts';
 
@@ -118,6 +119,20 @@ export function createPlanExecutor<Context, Options>(
   function compileSelection(
     selections: readonly QueryPlanSelectionNode[],
   ): (source: unknown) => Record<string, unknown> | null {
+    const only = selections.length === 1 ? selections[0] : undefined;
+    if (only?.kind === Kind.INLINE_FRAGMENT && only.typeCondition) {
+      // The usual `requires` (`... on Product { __typename upc }`): merging the fragment's
+      // fields into an empty object is taking them as they are, so nothing is merged.
+      const typeCondition = only.typeCondition;
+      const nested = compileSelection(only.selections);
+      return (source) => {
+        if (source === null) return null;
+        const fields = isObjectOfType(source as Record<string, unknown>, typeCondition)
+          ? nested(source)
+          : null;
+        return fields ?? createRecord();
+      };
+    }
     const steps = selections.map((selection) => {
       if (selection.kind === Kind.FIELD) {
         const responseName = selection.alias ?? selection.name;
@@ -142,7 +157,7 @@ export function createPlanExecutor<Context, Options>(
     });
     return (source) => {
       if (source === null) return null;
-      const result = Object.create(null) as Record<string, unknown>;
+      const result = createRecord();
       for (const step of steps) if (!step(source as Record<string, unknown>, result)) return null;
       return result;
     };
@@ -225,7 +240,7 @@ export function createPlanExecutor<Context, Options>(
       : [cursor.data];
     if (entities.length < 1) return;
 
-    const variables = Object.create(null) as Record<string, unknown>;
+    const variables = createRecord();
     if (fetch.variableUsages && run.variables) {
       for (const name of fetch.variableUsages)
         if (Object.hasOwn(run.variables, name) && run.variables[name] !== undefined)

@@ -18,6 +18,7 @@ import {
   Variable,
 } from '@apollo/federation-internals';
 import type { GraphQLError } from 'graphql';
+import { createRecord } from './createRecord.ts';
 
 /**
  * The final step of executing a query plan: from the merged subgraph data, keep exactly
@@ -82,12 +83,14 @@ interface Run {
   variables: Record<string, unknown>;
   errors: GraphQLError[];
   path: (string | number)[];
-}
-
-interface Updated {
-  updated: unknown;
-  isInvalid?: boolean;
-  hasErrors?: boolean;
+  /**
+   * What the last `updateValue` found besides the value it returned, read right after the
+   * call: whether the value is invalid (a null where a non-null was due) and whether an
+   * error was reported for it. Flags here rather than a result object per value: those
+   * were three quarters of what shaping allocated besides the response itself.
+   */
+  isInvalid: boolean;
+  hasErrors: boolean;
 }
 
 /** The response-shaping program of one operation, compiled once and reused. */
@@ -230,7 +233,7 @@ export function compileResultShaper(operation: Operation): ResultShaper {
           continue;
         }
         run.path.push(name);
-        const { updated, isInvalid } = updateValue(
+        output[name] = updateValue(
           outputValue,
           step.type,
           inputValue,
@@ -238,9 +241,8 @@ export function compileResultShaper(operation: Operation): ResultShaper {
           run,
           parentType,
         );
-        output[name] = updated;
         run.path.pop();
-        if (isInvalid) return NULL_BUBBLE_UP;
+        if (run.isInvalid) return NULL_BUBBLE_UP;
       } else {
         const typename = input[typenameFieldName];
         if (typename && typeof typename !== 'string')
@@ -260,6 +262,14 @@ export function compileResultShaper(operation: Operation): ResultShaper {
     return OK;
   }
 
+  /** Sets `run.isInvalid` and `run.hasErrors` for the value it returns. */
+  function found(run: Run, value: unknown, hasErrors = false, isInvalid = false): unknown {
+    run.isInvalid = isInvalid;
+    run.hasErrors = hasErrors;
+    return value;
+  }
+
+  /** The output value for one input value; `run.isInvalid` and `run.hasErrors` say more. */
   function updateValue(
     outputValue: unknown,
     type: ValueType,
@@ -267,33 +277,26 @@ export function compileResultShaper(operation: Operation): ResultShaper {
     selection: CompiledSet | undefined,
     run: Run,
     parentType: CompositeType,
-  ): Updated {
+  ): unknown {
     if (outputValue === null || (outputValue !== undefined && !selection))
-      return { updated: outputValue };
+      return found(run, outputValue);
     switch (type.kind) {
       case 'nonNull': {
-        const { updated, hasErrors } = updateValue(
-          outputValue,
-          type.of,
-          inputValue,
-          selection,
-          run,
-          parentType,
-        );
+        const updated = updateValue(outputValue, type.of, inputValue, selection, run, parentType);
         if (updated === null) {
-          if (!hasErrors)
+          if (!run.hasErrors)
             run.errors.push(
               ERRORS.INVALID_GRAPHQL.err(
                 `Cannot return null for non-nullable ${describeLast(run.path, type.of.description, parentType)}.`,
                 { path: Array.from(run.path) },
               ),
             );
-          return { updated, isInvalid: true, hasErrors: true };
+          return found(run, updated, true, true);
         }
-        return { updated };
+        return found(run, updated);
       }
       case 'list': {
-        if (inputValue === null) return { updated: null };
+        if (inputValue === null) return found(run, null);
         if (!Array.isArray(inputValue))
           throw new Error(
             `Invalid non-list value ${String(inputValue)} returned by subgraph for list type ${type.description}`,
@@ -310,7 +313,7 @@ export function compileResultShaper(operation: Operation): ResultShaper {
         const updated = new Array<unknown>(inputValue.length);
         for (let index = 0; index < inputValue.length; index++) {
           run.path.push(index);
-          const element = updateValue(
+          updated[index] = updateValue(
             outputList?.[index],
             type.of,
             inputValue[index],
@@ -319,14 +322,13 @@ export function compileResultShaper(operation: Operation): ResultShaper {
             parentType,
           );
           run.path.pop();
-          shouldNullify ||= !!element.isInvalid;
-          hasErrors ||= !!element.hasErrors;
-          updated[index] = element.updated;
+          shouldNullify ||= run.isInvalid;
+          hasErrors ||= run.hasErrors;
         }
-        return { updated: shouldNullify ? null : updated, hasErrors };
+        return found(run, shouldNullify ? null : updated, hasErrors);
       }
       case 'composite': {
-        if (inputValue === null) return { updated: null };
+        if (inputValue === null) return found(run, null);
         if (!selection)
           throw new Error(`Invalid empty selection set for composite type ${type.description}`);
         if (typeof inputValue !== 'object')
@@ -347,20 +349,18 @@ export function compileResultShaper(operation: Operation): ResultShaper {
                 { path: Array.from(run.path) },
               ),
             );
-            return { updated: null, hasErrors: true };
+            return found(run, null, true);
           }
           objectType = named;
         }
         const outputObject =
-          outputValue === undefined
-            ? (Object.create(null) as Record<string, unknown>)
-            : (outputValue as Record<string, unknown>);
+          outputValue === undefined ? createRecord() : (outputValue as Record<string, unknown>);
         const hasErrors =
           applySet(object, selection, outputObject, run, objectType) === NULL_BUBBLE_UP;
-        return { updated: hasErrors ? null : outputObject, hasErrors };
+        return found(run, hasErrors ? null : outputObject, hasErrors);
       }
       case 'leaf': {
-        if (inputValue === null) return { updated: null };
+        if (inputValue === null) return found(run, null);
         if (outputValue !== undefined)
           throw new Error(`Expected output to be undefined for type ${type.description}`);
         const valid = isValidLeafValue(schema, inputValue, type.type);
@@ -371,7 +371,7 @@ export function compileResultShaper(operation: Operation): ResultShaper {
               { path: Array.from(run.path) },
             ),
           );
-        return { updated: valid ? inputValue : null, hasErrors: !valid };
+        return found(run, valid ? inputValue : null, !valid);
       }
     }
   }
@@ -382,8 +382,10 @@ export function compileResultShaper(operation: Operation): ResultShaper {
         variables: usesVariables ? { __proto__: null, ...defaults, ...variables } : {},
         errors: [],
         path: [],
+        isInvalid: false,
+        hasErrors: false,
       };
-      const data = Object.create(null) as Record<string, unknown>;
+      const data = createRecord();
       const result = applySet(input, root, data, run, rootType);
       return { data: result === NULL_BUBBLE_UP ? null : data, errors: run.errors };
     },
