@@ -8,11 +8,12 @@ import v8 from 'node:v8';
  * Under load, what every in-flight request holds (its subgraph answers, its merged tree,
  * its response) outlives two scavenges and is promoted, then dies in the old generation:
  * garbage that stays there until the next full GC. At several hundred requests/s the old
- * generation fills fast enough for V8 to take its largest factor, so the peak RSS was
- * about 85 MB of Node itself, the 32 MB young generation and 4 times the 70 MB live heap:
- * 440 MB on the heavy benchmark query. At 1.6 times it is 260 MB, at the same requests/s
- * (docs/gateway-performance.md, "Memory": the full GCs that come more often cost about
- * what the larger heap's did).
+ * generation fills fast enough for V8 to take its largest factor, so on the heavy
+ * benchmark query the peak RSS was about 120 MB outside V8's heap, the 32 MB young
+ * generation and an old generation grown to 4 times the 72 MB a full GC keeps: 450 MB.
+ * At 1.6 times it was 267 MB at the same CPU per request: full GCs come four times as
+ * often, and scavenges, with less old generation to scan, take a third less
+ * (docs/gateway-performance.md, "Memory").
  *
  * Node accepts this V8 flag on its command line but not in NODE_OPTIONS, so the gateway
  * sets it itself, before its other modules load (cli.ts imports this first); a
