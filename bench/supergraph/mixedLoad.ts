@@ -43,6 +43,8 @@ export interface LoadResult {
   refusals: Record<string, number>;
   byCategory: Record<Category, number>;
   byOperation: Record<string, number>;
+  /** Milliseconds of each answered request by operation, sorted. */
+  latenciesByOperation: Record<string, number[]>;
 }
 
 interface Answer {
@@ -116,6 +118,7 @@ export async function runMixedLoad(options: LoadOptions): Promise<LoadResult> {
     refusals: {},
     byCategory: { 'catalogue read': 0, 'signed-in read': 0, 'movie page': 0, write: 0 },
     byOperation: {},
+    latenciesByOperation: {},
   };
   const noteProblem = (operation: string, cause: string) => {
     // Ids and numbers differ between requests; the cause is what they have in common.
@@ -169,6 +172,7 @@ export async function runMixedLoad(options: LoadOptions): Promise<LoadResult> {
           if (outcome.kind === 'ok' || outcome.kind === 'refused') {
             result.requests++;
             result.latencies.push(elapsed);
+            (result.latenciesByOperation[operation.name] ??= []).push(elapsed);
             if (outcome.kind === 'refused') {
               result.expectedRefusals++;
               const key = `${operation.name} ${outcome.codes}`;
@@ -189,5 +193,7 @@ export async function runMixedLoad(options: LoadOptions): Promise<LoadResult> {
   }
   result.wallSeconds = (performance.now() - started) / 1_000;
   result.latencies.sort((a, b) => a - b);
+  for (const latencies of Object.values(result.latenciesByOperation))
+    latencies.sort((a, b) => a - b);
   return result;
 }

@@ -52,7 +52,7 @@ const { values: args } = parseArgs({
     viewers: { type: 'string', default: '200' },
     seed: { type: 'string', default: '20261207' },
     showtimes: { type: 'string', default: '600' },
-    /** Measure only the gateways whose name contains this; the results files are left alone. */
+    /** Measure only the gateways whose name contains one of these (comma-separated); the results files are left alone. */
     only: { type: 'string' },
   },
 });
@@ -137,9 +137,10 @@ try {
     async () => stackGateway(CINEGRAPH, stack),
   ];
   const names = [APOLLO, HIVE_ONE, HIVE_WORKERS, CINEGRAPH_NO_CACHE, CINEGRAPH];
-  const only = args.only?.toLowerCase();
+  const only = args.only?.toLowerCase().split(',');
   for (const [i, start] of all.entries())
-    if (!only || names[i]!.toLowerCase().includes(only)) gateways.push(await start());
+    if (!only || only.some((part) => names[i]!.toLowerCase().includes(part.trim())))
+      gateways.push(await start());
   if (gateways.length === 0) throw new Error(`No gateway's name contains ${args.only}`);
   // A signed-in `me` through each: null would mean the token never reached users.
   for (const gateway of gateways) {
@@ -230,6 +231,18 @@ try {
     });
     console.log(`${gateway.name}:`, measured.at(-1)!.row);
     console.log('  sent:', JSON.stringify(result.byOperation));
+    if (before.cacheLookups && after.cacheLookups)
+      console.log(
+        '  cache lookups:',
+        JSON.stringify(
+          Object.fromEntries(
+            Object.entries(after.cacheLookups).map(([outcome, n]) => [
+              outcome,
+              n - before.cacheLookups![outcome as keyof typeof after.cacheLookups],
+            ]),
+          ),
+        ),
+      );
     console.log('  refused as expected:', JSON.stringify(result.refusals));
     for (const [key, { count, sample }] of result.problems)
       console.log(`  ${count} × ${key}\n    e.g. ${sample}`);
@@ -266,7 +279,6 @@ try {
         ', ',
       )} (${SIGNED_IN_BROWSING * 100}% of catalogue reads and movie pages signed in); as sent to the first gateway: ${mix}. Writes: reviews created and edited, marked helpful, watchlist add/remove/watched, notifications marked read, sign-ups, and two flows whose steps follow each other at once, as in a client (each step counted as a write, the next write draws skipped to keep the share): seat holds of 1 to 4 seats on any of ${data.showtimes.length} showtimes → booking → payment (a tenth declined), or the hold released (one in four), or a past booking cancelled; and sign-in → refresh → sign-out. A CONFLICT or NOT_FOUND on a write (a seat someone holds, a second review, an expired hold) is an expected refusal; any other error, a non-200 status or an answer whose shape does not match the operation (non-null fields, lists) is an error.`,
     `Order: a warm-up pass of ${warmupSeconds} s over every gateway first (another seed), so that the subgraphs' caches are as warm for the first gateway measured as for the last; then per gateway ${rewarmSeconds} s of warm-up and ${seconds} s measured, in the table's order. Holds and unpaid bookings are released between gateways. CPU per 1,000 requests: the gateway's process tree (Hive's workers included) and the seven subgraph processes (background work included), from /proc; SQL statements from the subgraphs' db_statements_total; cache hit ratio: hits among all lookups of gateway_response_cache_lookups_total (n/a where the gateway exports no such metric). The load generator shares the machine's ${cores} cores with everything else; "machine load avg" is the 1-minute load average at the end of each gateway's window (above the core count, other work was competing for the CPU, and the rows are only comparable under like loads). Hive Gateway ${await hiveGatewayVersion()} runs one process by default (its --fork defaults to 1); its second row is its cluster mode with a worker per core.`,
-    `Not asked: the web app's Showtimes for today's date. Bookings knows only the showtimes that had not started when it came up (its catalogue backfill lists upcoming ones), so a listing of today with showtimes already started answers NOT_FOUND on their availableSeatCount: an application bug, kept out of the gateways' figures (the partner's NowShowing, which does not ask seat counts, is asked for today).`,
     ...(unsent.length ? [`Drawn by no measured window: ${unsent.join(', ')}.`] : []),
     `Expected refusals: ${measured
       .map(
@@ -297,10 +309,38 @@ try {
     signedInBrowsing: SIGNED_IN_BROWSING,
     gateways: gateways.map((g) => g.name),
   };
+  // Where each gateway's tail comes from: p50 and p99 by operation.
+  const shortName = (name: string) =>
+    name
+      .replace('plain @apollo/gateway', 'Apollo')
+      .replace(/Hive Gateway, (\d+) (process|workers).*/, 'Hive $1 $2')
+      .replace('CineGraph gateway, response cache', 'CineGraph cache');
+  const operationRows = Object.keys(operations)
+    .filter((name) => measured.some(({ result }) => result.latenciesByOperation[name]))
+    .map((name) => {
+      const row: Record<string, string | number> = {
+        operation: name,
+        'share %': (
+          ((first.latenciesByOperation[name]?.length ?? 0) / Math.max(1, first.requests)) *
+          100
+        ).toFixed(1),
+      };
+      for (const { gateway, result } of measured) {
+        const latencies = result.latenciesByOperation[name] ?? [];
+        row[`${shortName(gateway.name)} p50 ms`] = percentile(latencies, 50).toFixed(0);
+        row[`${shortName(gateway.name)} p99 ms`] = percentile(latencies, 99).toFixed(0);
+      }
+      return row;
+    });
+  const operationHeading = `Latency by operation in bench:supergraph's run of the same date (bench/results/supergraph.md has the settings): p50 and p99 in ms of each operation's answered requests per gateway, and each operation's share of the first gateway's requests.`;
   if (args.only) {
     console.log(`${heading}\n(a partial run: bench/results is left as it was)`);
     console.table(rows);
-  } else await reportTable('supergraph', heading, rows, settings);
+    console.table(operationRows);
+  } else {
+    await reportTable('supergraph', heading, rows, settings);
+    await reportTable('supergraph-operations', operationHeading, operationRows, settings);
+  }
   if (measured.some(({ result }) => result.errors || result.unexpectedRefusals))
     process.exitCode = 1;
 } catch (error) {

@@ -60,22 +60,14 @@ function moviesVariables(context: PlanContext): Record<string, unknown> {
   };
 }
 
-/**
- * A city's listing on a date. `fromTomorrow` for the web app's Showtimes, which asks each
- * showtime's availableSeatCount: bookings knows only showtimes that had not started when
- * it came up (its backfill lists upcoming ones), so today's earlier showtimes answer
- * NOT_FOUND there, an application bug this bench reports rather than measures.
- */
-function listingVariables(context: PlanContext, fromTomorrow: boolean): Record<string, unknown> {
+/** A city's listing on a date (today among them), from its first page or a later one. */
+function listingVariables(context: PlanContext): Record<string, unknown> {
   const { random, data } = context;
-  const today = data.dates[0];
-  const cursors = data.showtimeCursors.filter((c) => !fromTomorrow || c.date !== today);
-  if (cursors.length > 0 && random.chance(0.2)) {
-    const { city, date, after } = random.pick(cursors);
+  if (data.showtimeCursors.length > 0 && random.chance(0.2)) {
+    const { city, date, after } = random.pick(data.showtimeCursors);
     return { city, date, first: 20, after };
   }
-  const dates = fromTomorrow ? data.dates.slice(1) : data.dates;
-  return { city: random.pick(data.cities), date: random.popular(dates), first: 20 };
+  return { city: random.pick(data.cities), date: random.popular(data.dates), first: 20 };
 }
 
 function catalogueRead(context: PlanContext): Omit<PlannedRequest, 'category'> {
@@ -87,13 +79,13 @@ function catalogueRead(context: PlanContext): Omit<PlannedRequest, 'category'> {
     case 'Showtimes': {
       if (random.chance(0.3)) {
         const movieId = random.popular(data.movies.slice(0, NOW_SHOWING)).id;
-        const date = random.chance(0.5) ? { date: random.popular(data.dates.slice(1)) } : {};
+        const date = random.chance(0.5) ? { date: random.popular(data.dates) } : {};
         return { operation, variables: { movieId, ...date, first: 20 } };
       }
-      return { operation, variables: listingVariables(context, true) };
+      return { operation, variables: listingVariables(context) };
     }
     case 'NowShowing': {
-      const { first: _first, ...variables } = listingVariables(context, false);
+      const { first: _first, ...variables } = listingVariables(context);
       return { operation, variables };
     }
     case 'SeatMap':

@@ -42,8 +42,8 @@ const LAYOUTS = /* GraphQL */ `
   }
 `;
 const SHOWTIMES = /* GraphQL */ `
-  query BookingsShowtimes($after: String) {
-    showtimes(first: 100, after: $after) {
+  query BookingsShowtimes($date: Date, $after: String) {
+    showtimes(date: $date, first: 100, after: $after) {
       edges {
         node {
           id
@@ -100,9 +100,19 @@ interface ShowtimePage {
 }
 
 /**
- * Copies every screen's seat layout and every showtime that has not started from the
- * movies subgraph, at start-up, retrying until it succeeds (see docs/known-movies.md for
- * the same pattern). `showtime.created` keeps the showtimes current afterwards; screens
+ * The calendar dates (YYYY-MM-DD) that are today somewhere: UTC's yesterday, today and
+ * tomorrow, since theaters' time zones run from UTC-12 to UTC+14.
+ */
+export function daysAroundToday(now: Date): string[] {
+  return [-1, 0, 1].map((offset) =>
+    new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10),
+  );
+}
+
+/**
+ * Copies every screen's seat layout and every showtime that has not started, or that
+ * started on a day that is still today at some theater, from the movies subgraph, at
+ * start-up, retrying until it succeeds (see docs/known-movies.md for the same pattern). `showtime.created` keeps the showtimes current afterwards; screens
  * and seats never change once seeded.
  */
 export function startCatalogueBackfill(options: {
@@ -129,28 +139,33 @@ export function startCatalogueBackfill(options: {
         ),
       );
       await db.knownSeat.createMany({ data: seats, skipDuplicates: true });
+      // Every showtime that has not started, and those of the days that may be today at
+      // some theater (its local date): one that started an hour ago is still listed, and
+      // its seats still counted, on today's page.
       let showtimes = 0;
-      let after: string | null = null;
-      do {
-        const page: ShowtimePage = await query<ShowtimePage>(SHOWTIMES, { after });
-        await saveShowtimes(
-          db,
-          page.showtimes.edges.map(({ node }) => ({
-            id: node.id,
-            movieId: node.movie.id,
-            screenId: node.screen.id,
-            startsAt: new Date(node.startsAt),
-            endsAt: new Date(node.endsAt),
-            priceCents: node.price.amountCents,
-            currency: node.price.currency,
-            movieTitle: node.movie.title,
-            theaterName: node.theater.name,
-            timeZone: node.theater.timeZone,
-          })),
-        );
-        showtimes += page.showtimes.edges.length;
-        after = page.showtimes.pageInfo.hasNextPage ? page.showtimes.pageInfo.endCursor : null;
-      } while (after);
+      for (const date of [undefined, ...daysAroundToday(new Date())]) {
+        let after: string | null = null;
+        do {
+          const page: ShowtimePage = await query<ShowtimePage>(SHOWTIMES, { date, after });
+          await saveShowtimes(
+            db,
+            page.showtimes.edges.map(({ node }) => ({
+              id: node.id,
+              movieId: node.movie.id,
+              screenId: node.screen.id,
+              startsAt: new Date(node.startsAt),
+              endsAt: new Date(node.endsAt),
+              priceCents: node.price.amountCents,
+              currency: node.price.currency,
+              movieTitle: node.movie.title,
+              theaterName: node.theater.name,
+              timeZone: node.theater.timeZone,
+            })),
+          );
+          showtimes += page.showtimes.edges.length;
+          after = page.showtimes.pageInfo.hasNextPage ? page.showtimes.pageInfo.endCursor : null;
+        } while (after);
+      }
       return { seats: seats.length, showtimes };
     },
   });
