@@ -158,6 +158,38 @@ describe('a read after a write', () => {
     expect((await moviePage(id)).ratingSummary.average).toBe(6);
   });
 
+  it('keeps the answers a write in another subgraph did not touch', async () => {
+    const id = movieIds[7]!;
+    const fan = await register(stack, 'Fan');
+    await moviePage(id);
+    // Cached (the store lands after the answer): the title (movies), rating and reviews (reviews).
+    const cached = await lookups('hit');
+    await expect
+      .poll(async () => {
+        await moviePage(id);
+        return lookups('hit');
+      })
+      .toBeGreaterThan(cached);
+    const [hits, stale] = [await lookups('hit'), await lookups('stale')];
+    // The watchlists subgraph writes: it resolves nothing of what the page shows.
+    const added = await stack.graphql(
+      'mutation ($id: ID!) { addToWatchlist(movieId: $id) { addedAt movie { id title } } }',
+      { token: fan.token, variables: { id } },
+    );
+    expect(added.errors).toBeUndefined();
+    await moviePage(id);
+    expect(await lookups('hit')).toBe(hits + 1);
+    expect(await lookups('stale')).toBe(stale);
+    // The reviews subgraph writes: the rating and the list are its own.
+    const reviewed = await stack.graphql(CREATE_REVIEW, {
+      token: fan.token,
+      variables: { movieId: id, rating: 9 },
+    });
+    expect(reviewed.errors).toBeUndefined();
+    expect((await moviePage(id)).ratingSummary.count).toBeGreaterThan(0);
+    expect(await lookups('stale')).toBe(stale + 1);
+  });
+
   it('sees a write made past the gateway once its event is consumed', async () => {
     const id = movieIds[3]!;
     const old = await moviePage(id);

@@ -5,31 +5,45 @@ import type {
   ServiceEvents,
   SqlExecutor,
 } from '@cinegraph/events';
-import { eventsEnv, startServiceEvents } from '@cinegraph/events';
+import { eventsEnv, producerOf, startServiceEvents } from '@cinegraph/events';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import type { GatewayConfig } from '../config.ts';
+import { writeTags } from './cacheTags.ts';
 import type { ResponseCache } from './responseCache.ts';
 
+/** What an event says its producer changed: entities (`Type:id`) and lists of types. */
+interface Changed {
+  entities: string[];
+  types: string[];
+}
+
 /**
- * What each event the gateway consumes (packages/events, subscriptions.ts) makes stale:
- * the entities it changed (`Type:id`), and the type-level tags of the lists it changes.
- * Writes made through this gateway were purged already, before their answer left; these
- * cover writes made elsewhere and what a write changes beyond its own answer (a new
- * review changes its movie's rating and its author's list of reviews).
+ * What each event the gateway consumes (packages/events, subscriptions.ts) changed: the
+ * entities (`Type:id`), and the types whose lists it changes. Writes made through this
+ * gateway were purged already, before their answer left; these cover writes made
+ * elsewhere and what a write changes beyond its own answer (a new review changes its
+ * movie's rating and its author's list of reviews).
  */
-export const purgedBy: { [Type in EventType]?: (data: EventData<Type>) => string[] } = {
-  'movie.created': () => ['Movie'],
-  'movie.updated': (data) => [`Movie:${data.movieId}`, 'Movie'],
-  'showtime.created': (data) => ['Showtime', `Movie:${data.movieId}`],
-  'review.created': (data) => [
-    `Review:${data.reviewId}`,
-    'Review',
-    `Movie:${data.movieId}`,
-    `User:${data.userId}`,
-  ],
+export const changedBy: { [Type in EventType]?: (data: EventData<Type>) => Changed } = {
+  'movie.created': () => ({ entities: [], types: ['Movie'] }),
+  'movie.updated': (data) => ({ entities: [`Movie:${data.movieId}`], types: ['Movie'] }),
+  'showtime.created': (data) => ({ entities: [`Movie:${data.movieId}`], types: ['Showtime'] }),
+  'review.created': (data) => ({
+    entities: [`Review:${data.reviewId}`, `Movie:${data.movieId}`, `User:${data.userId}`],
+    types: ['Review'],
+  }),
 };
+
+/**
+ * The tags an event purges: what it changed, as its producer (catalogue.ts) resolves it
+ * (a subgraph's write changes only the fields it resolves; cacheTags.ts, `writeTags`).
+ */
+export function purgedBy<Type extends EventType>(type: Type, data: EventData<Type>): string[] {
+  const changed = changedBy[type]?.(data);
+  return changed ? writeTags(changed.entities, changed.types, [producerOf(type)]) : [];
+}
 
 /**
  * A purge keeps nothing and is harmless twice, so the gateway needs no database to
@@ -47,9 +61,11 @@ export function startCachePurgeEvents(options: {
   registry: Registry;
 }): Promise<ServiceEvents> {
   const handlers: EventHandlers<SqlExecutor> = {};
-  for (const [type, tags] of Object.entries(purgedBy) as [EventType, (data: unknown) => string[]][])
-    (handlers as Record<string, unknown>)[type] = (_tx: SqlExecutor, event: { data: unknown }) =>
-      options.cache.purge(tags(event.data), 'event');
+  for (const type of Object.keys(changedBy) as EventType[])
+    (handlers as Record<string, unknown>)[type] = (
+      _tx: SqlExecutor,
+      event: { data: EventData<typeof type> },
+    ) => options.cache.purge(purgedBy(type, event.data), 'event');
   const config = z.object(eventsEnv).parse({
     AMQP_URL: options.events.url,
     EVENTS_PREFIX: options.events.prefix,

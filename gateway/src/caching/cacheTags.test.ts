@@ -1,7 +1,8 @@
 import { buildSchema, getOperationAST, parse, print, stripIgnoredCharacters } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { planTagging, readEntityKeys, tagsOf } from './cacheTags.ts';
+import { entitiesOf, planTagging, readEntityKeys, tagsOf, writeTags } from './cacheTags.ts';
 import { canonicalJson } from './canonicalJson.ts';
+import { readFieldOwners } from './fieldOwners.ts';
 
 const schema = buildSchema(`
   type Movie { id: ID! title: String! reviews: [Review!]! studio: Studio }
@@ -24,21 +25,33 @@ const schema = buildSchema(`
     deleteReview(id: ID!): DeletePayload!
   }
 `);
-// As a supergraph says who the entities are: @join__type(graph:, key:).
-const entityKeys = readEntityKeys(
-  parse(`
-    directive @join__type(graph: String, key: String) repeatable on OBJECT | INTERFACE
-    type Movie @join__type(graph: "A", key: "id") @join__type(graph: "B", key: "id") { id: ID! }
-    type Review @join__type(graph: "B", key: "id") { id: ID! }
-    type User @join__type(graph: "C", key: "id") { id: ID! }
-    type Seat @join__type(graph: "D", key: "row number") { row: String! number: Int! }
-    type Studio @join__type(graph: "A") { name: String! }
-  `),
-);
+// As a supergraph says who the entities are (@join__type(graph:, key:)) and which
+// subgraph resolves each field (@join__field(graph:)).
+const supergraph = parse(`
+  enum join__Graph {
+    A @join__graph(name: "a", url: "http://a")
+    B @join__graph(name: "b", url: "http://b")
+    C @join__graph(name: "c", url: "http://c")
+    D @join__graph(name: "d", url: "http://d")
+  }
+  type Movie @join__type(graph: A, key: "id") @join__type(graph: B, key: "id") {
+    id: ID!
+    title: String! @join__field(graph: A)
+    reviews: [Review!]! @join__field(graph: B)
+    studio: Studio @join__field(graph: A)
+  }
+  type Review @join__type(graph: B, key: "id") { id: ID! body: String! movie: Movie! author: User! }
+  type User @join__type(graph: C, key: "id") { id: ID! name: String! }
+  type Seat @join__type(graph: D, key: "row number") { row: String! number: Int! }
+  type Studio @join__type(graph: A) { name: String! }
+  type Mutation @join__type(graph: B) { createReview(movieId: ID!): Review! deleteReview(id: ID!): DeletePayload! }
+`);
+const entityKeys = readEntityKeys(supergraph);
+const fieldOwners = readFieldOwners(supergraph);
 
 const plan = (query: string) => {
   const document = parse(query);
-  return planTagging(schema, entityKeys, document, getOperationAST(document)!);
+  return planTagging(schema, entityKeys, fieldOwners, document, getOperationAST(document)!);
 };
 const compact = (query: string) => stripIgnoredCharacters(query);
 
@@ -54,7 +67,7 @@ describe('readEntityKeys', () => {
 
   it('marks an entity whose keys all nest as one that cannot be tagged', () => {
     const keys = readEntityKeys(
-      parse('type Pet @join__type(graph: "A", key: "owner { id } name") { name: String! }'),
+      parse('type Pet @join__type(graph: A, key: "owner { id } name") { name: String! }'),
     );
     expect(keys.get('Pet')).toBeNull();
   });
@@ -68,17 +81,39 @@ describe('planTagging', () => {
     expect(compact(print(tagging!.document))).toBe(
       compact(`{ movie(id: 1) {
         title
-        reviews { body author { name _cgType: __typename _cgKey_id: id } _cgType: __typename _cgKey_id: id }
+        reviews { body author { name _cgType_0: __typename _cgKey_id: id } _cgType_1: __typename _cgKey_id: id }
         studio { name }
-        _cgType: __typename _cgKey_id: id
+        _cgType_2: __typename _cgKey_id: id
       } }`),
     );
+    // What each selection reads: the author's name (c), the review (b: body, author), the
+    // movie (a: title, studio and the studio's name; b: reviews).
+    expect(tagging!.owners).toEqual([['c'], ['b'], ['a', 'b']]);
+  });
+
+  it('names an entity selected by its keys alone with a bare typename alias', () => {
+    const tagging = plan('{ movie(id: 1) { id } seat { row number } }');
+    expect(compact(print(tagging!.document))).toBe(
+      compact(`{
+        movie(id: 1) { id _cgType: __typename _cgKey_id: id }
+        seat { row number _cgType: __typename _cgKey_row: row _cgKey_number: number }
+      }`),
+    );
+    expect(tagging!.owners).toEqual([]);
+  });
+
+  it('counts what fragments that apply select, and shares an alias between equal readers', () => {
+    const tagging = plan(
+      '{ a: movie(id: 1) { ...M } b: movie(id: 2) { title } } fragment M on Movie { ... on Movie { title } }',
+    );
+    expect(tagging!.owners).toEqual([['a']]);
+    expect(print(tagging!.document)).toContain('b: movie(id: 2) {\n    title\n    _cgType_0');
   });
 
   it('adds to fragments on entities too, wherever they are spread', () => {
     const tagging = plan('{ movie(id: 1) { ...M } } fragment M on Movie { title }');
     expect(print(tagging!.document)).toContain(
-      'fragment M on Movie {\n  title\n  _cgType: __typename\n  _cgKey_id: id\n}',
+      'fragment M on Movie {\n  title\n  _cgType_0: __typename\n  _cgKey_id: id\n}',
     );
   });
 
@@ -105,12 +140,13 @@ describe('planTagging', () => {
     const created = plan('mutation { createReview(movieId: 1) { body } }');
     expect(compact(print(created!.document))).toBe(
       compact(`mutation { createReview(movieId: 1) {
-        body _cgType: __typename _cgKey_id: id
+        body _cgType_0: __typename _cgKey_id: id
         _cgHop_movie: movie { _cgType: __typename _cgKey_id: id }
         _cgHop_author: author { _cgType: __typename _cgKey_id: id }
       } }`),
     );
     expect(created!.listTypes).toEqual(['Review']);
+    expect(created!.writers).toEqual(['b']);
     const deleted = plan('mutation { deleteReview(id: 1) { id } }');
     expect(print(deleted!.document)).toContain('_cgHop_movie: movie');
     expect(deleted!.listTypes).toEqual([]);
@@ -122,26 +158,50 @@ describe('planTagging', () => {
 });
 
 describe('tagsOf', () => {
-  it('names every entity of the executor’s result, by its key fields in a fixed order', () => {
-    const tagging = plan('{ movie(id: 1) { title } movies { total } seat { row } }')!;
+  it('names every entity of the executor’s result, by its key fields in a fixed order, with the subgraphs its selection reads', () => {
+    const tagging = plan(
+      '{ movie(id: 1) { title reviews { author { name } } } movies { total } seat { row number } }',
+    )!;
+    expect(tagging.owners).toEqual([['c'], ['b'], ['a', 'b']]);
     const merged = {
       movie: {
-        _cgType: 'Movie',
+        _cgType_2: 'Movie',
         _cgKey_id: 'm1',
         title: 'Dune',
         reviews: [
-          { _cgType: 'Review', _cgKey_id: 'r1', author: { _cgType: 'User', _cgKey_id: 'u1' } },
-          { _cgType: 'Review', _cgKey_id: 'r2', author: null },
+          {
+            _cgType_1: 'Review',
+            _cgKey_id: 'r1',
+            author: { _cgType_0: 'User', _cgKey_id: 'u1', name: 'Ada' },
+          },
+          { _cgType_1: 'Review', _cgKey_id: 'r2', author: null },
         ],
       },
       movies: { total: 3 },
-      seat: { _cgKey_number: 12, _cgType: 'Seat', _cgKey_row: 'F' },
+      seat: { _cgKey_number: 12, _cgType: 'Seat', _cgKey_row: 'F', row: 'F', number: 12 },
     };
     expect([...tagsOf(merged, tagging)].sort()).toEqual(
-      ['Movie', 'Movie:m1', 'Review:r1', 'Review:r2', 'Seat:12:F', 'User:u1'].sort(),
+      [
+        'Movie',
+        'Movie:m1@a',
+        'Movie:m1@b',
+        'Review:r1@b',
+        'Review:r2@b',
+        'Seat:12:F',
+        'User:u1@c',
+      ].sort(),
+    );
+    expect(entitiesOf(merged).sort()).toEqual(
+      ['Movie:m1', 'Review:r1', 'Review:r2', 'Seat:12:F', 'User:u1'].sort(),
     );
     expect(tagsOf({ movie: null, movies: { total: 0 }, seat: null }, tagging)).toEqual(
       new Set(['Movie', 'Seat']),
+    );
+  });
+
+  it('has a write retire what its subgraph resolves of each entity, the entity named alone, and the lists', () => {
+    expect(writeTags(['Movie:m1', 'User:u1'], ['Review'], ['b']).sort()).toEqual(
+      ['Movie:m1', 'Movie:m1@b', 'Review', 'User:u1', 'User:u1@b'].sort(),
     );
   });
 });

@@ -12,6 +12,7 @@ import {
   getNamedType,
   isAbstractType,
   isCompositeType,
+  isInterfaceType,
   isListType,
   isNonNullType,
   isObjectType,
@@ -20,6 +21,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import type { FieldOwners } from './fieldOwners.ts';
 
 /**
  * The entities of a supergraph (types with a `@key`) and the key fields that name one. A
@@ -28,8 +30,13 @@ import {
  */
 export type EntityKeys = ReadonlyMap<string, readonly string[] | null>;
 
-/** Response names the gateway adds to the plan of an operation it caches or purges by. */
+/**
+ * Response names the gateway adds to the plan of an operation it caches or purges by.
+ * The typename's alias also says which subgraphs the selection of that entity reads:
+ * `_cgType_3` is the plan's `owners[3]`; a bare `_cgType`, its keys alone.
+ */
 const TYPE_ALIAS = '_cgType';
+const OWNED_TYPE_ALIAS = '_cgType_';
 const KEY_ALIAS = '_cgKey_';
 const HOP_ALIAS = '_cgHop_';
 const RESERVED = /^_cg/;
@@ -69,12 +76,19 @@ export interface TaggingPlan {
   rootTags: ReadonlyMap<string, { always: readonly string[]; whenNull?: string }>;
   /** Types whose change may change lists of them: a mutation's own results. */
   listTypes: readonly string[];
+  /** The subgraphs each entity selection reads, by the index in its typename's alias. */
+  owners: readonly (readonly string[])[];
+  /** For a mutation: the subgraphs its root fields write to. */
+  writers: readonly string[];
 }
 
 /**
  * Plans the tagging of an operation's answers: every selection of an entity also selects
  * its `__typename` and key fields under reserved aliases, so the executor's merged result
- * names each entity whatever the client selected; for a mutation each root field's result
+ * names each entity whatever the client selected, and which subgraphs the selection reads
+ * (`owners`: the fields it selects beyond the keys, and those of the values inside it up
+ * to the next entity), so that a write by one subgraph retires only the answers that read
+ * what that subgraph resolves; for a mutation each root field's result
  * also selects the keys of the entities it refers to (a review's movie and author), so
  * purging after the write reaches the pages that show them. Undefined when the answers
  * cannot be tagged (an entity with a nested key, or the client using the reserved aliases).
@@ -82,6 +96,7 @@ export interface TaggingPlan {
 export function planTagging(
   schema: GraphQLSchema,
   entityKeys: EntityKeys,
+  fieldOwners: FieldOwners,
   document: DocumentNode,
   operation: OperationDefinitionNode,
 ): TaggingPlan | undefined {
@@ -90,6 +105,21 @@ export function planTagging(
     const keys = entityKeys.get(type.name);
     if (keys === null) taggable = false;
     return keys ?? undefined;
+  };
+  const owners: string[][] = [];
+  const ownerIndex = new Map<string, number>();
+  const readsOf = ownersOfSelection(schema, entityKeys, fieldOwners, document);
+  /** The typename's alias for a selection set read as `type`. */
+  const typeAlias = (node: SelectionSetNode, type: GraphQLCompositeType): string => {
+    const read = readsOf(node, type);
+    if (read.length === 0) return TYPE_ALIAS;
+    const key = read.join(',');
+    let index = ownerIndex.get(key);
+    if (index === undefined) {
+      index = owners.push(read) - 1;
+      ownerIndex.set(key, index);
+    }
+    return `${OWNED_TYPE_ALIAS}${index}`;
   };
   const typeInfo = new TypeInfo(schema);
   const augmented = visit(
@@ -101,7 +131,7 @@ export function planTagging(
       SelectionSet: {
         leave(node: SelectionSetNode) {
           const parent = typeInfo.getParentType();
-          return parent ? withEntityKeys(node, schema, parent, keysOf) : node;
+          return parent ? withEntityKeys(node, schema, parent, keysOf, typeAlias) : node;
         },
       },
     }) as Parameters<typeof visit>[1],
@@ -111,10 +141,13 @@ export function planTagging(
   const root = schema.getRootType(operation.operation);
   const rootTags = new Map<string, { always: string[]; whenNull?: string }>();
   const listTypes = new Set<string>();
+  const writers = new Set<string>();
   if (root)
     for (const selection of rootFields(document, operation.selectionSet)) {
       const field = root.getFields()[selection.name.value];
       if (!field) continue;
+      if (operation.operation === 'mutation')
+        for (const owner of fieldOwners.of(root.name, field.name)) writers.add(owner);
       const named = getNamedType(field.type);
       const responseName = selection.alias?.value ?? selection.name.value;
       const unwrapped = isNonNullType(field.type) ? field.type.ofType : field.type;
@@ -132,7 +165,68 @@ export function planTagging(
     operation.operation === 'mutation'
       ? withMutationHops(augmented, schema, entityKeys)
       : augmented;
-  return { document: planned, rootTags, listTypes: [...listTypes] };
+  return {
+    document: planned,
+    rootTags,
+    listTypes: [...listTypes],
+    owners,
+    writers: [...writers].sort(),
+  };
+}
+
+/**
+ * The subgraphs a selection set of an entity reads: the owners of the fields it selects
+ * (its key fields alone name the entity, and are left out), through fragments that apply
+ * to the type, and through the values it selects (not entities: those are tagged by their
+ * own selections).
+ */
+function ownersOfSelection(
+  schema: GraphQLSchema,
+  entityKeys: EntityKeys,
+  fieldOwners: FieldOwners,
+  document: DocumentNode,
+): (node: SelectionSetNode, type: GraphQLCompositeType) => string[] {
+  const fragments = new Map(
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [],
+    ),
+  );
+  const applies = (condition: string | undefined, type: GraphQLCompositeType) => {
+    if (!condition || condition === type.name) return true;
+    const conditionType = schema.getType(condition);
+    if (!conditionType || !isAbstractType(conditionType)) return false;
+    return isObjectType(type) ? schema.isSubType(conditionType, type) : true;
+  };
+  return (node, type) => {
+    const found = new Set<string>();
+    const seen = new Set<string>();
+    const walk = (set: SelectionSetNode, parent: GraphQLCompositeType) => {
+      const keys = new Set(entityKeys.get(parent.name) ?? []);
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const name = selection.name.value;
+          if (name === '__typename' || RESERVED.test(selection.alias?.value ?? '')) continue;
+          if (!selection.selectionSet && keys.has(name)) continue;
+          for (const owner of fieldOwners.of(parent.name, name)) found.add(owner);
+          const field =
+            isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+          const returned = field && getNamedType(field.type);
+          if (selection.selectionSet && isCompositeType(returned) && !entityKeys.has(returned.name))
+            walk(selection.selectionSet, returned);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          if (applies(selection.typeCondition?.name.value, parent))
+            walk(selection.selectionSet, parent);
+        } else if (!seen.has(selection.name.value)) {
+          seen.add(selection.name.value);
+          const fragment = fragments.get(selection.name.value);
+          if (fragment && applies(fragment.typeCondition.name.value, parent))
+            walk(fragment.selectionSet, parent);
+        }
+      }
+    };
+    walk(node, type);
+    return [...found].sort();
+  };
 }
 
 /** The fields an operation selects at its root, through fragments too. */
@@ -165,17 +259,25 @@ function withEntityKeys(
   schema: GraphQLSchema,
   parent: GraphQLCompositeType,
   keysOf: (type: GraphQLCompositeType) => readonly string[] | undefined,
+  typeAlias: (node: SelectionSetNode, type: GraphQLCompositeType) => string,
 ): SelectionSetNode {
   const added: SelectionNode[] = [];
   if (isAbstractType(parent)) {
     const entities = schema.getPossibleTypes(parent).flatMap((possible) => {
       const keys = keysOf(possible);
-      return keys ? [inlineFragment(possible.name, keys.map(keyField))] : [];
+      return keys
+        ? [
+            inlineFragment(possible.name, [
+              typenameField(typeAlias(node, possible)),
+              ...keys.map(keyField),
+            ]),
+          ]
+        : [];
     });
-    if (entities.length) added.push(typenameField(), ...entities);
+    if (entities.length) added.push(...entities);
   } else {
     const keys = keysOf(parent);
-    if (keys) added.push(typenameField(), ...keys.map(keyField));
+    if (keys) added.push(typenameField(typeAlias(node, parent)), ...keys.map(keyField));
   }
   return added.length ? { ...node, selections: [...node.selections, ...added] } : node;
 }
@@ -267,9 +369,49 @@ function reachableEntities(
 }
 
 /**
+ * Calls `found` for every entity in the executor's merged result of a plan made with
+ * `planTagging`'s document: its `Type:key`, and the owner indexes its typename aliases
+ * name (-1 for a bare `_cgType`).
+ */
+function eachEntity(
+  merged: Record<string, unknown>,
+  found: (entity: string, ownerIndexes: readonly number[]) => void,
+): void {
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const object = value as Record<string, unknown>;
+    let type: unknown;
+    let owned: number[] | undefined;
+    let key: string[] | undefined;
+    for (const name in object) {
+      const field = object[name];
+      if (name.startsWith(KEY_ALIAS)) (key ??= []).push(`${name}\0${String(field)}`);
+      else if (name.startsWith(TYPE_ALIAS)) {
+        type = field;
+        (owned ??= []).push(
+          name.length === TYPE_ALIAS.length ? -1 : Number(name.slice(OWNED_TYPE_ALIAS.length)),
+        );
+      } else if (field !== null && typeof field === 'object') walk(field);
+    }
+    // Key fields in a fixed order (by name), whatever order the fetches merged them in.
+    if (typeof type === 'string' && key && owned)
+      found(
+        `${type}:${(key.length > 1 ? key.sort() : key).map((part) => part.slice(part.indexOf('\0') + 1)).join(':')}`,
+        owned,
+      );
+  };
+  walk(merged);
+}
+
+/**
  * The tags of an answer, from the executor's merged result of a plan made with
- * `planTagging`'s document: `Type:key` for every entity in it, and the type-level tags
- * of what its root fields list (or did not find).
+ * `planTagging`'s document: `Type:key@subgraph` for every entity in it and every subgraph
+ * its selection reads (`Type:key` when it selects the keys alone), and the type-level
+ * tags of what its root fields list (or did not find).
  */
 export function tagsOf(merged: Record<string, unknown>, tagging: TaggingPlan): Set<string> {
   const tags = new Set<string>();
@@ -278,34 +420,45 @@ export function tagsOf(merged: Record<string, unknown>, tagging: TaggingPlan): S
     if (rootTag.whenNull && (merged[name] === null || merged[name] === undefined))
       tags.add(rootTag.whenNull);
   }
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) {
-      for (const item of value) walk(item);
-      return;
+  eachEntity(merged, (entity, ownerIndexes) => {
+    for (const index of ownerIndexes) {
+      const owners = index < 0 ? undefined : tagging.owners[index];
+      if (!owners?.length) tags.add(entity);
+      else for (const owner of owners) tags.add(`${entity}@${owner}`);
     }
-    if (value === null || typeof value !== 'object') return;
-    const object = value as Record<string, unknown>;
-    const type = object[TYPE_ALIAS];
-    let key: string[] | undefined;
-    for (const name in object) {
-      const field = object[name];
-      if (name.startsWith(KEY_ALIAS)) (key ??= []).push(`${name}\0${String(field)}`);
-      else if (field !== null && typeof field === 'object') walk(field);
-    }
-    // Key fields in a fixed order (by name), whatever order the fetches merged them in.
-    if (typeof type === 'string' && key)
-      tags.add(
-        `${type}:${(key.length > 1 ? key.sort() : key).map((part) => part.slice(part.indexOf('\0') + 1)).join(':')}`,
-      );
-  };
-  walk(merged);
+  });
   return tags;
 }
 
-function typenameField(): FieldNode {
+/** The entities (`Type:key`) in the executor's merged result of a tagging plan. */
+export function entitiesOf(merged: Record<string, unknown>): string[] {
+  const entities = new Set<string>();
+  eachEntity(merged, (entity) => entities.add(entity));
+  return [...entities];
+}
+
+/**
+ * What a write by `writers` (subgraph names) makes stale: every answer that reads what
+ * they resolve of the entities it changed, or names those entities by their keys alone,
+ * and the answers listing the types whose lists it changed.
+ */
+export function writeTags(
+  entities: Iterable<string>,
+  types: Iterable<string>,
+  writers: readonly string[],
+): string[] {
+  const tags = new Set(types);
+  for (const entity of entities) {
+    tags.add(entity);
+    for (const writer of writers) tags.add(`${entity}@${writer}`);
+  }
+  return [...tags];
+}
+
+function typenameField(alias = TYPE_ALIAS): FieldNode {
   return {
     kind: Kind.FIELD,
-    alias: { kind: Kind.NAME, value: TYPE_ALIAS },
+    alias: { kind: Kind.NAME, value: alias },
     name: { kind: Kind.NAME, value: '__typename' },
   };
 }

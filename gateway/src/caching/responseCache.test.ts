@@ -176,7 +176,7 @@ describe('the response cache', () => {
     });
     expect(answered).toBe(true);
     expect(answer).toEqual({ data: { rename: { title: 'x' } } });
-    expect(purged).toEqual([['Movie', 'Movie:1', 'User:ada']]);
+    expect(purged).toEqual([['Movie', 'Movie:1', 'Movie:1@catalog', 'User:ada']]);
   });
 
   it('retires every answer after a mutation whose entities it cannot name', async () => {

@@ -21,7 +21,9 @@ import { cachePolicyOf } from '../subgraphDataSource.ts';
 import type { CacheHints, CachePolicy } from './cacheHints.ts';
 import { policyOf, readCacheHints } from './cacheHints.ts';
 import type { EntityKeys, TaggingPlan } from './cacheTags.ts';
-import { planTagging, readEntityKeys, tagsOf } from './cacheTags.ts';
+import { entitiesOf, planTagging, readEntityKeys, tagsOf, writeTags } from './cacheTags.ts';
+import type { FieldOwners } from './fieldOwners.ts';
+import { readFieldOwners } from './fieldOwners.ts';
 import { canonicalJson } from './canonicalJson.ts';
 import type { Lookup, ResponseCacheStore } from './responseCacheStore.ts';
 
@@ -74,7 +76,14 @@ interface SupergraphCaching {
   id: string;
   hints: CacheHints;
   entityKeys: EntityKeys;
+  fieldOwners: FieldOwners;
 }
+
+/**
+ * How entries are keyed and tagged: a change makes entries stored by another version
+ * unreachable, so no purge of the new kind ever misses an entry tagged the old way.
+ */
+const ENTRY_VERSION = 'v2';
 
 /**
  * The gateway's response cache (docs/caching.md, "Gateway response cache"): whole answers
@@ -149,7 +158,7 @@ export function createResponseCache(options: {
     policy.maxAge = Math.min(policy.maxAge, settings.maxTtlSeconds);
     if (policy.maxAge <= 0) return undefined;
     const base = createHash('sha256')
-      .update(`${caching.id}\0${operationName ?? ''}\0${print(document)}`)
+      .update(`${ENTRY_VERSION}\0${caching.id}\0${operationName ?? ''}\0${print(document)}`)
       .digest('base64url');
     const variableNames = (getOperationAST(document, operationName)?.variableDefinitions ?? []).map(
       (definition) => definition.variable.name.value,
@@ -232,10 +241,9 @@ export function createResponseCache(options: {
           await purge([], 'mutation', { all: true });
           return result;
         }
-        const tags = tagsOf(merged, { ...tagging, rootTags: new Map() });
-        for (const type of tagging.listTypes) tags.add(type);
+        const tags = writeTags(entitiesOf(merged), tagging.listTypes, tagging.writers);
         const viewer = (requestContext.context as Partial<GatewayContext>).viewer;
-        if (viewer) tags.add(viewerTag(viewer.id));
+        if (viewer) tags.push(viewerTag(viewer.id));
         await purge(tags, 'mutation');
         return result;
       },
@@ -249,13 +257,20 @@ export function createResponseCache(options: {
         id: createHash('sha256').update(supergraphSdl).digest('base64url').slice(0, 16),
         hints: withOverrides(readCacheHints(supergraph), apiSchema, settings.types, logger),
         entityKeys: readEntityKeys(supergraph),
+        fieldOwners: readFieldOwners(supergraph),
       });
     },
     prepare(apiSchema, document, operationName) {
       const caching = supergraphs.get(apiSchema);
       const operation = getOperationAST(document, operationName);
       if (!caching || !operation || operation.operation === 'subscription') return undefined;
-      const tagging = planTagging(apiSchema, caching.entityKeys, document, operation);
+      const tagging = planTagging(
+        apiSchema,
+        caching.entityKeys,
+        caching.fieldOwners,
+        document,
+        operation,
+      );
       if (operation.operation === 'mutation') return prepareMutation(tagging, document);
       if (!tagging) {
         logger.debug({ operationName }, 'response cache: answers cannot be tagged; not cached');
