@@ -2,16 +2,14 @@ import DataLoader from 'dataloader';
 import type { Viewer } from '@cinegraph/service-kit';
 import { createLoader, forbidden, isUuid, requireViewer } from '@cinegraph/service-kit';
 import type { CustomerLimits } from './booking/customerLimits.ts';
-import { seatLabel, seatPriceCents } from './catalogue/pricing.ts';
-import type {
-  Booking,
-  KnownSeat,
-  KnownShowtime,
-  PrismaClient,
-  SeatType,
-} from './generated/prisma/client.ts';
+import type { Booking, KnownSeat, KnownShowtime, PrismaClient } from './generated/prisma/client.ts';
 import type { SeatHolds } from './holds/seatHolds.ts';
 import type { SeatAvailability } from './seats/seatAvailability.ts';
+import type { SeatLayouts } from './seats/seatLayouts.ts';
+import type { SeatMapModel } from './seats/seatMap.ts';
+import { buildSeatMap, countAvailableSeats } from './seats/seatMap.ts';
+import type { ShowtimeSeats } from './seats/showtimeSeats.ts';
+import { readShowtimeSeats } from './seats/showtimeSeats.ts';
 
 export type { HoldRecord as SeatHoldModel } from './holds/seatHolds.ts';
 export type { BookingConnectionModel } from './booking/listBookings.ts';
@@ -21,22 +19,19 @@ export interface EntityReference {
   id: string;
 }
 
-export type SeatStatus = 'AVAILABLE' | 'HELD' | 'SOLD';
-
-export interface SeatMapModel {
-  rows: {
-    label: string;
-    seats: { id: string; label: string; type: SeatType; status: SeatStatus; priceCents: number }[];
-  }[];
-  availableSeatCount: number;
-}
-
 export interface BookingsLoaders {
   showtimeById: DataLoader<string, KnownShowtime | null>;
   seatById: DataLoader<string, KnownSeat | null>;
   bookingById: DataLoader<string, Booking | null>;
-  /** Each showtime's seats with their status: the layout, the bookings, then Redis holds. */
+  /**
+   * Each showtime's seats as they stand (layout, reservations, live holds), read for the
+   * whole batch at once; null for a showtime this subgraph does not know.
+   */
+  showtimeSeats: DataLoader<string, ShowtimeSeats | null>;
+  /** Each showtime's seat map, from `showtimeSeats`. */
   seatMap: DataLoader<string, SeatMapModel | null>;
+  /** Each showtime's AVAILABLE seats, from `showtimeSeats` without building the seat map. */
+  availableSeatCount: DataLoader<string, number | null>;
 }
 
 /** The rules the process was configured with. */
@@ -55,12 +50,32 @@ export interface BookingsContext {
   loaders: BookingsLoaders;
 }
 
-export function createLoaders(db: PrismaClient, holds: SeatHolds): BookingsLoaders {
+/** The request's loaders; `layouts` is the process's, shared by every request. */
+export function createLoaders(
+  db: PrismaClient,
+  holds: SeatHolds,
+  layouts: SeatLayouts,
+): BookingsLoaders {
   const uuids = (ids: readonly string[]) => ids.filter(isUuid);
   const showtimeById = createLoader(
     (ids: readonly string[]) => db.knownShowtime.findMany({ where: { id: { in: uuids(ids) } } }),
     (showtime) => showtime.id,
   );
+  const showtimeSeats = new DataLoader<string, ShowtimeSeats | null>(async (ids) => {
+    const known = (await showtimeById.loadMany(ids)).filter(
+      (showtime): showtime is KnownShowtime => showtime !== null && !(showtime instanceof Error),
+    );
+    const read = await readShowtimeSeats({ db, holds, layouts }, known);
+    const byId = new Map(read.map((seats) => [seats.showtime.id, seats]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+  // Both batch on `showtimeSeats`: a request asking for counts and maps reads each once.
+  const fromShowtimeSeats = <Value>(derive: (seats: ShowtimeSeats) => Value) =>
+    new DataLoader<string, Value | null>(async (ids) =>
+      (await showtimeSeats.loadMany(ids)).map((seats) =>
+        seats instanceof Error ? seats : seats && derive(seats),
+      ),
+    );
   return {
     showtimeById,
     seatById: createLoader(
@@ -71,60 +86,9 @@ export function createLoaders(db: PrismaClient, holds: SeatHolds): BookingsLoade
       (ids) => db.booking.findMany({ where: { id: { in: uuids(ids) } } }),
       (booking) => booking.id,
     ),
-    seatMap: new DataLoader(async (ids) => {
-      const showtimes = (await showtimeById.loadMany(ids)).map((s) =>
-        s instanceof Error ? null : s,
-      );
-      const known = showtimes.filter((s): s is KnownShowtime => s !== null);
-      const [seats, reservations] = await Promise.all([
-        db.knownSeat.findMany({
-          where: { screenId: { in: [...new Set(known.map((s) => s.screenId))] } },
-          orderBy: [{ row: 'asc' }, { number: 'asc' }],
-        }),
-        db.seatReservation.findMany({
-          where: { showtimeId: { in: known.map((s) => s.id) } },
-          select: { showtimeId: true, seatId: true, booking: { select: { status: true } } },
-        }),
-      ]);
-      const reserved = new Map(
-        reservations.map((r) => [`${r.showtimeId}:${r.seatId}`, r.booking.status]),
-      );
-      return Promise.all(
-        showtimes.map(async (showtime) => {
-          if (!showtime) return null;
-          const screenSeats = seats.filter((seat) => seat.screenId === showtime.screenId);
-          const held = await holds.heldSeats(
-            showtime.id,
-            screenSeats.map((seat) => seat.id),
-          );
-          const rows = new Map<string, SeatMapModel['rows'][number]['seats']>();
-          let availableSeatCount = 0;
-          for (const seat of screenSeats) {
-            const booking = reserved.get(`${showtime.id}:${seat.id}`);
-            const status: SeatStatus =
-              booking === 'CONFIRMED'
-                ? 'SOLD'
-                : booking || held.has(seat.id)
-                  ? 'HELD'
-                  : 'AVAILABLE';
-            if (status === 'AVAILABLE') availableSeatCount++;
-            const row = rows.get(seat.row) ?? [];
-            row.push({
-              id: seat.id,
-              label: seatLabel(seat),
-              type: seat.type,
-              status,
-              priceCents: seatPriceCents(showtime.priceCents, seat.type),
-            });
-            rows.set(seat.row, row);
-          }
-          return {
-            rows: [...rows].map(([label, rowSeats]) => ({ label, seats: rowSeats })),
-            availableSeatCount,
-          };
-        }),
-      );
-    }),
+    showtimeSeats,
+    seatMap: fromShowtimeSeats(buildSeatMap),
+    availableSeatCount: fromShowtimeSeats(countAvailableSeats),
   };
 }
 

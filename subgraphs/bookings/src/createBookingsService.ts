@@ -23,6 +23,7 @@ import { createSeatHolds } from './holds/seatHolds.ts';
 import { resolvers } from './resolvers/index.ts';
 import { startHoldExpiryAnnouncer } from './seats/holdExpiryAnnouncer.ts';
 import { createSeatAvailability } from './seats/seatAvailability.ts';
+import { createSeatLayouts } from './seats/seatLayouts.ts';
 
 /**
  * Wires the bookings subgraph: its database, the seat holds (keyspace locks), seat
@@ -47,6 +48,8 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
       registers: [metrics.registry],
     }),
   );
+  // Seat layouts never change: read once per process, shared by every request's loaders.
+  const layouts = createSeatLayouts(db);
   new Gauge({
     name: 'seat_availability_channels',
     help: 'Showtimes this replica listens to on pub/sub (one channel each, shared by its subscribers).',
@@ -57,7 +60,7 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
   });
   const availability = createSeatAvailability({
     pubSub: keyspace.pubSub,
-    readSeatMap: (showtimeId) => createLoaders(db, holds).seatMap.load(showtimeId),
+    readSeatMap: (showtimeId) => createLoaders(db, holds, layouts).seatMap.load(showtimeId),
     logger,
     published: new Counter({
       name: 'seat_availability_announcements_total',
@@ -118,7 +121,7 @@ export async function createBookingsService(config: BookingsConfig): Promise<Run
     holds,
     availability,
     settings,
-    loaders: createLoaders(db, holds),
+    loaders: createLoaders(db, holds, layouts),
   });
 
   const service = await createService<BookingsContext>({

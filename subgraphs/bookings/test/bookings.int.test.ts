@@ -24,6 +24,8 @@ import type {
   SeatAvailabilityEventModel,
 } from '../src/seats/seatAvailability.ts';
 import { createSeatAvailability } from '../src/seats/seatAvailability.ts';
+import type { SeatLayouts } from '../src/seats/seatLayouts.ts';
+import { createSeatLayouts } from '../src/seats/seatLayouts.ts';
 import { showtimeWithSeats as createShowtime } from './support/showtimeWithSeats.ts';
 
 const database = useTestDatabase(
@@ -33,6 +35,7 @@ const { redis, prefix } = useRedis();
 let db: PrismaClient;
 let holds: SeatHolds;
 let availability: SeatAvailability;
+let layouts: SeatLayouts;
 /** A replica's keyspace on the test Redis, under this file's prefix; closed after the tests. */
 const keyspaces: Keyspace[] = [];
 function openKeyspace(): Keyspace {
@@ -70,7 +73,7 @@ const codeOf = (promise: Promise<unknown>) =>
 function replicaAvailability(pubSub = keyspace.pubSub) {
   return createSeatAvailability({
     pubSub,
-    readSeatMap: (showtimeId) => createLoaders(db, holds).seatMap.load(showtimeId),
+    readSeatMap: (showtimeId) => createLoaders(db, holds, layouts).seatMap.load(showtimeId),
     logger: pino({ level: 'silent' }),
     published: new Counter({
       name: 'test_announcements',
@@ -84,6 +87,7 @@ function replicaAvailability(pubSub = keyspace.pubSub) {
 beforeAll(() => {
   db = createPrismaClient(PrismaClient, database.url, 10);
   holds = createSeatHolds(keyspace.locks<HoldRecord>('hold'));
+  layouts = createSeatLayouts(db);
   availability = replicaAvailability();
 });
 afterAll(async () => {
@@ -421,7 +425,7 @@ describe('the seat map', () => {
     await db.booking.update({ where: { id: confirmed.id }, data: { status: 'CONFIRMED' } });
     expect(booking.status).toBe('PENDING_PAYMENT');
 
-    const map = await createLoaders(db, holds).seatMap.load(showtime.id);
+    const map = await createLoaders(db, holds, layouts).seatMap.load(showtime.id);
     const statusOf = new Map(map!.rows.flatMap((row) => row.seats.map((s) => [s.id, s.status])));
     expect(statusOf.get(seatIds[0]!)).toBe('HELD');
     expect(statusOf.get(seatIds[1]!)).toBe('HELD');
@@ -429,7 +433,7 @@ describe('the seat map', () => {
     expect(statusOf.get(seatIds[3]!)).toBe('AVAILABLE');
     expect(map!.availableSeatCount).toBe(97);
     expect(map!.rows.map((row) => row.label)).toEqual('ABCDEFGHIJ'.split(''));
-    expect(await createLoaders(db, holds).seatMap.load(crypto.randomUUID())).toBeNull();
+    expect(await createLoaders(db, holds, layouts).seatMap.load(crypto.randomUUID())).toBeNull();
   });
 });
 

@@ -16,6 +16,7 @@ import { holdSeats } from '../src/holds/holdSeats.ts';
 import type { HoldRecord, SeatHolds } from '../src/holds/seatHolds.ts';
 import { createSeatHolds } from '../src/holds/seatHolds.ts';
 import type { SeatAvailability } from '../src/seats/seatAvailability.ts';
+import { createSeatLayouts } from '../src/seats/seatLayouts.ts';
 import { showtimeWithSeats as createShowtime } from './support/showtimeWithSeats.ts';
 
 const database = useTestDatabase(
@@ -83,7 +84,7 @@ describe('unpaid bookings per showtime', () => {
       limit: 'MAX_UNPAID_BOOKINGS_PER_SHOWTIME',
     });
     // Nothing was held: every seat but the booked ten is still there for others.
-    const map = await createLoaders(db, holds).seatMap.load(showtime.id);
+    const map = await createLoaders(db, holds, createSeatLayouts(db)).seatMap.load(showtime.id);
     const statuses = new Map(map!.rows.flatMap((row) => row.seats.map((s) => [s.id, s.status])));
     expect(map!.availableSeatCount).toBe(90);
     expect(seatIds.slice(10).every((id) => statuses.get(id) === 'AVAILABLE')).toBe(true);

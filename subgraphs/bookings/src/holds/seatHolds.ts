@@ -43,6 +43,13 @@ export interface SeatHolds {
   takeExpired(limit: number): Promise<SeatChange[]>;
   /** The ids of the seats a live hold has, among those asked (a hold other than `except`). */
   heldSeats(showtimeId: string, seatIds: readonly string[], except?: string): Promise<Set<string>>;
+  /**
+   * `heldSeats` for several showtimes in one round trip (a seat map batch): the held seats
+   * of each, in the order asked.
+   */
+  heldSeatsOfEach(
+    showtimes: readonly { showtimeId: string; seatIds: readonly string[] }[],
+  ): Promise<Set<string>[]>;
 }
 
 /**
@@ -97,8 +104,31 @@ export function createSeatHolds(locks: Locks<HoldRecord>, holds?: Counter<'outco
     },
 
     async heldSeats(showtimeId, seatIds, except) {
-      const holders = await locks.holders(seatIds.map((seatId) => seatKey(showtimeId, seatId)));
-      return new Set(seatIds.filter((_, i) => holders[i] !== null && holders[i] !== except));
+      return (await heldSeatsOfEach(locks, [{ showtimeId, seatIds }], except))[0]!;
     },
+
+    heldSeatsOfEach: (showtimes) => heldSeatsOfEach(locks, showtimes),
   };
+}
+
+/** The seats held (by a lease other than `except`) of each showtime, with one `holders` call. */
+async function heldSeatsOfEach(
+  locks: Locks<HoldRecord>,
+  showtimes: readonly { showtimeId: string; seatIds: readonly string[] }[],
+  except?: string,
+): Promise<Set<string>[]> {
+  const holders = await locks.holders(
+    showtimes.flatMap(({ showtimeId, seatIds }) =>
+      seatIds.map((seatId) => seatKey(showtimeId, seatId)),
+    ),
+  );
+  let at = 0;
+  return showtimes.map(({ seatIds }) => {
+    const held = new Set<string>();
+    for (const seatId of seatIds) {
+      const holder = holders[at++];
+      if (holder !== null && holder !== except) held.add(seatId);
+    }
+    return held;
+  });
 }

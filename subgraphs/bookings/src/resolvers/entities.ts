@@ -31,17 +31,19 @@ async function bookedSeats(loaders: BookingsLoaders, showtimeId: string, seatIds
   );
 }
 
-async function seatMapOf(loaders: BookingsLoaders, showtimeId: string) {
-  const map = await loaders.seatMap.load(showtimeId);
-  if (!map) throw notFound('Seats for that showtime are not on sale (yet).');
-  return map;
+/** A showtime's seat map or count; NOT_FOUND for a showtime this subgraph does not know. */
+async function onSale<Value>(answer: Promise<Value | null>): Promise<Value> {
+  const value = await answer;
+  if (value === null) throw notFound('Seats for that showtime are not on sale (yet).');
+  return value;
 }
 
 export const Showtime: ShowtimeResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
-  seatMap: async (showtime, _, { loaders }) => (await seatMapOf(loaders, showtime.id)).rows,
-  availableSeatCount: async (showtime, _, { loaders }) =>
-    (await seatMapOf(loaders, showtime.id)).availableSeatCount,
+  seatMap: async (showtime, _, { loaders }) =>
+    (await onSale(loaders.seatMap.load(showtime.id))).rows,
+  availableSeatCount: (showtime, _, { loaders }) =>
+    onSale(loaders.availableSeatCount.load(showtime.id)),
 };
 
 export const SeatHold: SeatHoldResolvers = {

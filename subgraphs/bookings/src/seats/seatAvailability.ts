@@ -2,8 +2,9 @@ import type { PubSub } from '@cinegraph/keyspace';
 import { createPushIterator } from '@cinegraph/service-kit';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
-import type { SeatMapModel, SeatStatus } from '../context.ts';
 import type { SeatChange } from '../holds/seatHolds.ts';
+import type { SeatMapModel } from './seatMap.ts';
+import type { SeatStatus } from './seatStatus.ts';
 
 /** What `Subscription.seatAvailabilityChanged` sends, as it travels through pub/sub. */
 export interface SeatAvailabilityEventModel {
