@@ -327,12 +327,14 @@ try {
       };
       for (const { gateway, result } of measured) {
         const latencies = result.latenciesByOperation[name] ?? [];
-        row[`${shortName(gateway.name)} p50 ms`] = percentile(latencies, 50).toFixed(0);
-        row[`${shortName(gateway.name)} p99 ms`] = percentile(latencies, 99).toFixed(0);
+        const figure = (p: number) =>
+          latencies.length ? percentile(latencies, p).toFixed(0) : 'n/a';
+        row[`${shortName(gateway.name)} p50 ms`] = figure(50);
+        row[`${shortName(gateway.name)} p99 ms`] = figure(99);
       }
       return row;
     });
-  const operationHeading = `Latency by operation in bench:supergraph's run of the same date (bench/results/supergraph.md has the settings): p50 and p99 in ms of each operation's answered requests per gateway, and each operation's share of the first gateway's requests.`;
+  const operationHeading = `Latency by operation in bench:supergraph's run of the same date (bench/results/supergraph.md has the settings): p50 and p99 in ms of each operation's answered requests per gateway (n/a: none answered in that window), and each operation's share of the first gateway's requests.`;
   if (args.only) {
     console.log(`${heading}\n(a partial run: bench/results is left as it was)`);
     console.table(rows);

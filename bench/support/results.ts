@@ -23,7 +23,10 @@ export interface BenchResults {
   bench: string;
   /** When the bench finished (ISO 8601). */
   date: string;
-  /** The commit the bench ran on, and whether the tree had uncommitted changes. */
+  /**
+   * The commit the bench ran on, and whether the tree had uncommitted changes (other
+   * benches' results aside).
+   */
   commit: string;
   dirty: boolean;
   machine: Machine;
@@ -85,7 +88,9 @@ export async function writeResults(
     bench: name,
     date: new Date().toISOString(),
     commit,
-    dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
+    // Other benches' results written since the commit are not changes to what ran.
+    dirty:
+      git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results') !== '',
     machine: describeMachine(),
     settings,
     heading,

@@ -1,5 +1,6 @@
 import type { DocumentNode } from 'graphql';
 import { Kind, parse, print } from 'graphql';
+import { canonicalJson } from '../caching/canonicalJson.ts';
 import type { GatewayContext } from '../context.ts';
 import type { PreparedSubscription } from '../execution/planExecution.ts';
 import type { IsViewerDependent } from './viewerDependence.ts';
@@ -100,19 +101,19 @@ export function createSubscriptionPlacement(isViewerDependent: IsViewerDependent
         variables[name] = request.variables[name];
     return {
       upstream: {
-        key: JSON.stringify([
+        key: canonicalJson([
           scopes.primaryPerViewer ? who : '*',
           scopes.primarySelection,
-          canonical(variables),
+          variables,
         ]),
         authorization: scopes.primaryPerViewer ? authorization : undefined,
         variables,
       },
       audience: {
-        key: JSON.stringify([
+        key: canonicalJson([
           scopes.joinsPerViewer ? who : '*',
           prepared.key,
-          canonical(request.variables ?? {}),
+          request.variables ?? {},
         ]),
         // Anonymous clients are one viewer without a token: their joins are everyone's.
         perViewer: scopes.joinsPerViewer && viewer !== null,
@@ -131,15 +132,4 @@ function withoutOperationNames(document: DocumentNode): DocumentNode {
         : definition,
     ),
   };
-}
-
-/** A value with object keys in sorted order, so that `{a, b}` and `{b, a}` share a key. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-  );
 }
