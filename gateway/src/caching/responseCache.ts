@@ -3,7 +3,7 @@ import type {
   GatewayExecutionResult,
   GatewayGraphQLRequestContext,
 } from '@apollo/server-gateway-interface';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import {
   getNamedType,
   getOperationAST,
@@ -147,7 +147,7 @@ export function createResponseCache(options: {
     apiSchema: GraphQLSchema,
     document: DocumentNode,
     operationName: string | null | undefined,
-    tagging: TaggingPlan,
+    operation: OperationDefinitionNode,
   ): CachedOperation | undefined {
     const policy = policyOf(apiSchema, caching.hints, document, operationName, {
       defaultMaxAge: settings.defaultMaxAgeSeconds,
@@ -157,10 +157,22 @@ export function createResponseCache(options: {
     if (override?.maxAge !== undefined) policy.maxAge = override.maxAge;
     policy.maxAge = Math.min(policy.maxAge, settings.maxTtlSeconds);
     if (policy.maxAge <= 0) return undefined;
+    // Only what is stored needs tagging (an uncacheable query is planned as sent).
+    const tagging = planTagging(
+      apiSchema,
+      caching.entityKeys,
+      caching.fieldOwners,
+      document,
+      operation,
+    );
+    if (!tagging) {
+      logger.debug({ operationName }, 'response cache: answers cannot be tagged; not cached');
+      return undefined;
+    }
     const base = createHash('sha256')
       .update(`${ENTRY_VERSION}\0${caching.id}\0${operationName ?? ''}\0${print(document)}`)
       .digest('base64url');
-    const variableNames = (getOperationAST(document, operationName)?.variableDefinitions ?? []).map(
+    const variableNames = (operation.variableDefinitions ?? []).map(
       (definition) => definition.variable.name.value,
     );
 
@@ -264,6 +276,8 @@ export function createResponseCache(options: {
       const caching = supergraphs.get(apiSchema);
       const operation = getOperationAST(document, operationName);
       if (!caching || !operation || operation.operation === 'subscription') return undefined;
+      if (operation.operation === 'query')
+        return prepareQuery(caching, apiSchema, document, operationName, operation);
       const tagging = planTagging(
         apiSchema,
         caching.entityKeys,
@@ -271,12 +285,7 @@ export function createResponseCache(options: {
         document,
         operation,
       );
-      if (operation.operation === 'mutation') return prepareMutation(tagging, document);
-      if (!tagging) {
-        logger.debug({ operationName }, 'response cache: answers cannot be tagged; not cached');
-        return undefined;
-      }
-      return prepareQuery(caching, apiSchema, document, operationName, tagging);
+      return prepareMutation(tagging, document);
     },
     purge,
     close: () => store.close(),
