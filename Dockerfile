@@ -11,6 +11,7 @@ WORKDIR /app
 COPY . .
 RUN npm ci --no-audit --no-fund \
  && npm run generate \
+ && mkdir -p /patched/@apollo && cp -R node_modules/@apollo/query-planner /patched/@apollo/ \
  && mkdir /generated \
  && for dir in subgraphs/*/src/generated; do mkdir -p "/generated/$dir" && cp -R "$dir/." "/generated/$dir/"; done
 
@@ -31,6 +32,12 @@ RUN workspace="$(deploy/docker/process.sh workspace)" \
  && npm cache clean --force \
  && mkdir -p /data && chown node:node /data
 COPY --from=build --chown=node:node /generated/ ./
+# npm install ran without scripts, so without patches/: the gateway's query planner is
+# taken from the build stage, where `npm ci` applied them (docs/gateway.md).
+COPY --from=build --chown=node:node /patched/ /tmp/patched/
+RUN if [ -d node_modules/@apollo/query-planner ]; then \
+      rm -rf node_modules/@apollo/query-planner && cp -R /tmp/patched/@apollo/query-planner node_modules/@apollo/; \
+    fi && rm -rf /tmp/patched
 USER node
 EXPOSE 4000-4007
 HEALTHCHECK --interval=10s --timeout=3s --start-period=40s --retries=3 \

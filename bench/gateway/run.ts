@@ -1,14 +1,14 @@
-// `npm run bench:gateway [-- --quick] [-- --seconds 30 --connections 50 --only NAME --node-options=FLAGS]`: CineGraph's gateway
+// `npm run bench:gateway [-- --quick] [-- --seconds 30 --connections 50 --only NAME --node-options=FLAGS --before REF]`: CineGraph's gateway
 // against plain @apollo/gateway and Hive Gateway, side by side in one run, on the same four
 // benchmark subgraphs (accounts, inventory, products, reviews: the well-known federation
 // benchmark's shape), the same heavy nested query and the same autocannon load. Every
 // response is compared with the expected result; a wrong or failed one is an error, not a
 // request. Then the gateways' own overhead: a trivial one-subgraph query through each
 // gateway against the same query straight at the subgraph.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +34,10 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     // NODE_OPTIONS for the gateways' processes (e.g. `--heapsnapshot-signal=SIGUSR2`).
     'node-options': { type: 'string' },
+    // Also CineGraph's gateway as it was at this git ref (its gateway/ from a worktree, the
+    // query planner as published, the shared packages as they are now), for a change's
+    // before and after in one run.
+    before: { type: 'string' },
   },
 });
 const seconds = Number(args.seconds ?? (args.quick ? 8 : 30));
@@ -44,9 +48,15 @@ const here = import.meta.dirname;
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
-function start(name: string, command: string, commandArgs: string[], env: NodeJS.ProcessEnv = {}) {
+function start(
+  name: string,
+  command: string,
+  commandArgs: string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd = repoRoot,
+) {
   const child = spawn(command, commandArgs, {
-    cwd: repoRoot,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -148,7 +158,12 @@ interface GatewayDefinition {
  * query's estimate (the benchmark schema declares no @listSize, so every list counts at the
  * default size; the other gateways enforce no cost limit at all).
  */
-function cinegraph(name: string, configFile: string, nodeFlags: string[] = []): GatewayDefinition {
+function cinegraph(
+  name: string,
+  configFile: string,
+  nodeFlags: string[] = [],
+  checkout = repoRoot,
+): GatewayDefinition {
   return {
     name,
     start: (port, supergraph) =>
@@ -156,9 +171,9 @@ function cinegraph(name: string, configFile: string, nodeFlags: string[] = []): 
         'cinegraph',
         process.execPath,
         [
-          ...nodeFlags,
           '--import',
           'tsx',
+          ...nodeFlags,
           'gateway/src/cli.ts',
           '--config',
           path.join(path.dirname(supergraph), configFile),
@@ -174,6 +189,7 @@ function cinegraph(name: string, configFile: string, nodeFlags: string[] = []): 
           NODE_ENV: 'production',
           ...gatewayEnv,
         },
+        checkout,
       ),
   };
 }
@@ -214,6 +230,30 @@ const allGateways: GatewayDefinition[] = [
     '--heap-growing-percent=0',
   ]),
 ];
+const before = args.before ? await checkoutBefore(args.before) : undefined;
+if (before)
+  allGateways.push(
+    cinegraph(
+      `CineGraph gateway at ${before.commit} (before)`,
+      'gateway.yaml',
+      ['--import', path.join(repoRoot, 'gateway/conformance/upstreamPlanner.ts')],
+      before.dir,
+    ),
+  );
+
+/** A worktree of `ref` that runs on this checkout's node_modules. */
+async function checkoutBefore(ref: string): Promise<{ dir: string; commit: string }> {
+  const commit = execFileSync('git', ['rev-parse', '--short=12', ref], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  }).trim();
+  const dir = await mkdtemp(path.join(tmpdir(), 'cinegraph-bench-before-'));
+  execFileSync('git', ['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: repoRoot });
+  for (const modules of ['node_modules', 'gateway/node_modules'])
+    if (existsSync(path.join(repoRoot, modules)))
+      await symlink(path.join(repoRoot, modules), path.join(dir, modules));
+  return { dir, commit };
+}
 
 const gateways = allGateways.some((gateway) => gateway.name === args.only)
   ? allGateways.filter((gateway) => gateway.name === args.only)
@@ -330,7 +370,7 @@ try {
 
   const heading = `${connections} connections, ${warmupSeconds} s warm-up then ${seconds} s each, heavy nested query (users and topProducts, three levels of reviews, @requires shipping estimates); Node ${process.version}; ${new Date().toISOString()}`;
   if (gateways.length === allGateways.length) {
-    await reportTable('gateway', heading, rows);
+    await reportTable('gateway', heading, rows, before ? { before: before.commit } : {});
     await reportTable(
       'gateway-overhead',
       `${heading}\n\nThe gateways' own overhead: a trivial one-subgraph query.`,
@@ -345,6 +385,7 @@ try {
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await rm(dir, { recursive: true, force: true });
+  if (before) execFileSync('git', ['worktree', 'remove', '--force', before.dir], { cwd: repoRoot });
   const redis = new Redis(testEnvironment.redisUrl);
   await deleteKeys(redis, redisKeyPrefix);
   redis.disconnect();

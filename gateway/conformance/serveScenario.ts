@@ -1,5 +1,7 @@
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -36,14 +38,34 @@ async function startSubgraph(subgraph: ConformanceSubgraph): Promise<Server> {
   return { url, close: () => server.stop() };
 }
 
-/** Plain `@apollo/gateway` in Apollo Server, as a team would deploy it. */
+/**
+ * Plain `@apollo/gateway` in Apollo Server, as a team would deploy it: in a process of its
+ * own, where the query planner is the published one, without CineGraph's patch
+ * (upstreamApolloGateway.ts).
+ */
 async function startApolloGateway(supergraphSdl: string): Promise<Server> {
-  const server = new ApolloServer({
-    gateway: new ApolloGateway({ supergraphSdl }),
-    includeStacktraceInErrorResponses: false,
+  const child = fork(fileURLToPath(new URL('upstreamApolloGateway.ts', import.meta.url)), {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
-  return { url, close: () => server.stop() };
+  const exited = once(child, 'exit');
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once('message', (message) => resolve(String(message)));
+      child.once('exit', (code) => reject(new Error(`the Apollo gateway exited (${code})`)));
+      child.send(supergraphSdl);
+    });
+    return {
+      url,
+      close: async () => {
+        child.disconnect();
+        await exited;
+      },
+    };
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
 }
 
 /**

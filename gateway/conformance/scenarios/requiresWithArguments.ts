@@ -4,6 +4,8 @@ import { federation2 } from '../scenario.ts';
 const products = [
   { upc: 'p1', name: 'Table', price: { USD: 100, EUR: 90 }, weight: { KG: 10, LB: 22 } },
   { upc: 'p2', name: 'Couch', price: { USD: 200, EUR: 180 }, weight: { KG: 40, LB: 88 } },
+  // Free in the EU, and weightless: required values of 0 must still reach shipping.
+  { upc: 'p3', name: 'Voucher', price: { USD: 5, EUR: 0 }, weight: { KG: 0, LB: 0 } },
 ];
 const zoneRates: Record<string, number> = { US: 1, EU: 3 };
 
@@ -79,6 +81,7 @@ export const requiresWithArguments: Scenario = {
         products: [
           { name: 'Table', eurTax: 18 },
           { name: 'Couch', eurTax: 36 },
+          { name: 'Voucher', eurTax: 0 },
         ],
       },
     },
@@ -111,13 +114,21 @@ export const requiresWithArguments: Scenario = {
       // zone defaults to US (rate 1); weight is required in its default unit, KG.
       name: 'requiring field with its default argument',
       query: '{ products { shippingEstimate } }',
-      data: { products: [{ shippingEstimate: 10 }, { shippingEstimate: 40 }] },
+      data: {
+        products: [{ shippingEstimate: 10 }, { shippingEstimate: 40 }, { shippingEstimate: 0 }],
+      },
     },
     {
       // The client's weight is in LB; the estimate must still use the KG weight (10, not 22).
       name: 'client asks the default-argument required field with another argument',
       query: '{ product(upc: "p1") { weight(unit: LB) shippingEstimate(zone: "US") } }',
       data: { product: { weight: 22, shippingEstimate: 10 } },
+    },
+    {
+      // The EUR price is 0: the representation must carry it (a 0 is a value, not a gap).
+      name: 'a required value of 0, beside the client’s copy',
+      query: '{ product(upc: "p3") { price eurTax } }',
+      data: { product: { price: 5, eurTax: 0 } },
     },
     {
       name: 'requiring field twice with two variables',

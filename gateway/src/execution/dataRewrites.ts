@@ -37,7 +37,9 @@ export function applyRewrites(
         return;
       }
       const moved = Object.hasOwn(object, last) ? object[last] : undefined;
-      if (moved) {
+      // A falsy value moves too (@apollo/gateway leaves a 0 or null behind): a required
+      // price of 0 is still the price.
+      if (moved !== undefined) {
         defineOwn(object, rewrite.renameKeyTo);
         object[rewrite.renameKeyTo] = moved;
         object[last] = undefined;

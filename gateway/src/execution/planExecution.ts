@@ -21,6 +21,8 @@ import type { SubgraphDataSource } from '../subgraphDataSource.ts';
 import { cachePolicyOf } from '../subgraphDataSource.ts';
 import type { PlanRun } from './planExecutor.ts';
 import { createPlanExecutor, isExecutable } from './planExecutor.ts';
+import type { RequiredArguments } from './requiredArguments.ts';
+import { planRequiredArguments } from './requiredArguments.ts';
 import type { ResultShaper } from './resultShaper.ts';
 import { compileResultShaper } from './resultShaper.ts';
 
@@ -78,6 +80,8 @@ interface SchemaState {
   /** The same API schema in federation-internals' model, which operations are built on. */
   operationSchema: ReturnType<Supergraph['apiSchema']>;
   planner: QueryPlanner;
+  /** What the gateway changes in the planner's plans (requiredArguments.ts). */
+  rewrite: RequiredArguments['rewrite'];
   executor: ReturnType<typeof createPlanExecutor<Partial<GatewayContext>, SendOptions>>;
   /** By document hash and operation name: the lookup each request makes. */
   prepared: LRUCache<string, PreparedOperation>;
@@ -94,13 +98,15 @@ const tracer = trace.getTracer('cinegraph-gateway');
  * Serves the supergraph through @apollo/gateway (loading, hot reload, composition
  * checks, the query planner's rules) with CineGraph's own executor in front of its
  * executor:
- * - each operation is prepared once per supergraph: its query plan, the operation model
- *   and a compiled response-shaping program, in bounded LRUs keyed on the hash Apollo
- *   Server has already computed for its document cache and, for a text not seen before,
- *   on the normalised (printed) operation, so differently formatted copies share one plan;
+ * - each operation is prepared once per supergraph: its query plan (with the rewrites of
+ *   requiredArguments.ts, where the planner is wrong), the operation model and a compiled
+ *   response-shaping program, in bounded LRUs keyed on the hash Apollo Server has already
+ *   computed for its document cache and, for a text not seen before, on the normalised
+ *   (printed) operation, so differently formatted copies share one plan;
  * - the plan runs through `createPlanExecutor` and the subgraph data sources' lean
  *   `send()`, and the response is shaped by `compileResultShaper`, each equal to what
- *   @apollo/gateway produces (a test compares them answer by answer);
+ *   @apollo/gateway produces (tests compare them answer by answer), except that the
+ *   errors shaping finds are reported in `errors`, as the spec has it (`runAndShape`);
  * - what the executor does not run (schema introspection, @defer, context rewrites for
  *   @fromContext, usage-reporting traces) goes to @apollo/gateway's own executor.
  */
@@ -119,11 +125,13 @@ export function withPlanExecution(
   let apolloExecutor: GatewayExecutor | null = null;
 
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-    const supergraph = Supergraph.build(coreSupergraphSdl);
+    const requiredArguments = planRequiredArguments(coreSupergraphSdl);
+    const supergraph = Supergraph.build(requiredArguments?.supergraphSdl ?? coreSupergraphSdl);
     state = {
       apiSchema,
       operationSchema: supergraph.apiSchema(),
       planner: new QueryPlanner(supergraph),
+      rewrite: requiredArguments?.rewrite ?? ((node) => node),
       executor: createPlanExecutor(supergraph.schema.toGraphQLJSSchema(), options.subgraphs),
       prepared: new LRUCache({ max: options.maxOperations }),
       byText: new LRUCache({ max: options.maxOperations }),
@@ -151,11 +159,12 @@ export function withPlanExecution(
           document,
           request.operationName,
         );
-        const plan = current.planner.buildQueryPlan(
+        const planned = current.planner.buildQueryPlan(
           operationFromDocument(apiSchema, cache?.document ?? document, {
             operationName: request.operationName,
           }),
         );
+        const plan = { ...planned, node: current.rewrite(planned.node) };
         if (!isExecutable(plan.node))
           return {
             executor: 'apollo' as const,
@@ -269,12 +278,22 @@ export function withPlanExecution(
     const paths = run.nonFtv1ErrorPaths ? { nonFtv1ErrorPaths: run.nonFtv1ErrorPaths } : {};
     try {
       const { data, errors } = prepared.shaper.shape(merged, run.variables);
-      if (run.errors.length === 0 && errors.length > 0)
-        return { response: { extensions: { valueCompletion: errors }, data }, ...paths };
-      return {
-        response: run.errors.length === 0 ? { data } : { errors: run.errors, data },
-        ...paths,
-      };
+      // Where @apollo/gateway parts from the spec: it puts the errors shaping finds in
+      // `extensions.valueCompletion`, or drops them when a fetch failed, so a client
+      // reads the nulls they leave as data. A field error belongs in `errors`, with its
+      // path, but once (the spec: one error per field): a null that a subgraph's error
+      // at, under or above its path already explains (the subgraph nulled the value and
+      // said why) is not reported again.
+      const explained = (path: readonly (string | number)[] | undefined) =>
+        path !== undefined &&
+        run.errors.some(
+          (reported) =>
+            reported.path !== undefined &&
+            reported.path.every((key, at) => at >= path.length || key === path[at]),
+        );
+      const found = run.errors.length === 0 ? errors : errors.filter((e) => !explained(e.path));
+      const all = found.length === 0 ? run.errors : [...run.errors, ...found];
+      return { response: all.length === 0 ? { data } : { errors: all, data }, ...paths };
     } catch (error) {
       if (error instanceof GraphQLError) return { response: { errors: [error] }, ...paths };
       const message = error instanceof Error ? error.message : String(error);
@@ -364,10 +383,10 @@ function planSubscription(
     operationName,
   });
   const apiSchema = current.operationSchema;
-  const plan = current.planner.buildQueryPlan(
-    operationFromDocument(apiSchema, document, { operationName }),
+  const node = current.rewrite(
+    current.planner.buildQueryPlan(operationFromDocument(apiSchema, document, { operationName }))
+      .node,
   );
-  const node = plan.node;
   if (node?.kind !== 'Subscription' || !isExecutable(node.primary) || !isExecutable(node.rest))
     throw new GraphQLError('The gateway cannot run this subscription’s plan.');
   const operation = shapingOperation(apiSchema, operationContext);

@@ -7,7 +7,6 @@ import type {
   Type,
 } from '@apollo/federation-internals';
 import {
-  ERRORS,
   isCompositeType,
   isListType,
   isNonNullType,
@@ -17,7 +16,8 @@ import {
   typenameFieldName,
   Variable,
 } from '@apollo/federation-internals';
-import type { GraphQLError } from 'graphql';
+import type { ErrorCode } from '@cinegraph/service-kit';
+import { GraphQLError } from 'graphql';
 import { createRecord } from './createRecord.ts';
 
 /**
@@ -27,6 +27,12 @@ import { createRecord } from './createRecord.ts';
  * byte, but walks a program compiled once per operation instead of the operation's
  * selection objects, so per request there are no directive lookups, schema lookups or
  * subtype checks (they are memoised per runtime type).
+ *
+ * Its errors (a null in a non-null field, an unknown __typename, an invalid leaf value)
+ * are @apollo/gateway's, word for word and at the same paths, but with the code
+ * RESPONSE_VALIDATION_FAILED instead of federation's INVALID_GRAPHQL: they come from a
+ * subgraph's data, not from a bug of ours, so the error formatter must let them through
+ * rather than mask them as internal errors.
  */
 export interface ShapedResponse {
   data: Record<string, unknown> | null;
@@ -286,9 +292,9 @@ export function compileResultShaper(operation: Operation): ResultShaper {
         if (updated === null) {
           if (!run.hasErrors)
             run.errors.push(
-              ERRORS.INVALID_GRAPHQL.err(
+              invalidResponse(
                 `Cannot return null for non-nullable ${describeLast(run.path, type.of.description, parentType)}.`,
-                { path: Array.from(run.path) },
+                run.path,
               ),
             );
           return found(run, updated, true, true);
@@ -344,9 +350,9 @@ export function compileResultShaper(operation: Operation): ResultShaper {
           const named = typeOfName(inputTypename);
           if (!named || !isCompositeType(named)) {
             run.errors.push(
-              ERRORS.INVALID_GRAPHQL.err(
+              invalidResponse(
                 `Invalid __typename found for object at ${describeLast(run.path, type.description, parentType)}.`,
-                { path: Array.from(run.path) },
+                run.path,
               ),
             );
             return found(run, null, true);
@@ -366,9 +372,9 @@ export function compileResultShaper(operation: Operation): ResultShaper {
         const valid = isValidLeafValue(schema, inputValue, type.type);
         if (!valid)
           run.errors.push(
-            ERRORS.INVALID_GRAPHQL.err(
+            invalidResponse(
               `Invalid value found for ${describeLast(run.path, type.description, parentType)}.`,
-              { path: Array.from(run.path) },
+              run.path,
             ),
           );
         return found(run, valid ? inputValue : null, !valid);
@@ -390,6 +396,16 @@ export function compileResultShaper(operation: Operation): ResultShaper {
       return { data: result === NULL_BUBBLE_UP ? null : data, errors: run.errors };
     },
   };
+}
+
+const RESPONSE_VALIDATION_FAILED: ErrorCode = 'RESPONSE_VALIDATION_FAILED';
+
+/** A value of the merged data that the schema does not allow, at `path` (copied). */
+function invalidResponse(message: string, path: Run['path']): GraphQLError {
+  return new GraphQLError(message, {
+    path: Array.from(path),
+    extensions: { code: RESPONSE_VALIDATION_FAILED },
+  });
 }
 
 function memoise<T>(compute: (key: string) => T): (key: string) => T {

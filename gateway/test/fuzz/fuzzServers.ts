@@ -10,13 +10,16 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { Supergraph } from '@apollo/federation-internals';
+import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import { QueryPlanner } from '@apollo/query-planner';
 import { execute, isAbstractType, parse, validate } from 'graphql';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, createFormatError } from '@cinegraph/service-kit';
 import { gatewayConfigSchema } from '../../src/config.ts';
 import { createGateway } from '../../src/createGateway.ts';
+import { planRequiredArguments } from '../../src/execution/requiredArguments.ts';
 import { SubgraphFailure } from '../../src/subgraphDataSource.ts';
+import { valueCompletionAsErrors } from '../support/apolloReference.ts';
 import type { FuzzContext, FuzzSubgraph, Representation } from './fuzzSubgraphs.ts';
 import { fuzzSubgraphs } from './fuzzSubgraphs.ts';
 
@@ -184,6 +187,32 @@ function inCallOrder() {
   };
 }
 
+/**
+ * The reference's gateway, planning as CineGraph plans where @apollo/query-planner is wrong:
+ * the same stand-ins for required fields with arguments, and the same rewritten plans
+ * (requiredArguments.ts), which @apollo/gateway's executor then runs. So the fuzzer compares
+ * two executors on one plan, renames and split entity calls included, where comparing
+ * with Apollo's own plans would only show the planner's known wrong answers again.
+ */
+function withCineGraphPlans(gateway: ApolloGateway, supergraphSdl: string): ApolloGateway {
+  const requiredArguments = planRequiredArguments(supergraphSdl);
+  if (!requiredArguments) return gateway;
+  const supergraph = Supergraph.build(requiredArguments.supergraphSdl);
+  const planner = new QueryPlanner(supergraph);
+  gateway.onSchemaLoadOrUpdate(() => {
+    // @apollo/gateway has just built its own planner on the supergraph: replace it.
+    (gateway as unknown as { queryPlanner: Pick<QueryPlanner, 'buildQueryPlan'> }).queryPlanner = {
+      buildQueryPlan(operation) {
+        const plan = planner.buildQueryPlan(
+          operationFromDocument(supergraph.apiSchema(), parse(operation.toString())),
+        );
+        return { ...plan, node: requiredArguments.rewrite(plan.node) };
+      },
+    };
+  });
+  return gateway;
+}
+
 interface ReferenceContext {
   authorization?: string;
 }
@@ -202,10 +231,16 @@ interface ReferenceContext {
  * object type select nothing, and the answer depends on which fetch lands last). Here such
  * a `__typename` is dropped from the `_entities` answer, so the entity keeps its own type.
  * `corrected()` counts the answers that needed it.
+ *
+ * And one difference on purpose, where CineGraph keeps to the spec: the errors response
+ * shaping finds, which @apollo/gateway puts in `extensions.valueCompletion`, are moved to
+ * `errors` as CineGraph reports them (support/apolloReference.ts). `normalised()` counts
+ * the answers moved. Where a fetch failed @apollo/gateway drops them instead; the
+ * comparison deals with that (differentialFuzz.ts).
  */
 export async function startReferenceGateway(
   supergraphSdl: string,
-): Promise<Server & { corrected(): number }> {
+): Promise<Server & { corrected(): number; normalised(): number }> {
   const deliver = inCallOrder();
   const interfaces = new Set(
     Object.values(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema().getTypeMap())
@@ -213,6 +248,7 @@ export async function startReferenceGateway(
       .map((type) => type.name),
   );
   let corrected = 0;
+  let normalised = 0;
   class InCallOrder extends RemoteGraphQLDataSource<ReferenceContext> {
     /** The subgraph's name, set by buildService. */
     declare subgraph: string;
@@ -242,13 +278,19 @@ export async function startReferenceGateway(
       );
     }
   }
+  const formatError = createFormatError({ error: () => undefined });
   const server = new ApolloServer<ReferenceContext>({
-    gateway: new ApolloGateway({
+    gateway: withCineGraphPlans(
+      new ApolloGateway({
+        supergraphSdl,
+        buildService: ({ name, url }) =>
+          Object.assign(new InCallOrder({ url }), { subgraph: name }),
+      }),
       supergraphSdl,
-      buildService: ({ name, url }) => Object.assign(new InCallOrder({ url }), { subgraph: name }),
-    }),
+    ),
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError({ error: () => undefined }),
+    formatError,
+    plugins: [valueCompletionAsErrors({ formatError, onMoved: () => normalised++ })],
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
@@ -259,6 +301,7 @@ export async function startReferenceGateway(
     url,
     close: () => server.stop(),
     corrected: () => corrected,
+    normalised: () => normalised,
   };
 }
 

@@ -21,7 +21,10 @@ import {
  * - entities with a compound nested key (`Product @key(fields: "sku variant { id }")`,
  *   used by promotions) and several keys (Product by upc or sku; User by id or email);
  * - `@requires` on fields with arguments (`shippingEstimate(zip:)`, and
- *   `packaging(fragile:)` on a nested selection), `@provides` (catalog's and reviews'
+ *   `packaging(fragile:)` on a nested selection), and of a field with arguments, twice with
+ *   different ones (`importDuty` and `exportDuty` require `priceIn(currency: EUR)` and
+ *   `priceIn(currency: GBP)`, which clients also ask with their own currency: the gateway
+ *   plans them with stand-ins and splits the entity call, requiredArguments.ts), `@provides` (catalog's and reviews'
  *   `handle` of a User), `@shareable` fields and value types, `@override` (inStock);
  * - an interface (Node) and a union (SearchResult) whose members are owned by different
  *   subgraphs, an entity interface (Account, with User and Org) and `@interfaceObject`
@@ -55,6 +58,9 @@ export interface RawAnswer {
   contentType: string;
   body: string;
 }
+
+/** `priceIn(currency:)`: the price (in USD) converted. */
+const exchangeRates = { USD: 1, EUR: 0.9, GBP: 0.8 };
 
 const FEDERATION =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@override", "@interfaceObject"])';
@@ -165,6 +171,7 @@ export const fuzzSubgraphs: FuzzSubgraph[] = [
         variant: Variant!
         name: String @shareable
         price: Int!
+        priceIn(currency: Currency! = USD): Int
         weight: Int
         dimensions: Dimensions
         tags: [[String]]
@@ -174,6 +181,7 @@ export const fuzzSubgraphs: FuzzSubgraph[] = [
       }
       type Variant @shareable { id: ID! color: String }
       type Dimensions @shareable { size: String! weightKg: Float }
+      enum Currency { USD EUR GBP }
       type User implements Node @key(fields: "id") { id: ID! handle: String! @external }
       type Review implements Node @key(fields: "id", resolvable: false) { id: ID! }
       union SearchResult = Product | User | Review
@@ -221,6 +229,8 @@ export const fuzzSubgraphs: FuzzSubgraph[] = [
           ) ?? null,
         id: (product: ProductRow) => `product:${product.upc}`,
         inStock: (product: ProductRow) => product.catalogInStock,
+        priceIn: (product: ProductRow, { currency }: { currency: keyof typeof exchangeRates }) =>
+          product.price === null ? null : Math.round(product.price * exchangeRates[currency]),
         createdBy: (product: ProductRow) =>
           product.createdBy
             ? { id: product.createdBy, handle: userById(product.createdBy)!.handle }
@@ -244,9 +254,13 @@ export const fuzzSubgraphs: FuzzSubgraph[] = [
         inStock: Boolean @override(from: "catalog")
         shippingEstimate(zip: String): Int @requires(fields: "price weight")
         packaging(fragile: Boolean!): String @requires(fields: "dimensions { size }")
+        priceIn(currency: Currency! = USD): Int @external
+        importDuty: Int @requires(fields: "priceIn(currency: EUR)")
+        exportDuty(rate: Int): Int @requires(fields: "priceIn(currency: GBP) weight")
         warehouses: [[String!]]
       }
       type Dimensions @shareable { size: String! weightKg: Float }
+      enum Currency { USD EUR GBP }
       type Account @key(fields: "id") @interfaceObject { id: ID! reputation: Int! }
       type Query { restockQueue: [Product!]! }`,
     resolvers: {
@@ -273,6 +287,18 @@ export const fuzzSubgraphs: FuzzSubgraph[] = [
           if (product.weight === null || product.weight === undefined) return null;
           return Math.round((product.price * product.weight) / 10) + (zip?.length ?? 0);
         },
+        // From the price in EUR and in GBP: never 0, so the executors' renames agree.
+        importDuty: (product: { priceIn?: number | null }) =>
+          product.priceIn === null || product.priceIn === undefined
+            ? null
+            : Math.ceil(product.priceIn / 10),
+        exportDuty: (
+          product: { priceIn?: number | null; weight: number | null },
+          { rate }: { rate?: number | null },
+        ) =>
+          product.priceIn === null || product.priceIn === undefined
+            ? null
+            : product.priceIn * (rate ?? 1) + (product.weight ?? 0),
         packaging: (
           product: { dimensions: { size: string } | null },
           { fragile }: { fragile: boolean },

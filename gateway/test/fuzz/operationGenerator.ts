@@ -10,6 +10,7 @@ import {
   getNullableType,
   isAbstractType,
   isCompositeType,
+  isEnumType,
   isInterfaceType,
   isLeafType,
   isListType,
@@ -65,6 +66,8 @@ const argumentValues: Record<string, readonly unknown[]> = {
   term: ['a', 'e', 'o', 'x', 'ch', 'zz'],
   kind: ['user', 'org', null],
   price: [1, 999],
+  currency: ['USD', 'EUR', 'GBP'],
+  rate: [1, 3, null],
   stars: [1, 5],
 };
 const nodeIds = [
@@ -263,11 +266,11 @@ function maybeDirective(generation: Generation, stream: Stream): string {
 function argumentValue(generation: Generation, stream: Stream, arg: GraphQLArgument): string {
   const { random } = stream;
   const value = valueFor(random, arg.name, arg.type);
-  if (!random.chance(0.35)) return literal(value);
+  if (!random.chance(0.35)) return literal(value, arg.type);
   const name = nameIn(stream, 'v');
   const hasDefault = random.chance(0.25) && value !== null;
   generation.variables.push({
-    definition: `$${name}: ${String(arg.type)}${hasDefault ? ` = ${literal(value)}` : ''}`,
+    definition: `$${name}: ${String(arg.type)}${hasDefault ? ` = ${literal(value, arg.type)}` : ''}`,
     name,
     value,
     hasValue: !hasDefault || random.chance(0.5),
@@ -294,7 +297,9 @@ function valueFor(random: Random, name: string, type: GraphQLInputType): unknown
   }
 }
 
-function literal(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+function literal(value: unknown, type?: GraphQLInputType): string {
+  if (Array.isArray(value)) return `[${value.map((item) => literal(item)).join(', ')}]`;
+  // An enum value is written bare (`EUR`), not as a string.
+  if (type && isEnumType(getNamedType(type)) && typeof value === 'string') return value;
   return value === null ? 'null' : JSON.stringify(value);
 }

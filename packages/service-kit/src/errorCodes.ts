@@ -26,6 +26,13 @@ export const errorCodes = {
     description:
       'A subgraph timed out or its circuit is open; the answer holds what the others returned.',
   },
+  // Apollo Router's name for the same failure. Never a whole request's status: it is found
+  // while shaping an answer, so it comes with HTTP 200 beside the data that was kept.
+  RESPONSE_VALIDATION_FAILED: {
+    status: 502,
+    description:
+      'A subgraph answered a value the schema does not allow (a null in a non-null field, an unknown __typename, an invalid scalar or enum value); the gateway nulled it.',
+  },
   MAX_DEPTH_EXCEEDED: {
     status: 400,
     description: 'The operation nests fields deeper than the gateway allows.',
