@@ -23,6 +23,7 @@ import { requiresChained } from './requiresChained.ts';
 import { requiresCircular } from './requiresCircular.ts';
 import { requiresConflictingArguments } from './requiresConflictingArguments.ts';
 import { requiresOnInterfaceFields } from './requiresOnInterfaceFields.ts';
+import { requiresNestedArguments } from './requiresNestedArguments.ts';
 import { requiresPlain } from './requiresPlain.ts';
 import { requiresWithArguments } from './requiresWithArguments.ts';
 import { requiresWithFragments } from './requiresWithFragments.ts';
@@ -36,6 +37,7 @@ export const scenarios: Scenario[] = [
   requiresPlain,
   requiresWithArguments,
   requiresConflictingArguments,
+  requiresNestedArguments,
   requiresWithFragments,
   requiresChained,
   requiresCircular,
