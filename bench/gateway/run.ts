@@ -1,4 +1,4 @@
-// `npm run bench:gateway [-- --quick] [-- --seconds 30 --connections 50 --only NAME --node-options=FLAGS --before REF]`: CineGraph's gateway
+// `npm run bench:gateway [-- --quick] [-- --seconds 30 --connections 50 --only NAME[,NAME] --node-options=FLAGS --before REF]`: CineGraph's gateway
 // against plain @apollo/gateway and Hive Gateway, side by side in one run, on the same four
 // benchmark subgraphs (accounts, inventory, products, reviews: the well-known federation
 // benchmark's shape), the same heavy nested query and the same autocannon load. Every
@@ -29,8 +29,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     connections: { type: 'string', default: '50' },
     // Run only the gateway of this name, or else those whose name contains it (e.g. for
-    // profiling one of them). A partial run prints its tables but does not write them: the
-    // files in bench/results hold full runs.
+    // profiling one of them); several, comma-separated. A partial run prints its tables
+    // but does not write them: the files in bench/results hold full runs.
     only: { type: 'string' },
     // NODE_OPTIONS for the gateways' processes (e.g. `--heapsnapshot-signal=SIGUSR2`).
     'node-options': { type: 'string' },
@@ -255,9 +255,17 @@ async function checkoutBefore(ref: string): Promise<{ dir: string; commit: strin
   return { dir, commit };
 }
 
-const gateways = allGateways.some((gateway) => gateway.name === args.only)
-  ? allGateways.filter((gateway) => gateway.name === args.only)
-  : allGateways.filter((gateway) => !args.only || gateway.name.includes(args.only));
+// `--only` names one gateway or several, comma-separated: each the exact name of one, or
+// else a part of the names of those it selects.
+const selected = (name: string) =>
+  allGateways.some((gateway) => gateway.name === name)
+    ? allGateways.filter((gateway) => gateway.name === name)
+    : allGateways.filter((gateway) => gateway.name.includes(name));
+const gateways = args.only
+  ? allGateways.filter((gateway) =>
+      args.only!.split(',').some((name) => selected(name.trim()).includes(gateway)),
+    )
+  : allGateways;
 if (
   gateways.some((gateway) => gateway.name === 'Hive Gateway') &&
   !existsSync(path.join(here, 'hive/node_modules/.bin/hive-gateway'))
