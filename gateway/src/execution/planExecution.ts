@@ -281,16 +281,19 @@ export function withPlanExecution(
       // Where @apollo/gateway parts from the spec: it puts the errors shaping finds in
       // `extensions.valueCompletion`, or drops them when a fetch failed, so a client
       // reads the nulls they leave as data. A field error belongs in `errors`, with its
-      // path, but once (the spec: one error per field): a null that a subgraph's error
-      // at, under or above its path already explains (the subgraph nulled the value and
-      // said why) is not reported again.
+      // path, but once (the spec: one error per field). A null that a failed fetch left
+      // is that failure's, already reported: one found where a failure may have left
+      // nulls (`failedAt`: the entity or root field of a subgraph's error, all of a fetch
+      // that did not answer), or at, under or above a subgraph error's path, is not
+      // reported again.
       const explained = (path: readonly (string | number)[] | undefined) =>
         path !== undefined &&
-        run.errors.some(
-          (reported) =>
-            reported.path !== undefined &&
-            reported.path.every((key, at) => at >= path.length || key === path[at]),
-        );
+        (run.failedAt?.some((at) => isWithin(path, at)) ||
+          run.errors.some(
+            (reported) =>
+              reported.path !== undefined &&
+              reported.path.every((key, at) => at >= path.length || key === path[at]),
+          ));
       const found = run.errors.length === 0 ? errors : errors.filter((e) => !explained(e.path));
       const all = found.length === 0 ? run.errors : [...run.errors, ...found];
       return { response: all.length === 0 ? { data } : { errors: all, data }, ...paths };
@@ -411,5 +414,16 @@ function shapingOperation(
       definitions: [operationContext.operation, ...Object.values(operationContext.fragments)],
     },
     { validate: false },
+  );
+}
+
+/** Whether a response path lies at or under a plan path (whose `@` is any list index). */
+function isWithin(
+  path: readonly (string | number)[],
+  planPath: readonly (string | number)[],
+): boolean {
+  if (path.length < planPath.length) return false;
+  return planPath.every((key, at) =>
+    key === '@' ? typeof path[at] === 'number' : key === path[at],
   );
 }

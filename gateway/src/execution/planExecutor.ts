@@ -38,6 +38,13 @@ export interface PlanRun<Context = unknown, Options = unknown> {
   variables: Record<string, unknown> | undefined;
   variableDefinitions: VariableDefinitions;
   errors: GraphQLError[];
+  /**
+   * Where fetches failed: the part of the response each failure may have left null (a
+   * subgraph's error's entity or root field; all that a fetch that threw or answered
+   * without data would have merged). The nulls found there while shaping are that
+   * failure's, already reported.
+   */
+  failedAt?: ResponsePath[];
   /** Subgraph error paths for usage reporting, as @apollo/gateway records them. */
   nonFtv1ErrorPaths?: { subgraph: string; path: ReadonlyArray<string | number> | undefined }[];
 }
@@ -211,6 +218,7 @@ export function createPlanExecutor<Context, Options>(
           reportErrors(execution.reported, (call.arrival ??= called(after)), [
             error as GraphQLError,
           ]);
+          failed(execution.run, cursor.path);
         }
         return call.arrival ?? after;
       }
@@ -315,6 +323,24 @@ export function createPlanExecutor<Context, Options>(
           arrival,
           response.errors.map((error) => downstreamServiceError(error, fetch.serviceName, pathOf)),
         );
+        // What the subgraph may have nulled for each error: the entity or root field the
+        // error is in, or, for one without a path or an answer without data, all it
+        // fetched.
+        if (!response.data) failed(run, cursor.path);
+        for (const error of response.errors) {
+          const path = error.path;
+          if (!path?.length || !response.data) failed(run, cursor.path);
+          else {
+            const full = pathOf(path) ?? [];
+            const entity = fetch.requires && typeof path[1] === 'number';
+            failed(
+              run,
+              entity
+                ? full.slice(0, full.length - (path.length - 2))
+                : full.slice(0, cursor.path.length + 1),
+            );
+          }
+        }
         if (!response.extensions?.['ftv1']) {
           const paths = response.errors.map((error) => ({
             subgraph: fetch.serviceName,
@@ -344,6 +370,11 @@ export function createPlanExecutor<Context, Options>(
       for (const arrival of execution.reported) run.errors.push(...arrival.errors!);
     },
   };
+}
+
+function failed(run: PlanRun<unknown, unknown>, path: ResponsePath): void {
+  if (run.failedAt) run.failedAt.push(path);
+  else run.failedAt = [path];
 }
 
 /** A fetch node being run: the arrival it started after, then its own once it has called. */
