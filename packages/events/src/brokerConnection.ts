@@ -3,8 +3,8 @@ import { connect } from 'amqplib';
 import type { Logger } from 'pino';
 import type { BusChannel, BusModel } from './bus/busModel.ts';
 import { isMemoryBusUrl } from './bus/busModel.ts';
-import type { MemoryConnection } from './bus/memoryBus.ts';
-import { acquireMemoryBus } from './bus/memoryBus.ts';
+import type { MemoryConnection } from './bus/memoryConnection.ts';
+import { acquireMemoryBus } from './bus/memoryBusRegistry.ts';
 
 /** A channel the broker connection keeps open: reopened after every reconnect or channel error. */
 export interface ManagedChannel<C extends BusChannel> {
@@ -110,7 +110,7 @@ async function recoveringMemoryConnection(
       await setup(connection);
     } catch (error) {
       emitter.emit('connect-failed', error);
-      connection.drop(error as Error);
+      connection.closeWithError(error as Error);
       return;
     }
     emitter.emit('connect', connection);

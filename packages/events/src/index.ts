@@ -13,7 +13,7 @@ export { brokerPermissions, brokerServices } from './brokerPermissions.ts';
 export type { BrokerPermissions } from './brokerPermissions.ts';
 export { BUS_PROTOCOLS, isMemoryBusUrl } from './bus/busModel.ts';
 export type { BusChannel, BusConfirmChannel, BusModel } from './bus/busModel.ts';
-export { dropMemoryBusConnections } from './bus/memoryBus.ts';
+export { dropMemoryBusConnections } from './bus/memoryBusRegistry.ts';
 export type { BrokerConnection, BrokerOptions, ManagedChannel } from './brokerConnection.ts';
 export { listDeadLetters, replayDeadLetters } from './deadLetters.ts';
 export type { DeadLetter } from './deadLetters.ts';

@@ -3,7 +3,7 @@ import type { ConsumeMessage, GetMessage, Message, Options, Replies } from 'amqp
 
 /**
  * The part of an AMQP channel CineGraph uses. amqplib's `Channel` has it (it is checked
- * structurally), and so has the in-process bus (memoryBus.ts): code written against these
+ * structurally), and so has the in-process bus (memoryChannel.ts): code written against these
  * types runs on either, and cannot use what the in-process bus lacks.
  */
 export interface BusChannel extends EventEmitter {
