@@ -6,6 +6,13 @@ interface KnownRequestError {
   meta?: Record<string, unknown>;
 }
 
+/** Prisma's code for a unique constraint violation (PostgreSQL's 23505). */
+const UNIQUE_VIOLATION = 'P2002';
+
+/**
+ * A Prisma known request error, whichever subgraph's generated client threw it: each has
+ * its own copy of the class, so it is recognised by name, not with `instanceof`.
+ */
 function isKnownRequestError(error: unknown): error is KnownRequestError {
   return (
     typeof error === 'object' &&
@@ -16,6 +23,15 @@ function isKnownRequestError(error: unknown): error is KnownRequestError {
 }
 
 /**
+ * Whether a write failed on a unique constraint (Prisma P2002): for the call sites that
+ * answer it themselves (a replay of an idempotency key, a friendlier CONFLICT) rather
+ * than let mapDatabaseError make it a plain CONFLICT.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return isKnownRequestError(error) && error.code === UNIQUE_VIOLATION;
+}
+
+/**
  * The one place where database failures become client errors: a unique violation is a
  * CONFLICT, a missing row a NOT_FOUND. Anything else is returned unchanged, to be masked
  * as INTERNAL_SERVER_ERROR and logged whole.
@@ -23,7 +39,7 @@ function isKnownRequestError(error: unknown): error is KnownRequestError {
 export function mapDatabaseError(error: unknown): GraphQLError | unknown {
   if (!isKnownRequestError(error)) return error;
   switch (error.code) {
-    case 'P2002':
+    case UNIQUE_VIOLATION:
       return createError('CONFLICT', 'That already exists.');
     case 'P2025':
       return createError('NOT_FOUND', 'That does not exist.');

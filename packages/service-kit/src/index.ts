@@ -12,7 +12,9 @@ export {
 export type { Connection, CountedConnection, PageInfo } from './connections.ts';
 export { createService, GRAPHQL_PATH, replyWithError } from './createService.ts';
 export type { ReadinessCheck, Service, ServiceOptions } from './createService.ts';
-export { mapDatabaseError } from './databaseErrors.ts';
+export { createSubgraphService } from './createSubgraphService.ts';
+export type { SubgraphParts, SubgraphServiceOptions } from './createSubgraphService.ts';
+export { isUniqueViolation, mapDatabaseError } from './databaseErrors.ts';
 export { createFormatError } from './formatError.ts';
 export { authorizationOf, isUpgradeFor, refuseUpgrade } from './graphqlWebSocket.ts';
 export { createGroupLoader, createLoader } from './dataloaders.ts';
@@ -26,7 +28,7 @@ export {
   notFound,
   unauthenticated,
 } from './errorCodes.ts';
-export type { ErrorCode } from './errorCodes.ts';
+export type { ErrorCode, ErrorCodeEntry } from './errorCodes.ts';
 export { assertUuid, isUuid } from './ids.ts';
 export {
   createAccessTokenVerifier,

@@ -1,14 +1,7 @@
 import { consumerTransaction, startServiceEvents } from '@cinegraph/events';
-import { connectKeyspace } from '@cinegraph/keyspace';
 import type { Runnable } from '@cinegraph/service-kit';
-import {
-  createAccessTokenVerifier,
-  createLogger,
-  createMetrics,
-  createPrismaClient,
-  createService,
-  loadSubgraphSchema,
-} from '@cinegraph/service-kit';
+import { createSubgraphService } from '@cinegraph/service-kit';
+import { Counter, Gauge } from 'prom-client';
 import { startExpiryWorker } from './booking/expireBookings.ts';
 import { startCatalogueBackfill } from './catalogue/knownCatalogue.ts';
 import type { BookingsConfig } from './config.ts';
@@ -17,7 +10,6 @@ import { createLoaders } from './context.ts';
 import type { Tx } from './events/handlers.ts';
 import { createHandlers } from './events/handlers.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
-import { Counter, Gauge } from 'prom-client';
 import type { HoldRecord } from './holds/seatHolds.ts';
 import { createSeatHolds } from './holds/seatHolds.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -26,127 +18,113 @@ import { createSeatAvailability } from './seats/seatAvailability.ts';
 import { createSeatLayouts } from './seats/seatLayouts.ts';
 
 /**
- * Wires the bookings subgraph: its database, the seat holds (keyspace locks), seat
- * availability fanned out through the keyspace's pub/sub, the consumer and outbox relay of its events, the
- * showtime/seat backfill, the expiry workers and the schema (with its subscription).
+ * The bookings subgraph: its database, the seat holds (keyspace locks), seat availability
+ * fanned out through the keyspace's pub/sub, the consumer and outbox relay of its events,
+ * the showtime/seat backfill, the expiry workers and the schema (with its subscription).
  */
-export async function createBookingsService(config: BookingsConfig): Promise<Runnable> {
-  const logger = createLogger('bookings', config.LOG_LEVEL);
-  const metrics = createMetrics('bookings');
-  const db = createPrismaClient(PrismaClient, config.DATABASE_URL, 10, metrics.registry);
-  const keyspace = connectKeyspace(config.REDIS_URL, {
+export function createBookingsService(config: BookingsConfig): Promise<Runnable> {
+  return createSubgraphService({
     name: 'bookings',
-    keyPrefix: config.REDIS_KEY_PREFIX,
-    logger,
-  });
-  const holds = createSeatHolds(
-    keyspace.locks<HoldRecord>('hold'),
-    new Counter({
-      name: 'seat_holds_total',
-      help: 'Seat hold attempts and releases, by outcome (held, conflict, released).',
-      labelNames: ['outcome'] as const,
-      registers: [metrics.registry],
-    }),
-  );
-  // Seat layouts never change: read once per process, shared by every request's loaders.
-  const layouts = createSeatLayouts(db);
-  new Gauge({
-    name: 'seat_availability_channels',
-    help: 'Showtimes this replica listens to on pub/sub (one channel each, shared by its subscribers).',
-    registers: [metrics.registry],
-    collect() {
-      this.set(keyspace.pubSub.channels());
-    },
-  });
-  const availability = createSeatAvailability({
-    pubSub: keyspace.pubSub,
-    readSeatMap: (showtimeId) => createLoaders(db, holds, layouts).seatMap.load(showtimeId),
-    logger,
-    published: new Counter({
-      name: 'seat_availability_announcements_total',
-      help: 'Seat changes announced to subscribers through pub/sub, by outcome (published, failed).',
-      labelNames: ['outcome'] as const,
-      registers: [metrics.registry],
-    }),
-  });
-  const settings = {
-    holdTtlMs: config.HOLD_TTL_SECONDS * 1_000,
-    cancelCutoffMinutes: config.CANCEL_CUTOFF_MINUTES,
-    limits: {
-      maxSeatsPerBooking: config.MAX_SEATS_PER_BOOKING,
-      maxUnpaidBookingsPerShowtime: config.MAX_UNPAID_BOOKINGS_PER_SHOWTIME,
-      maxUnpaidBookings: config.MAX_UNPAID_BOOKINGS,
-    },
-  };
-  const events = await startServiceEvents<Tx>({
-    service: 'bookings',
     config,
-    logger,
-    registry: metrics.registry,
-    publish: true,
-    consume: {
-      handlers: createHandlers(holds),
-      transaction: consumerTransaction(db),
-      // The saga's steps change seats (sold, or freed when a payment failed): announce
-      // them once committed.
-      onHandled(event) {
-        if (event.type !== 'payment.succeeded' && event.type !== 'payment.failed') return;
-        db.booking
-          .findUnique({
-            where: { id: (event.data as { bookingId: string }).bookingId },
-            select: { showtimeId: true, seatIds: true },
-          })
-          .then((booking) => booking && availability.announce(booking))
-          .catch((error: unknown) => logger.warn({ err: error }, 'announcing a saga step failed'));
-      },
-    },
-  });
-  const backfill = startCatalogueBackfill({ moviesUrl: config.MOVIES_URL, db, logger });
-  await backfill.firstAttempt;
-  const expiry = startExpiryWorker({
-    db,
-    availability,
-    intervalMs: config.EXPIRY_POLL_INTERVAL_MS,
-    logger,
-  });
-  const holdExpiry = startHoldExpiryAnnouncer({
-    holds,
-    availability,
-    intervalMs: config.HOLD_EXPIRY_POLL_INTERVAL_MS,
-    logger,
-  });
-  const context = (viewer: BookingsContext['viewer']): BookingsContext => ({
-    viewer,
-    db,
-    holds,
-    availability,
-    settings,
-    loaders: createLoaders(db, holds, layouts),
-  });
+    PrismaClient,
+    schema: { sdl: new URL('./schema.graphql', import.meta.url), resolvers },
+    // Holds live in the keyspace: without it no seat can be held.
+    keyspace: 'required',
+    setup({ db, keyspace, logger, metrics }) {
+      const holds = createSeatHolds(
+        keyspace.locks<HoldRecord>('hold'),
+        new Counter({
+          name: 'seat_holds_total',
+          help: 'Seat hold attempts and releases, by outcome (held, conflict, released).',
+          labelNames: ['outcome'] as const,
+          registers: [metrics.registry],
+        }),
+      );
+      // Seat layouts never change: read once per process, shared by every request's loaders.
+      const layouts = createSeatLayouts(db);
+      new Gauge({
+        name: 'seat_availability_channels',
+        help: 'Showtimes this replica listens to on pub/sub (one channel each, shared by its subscribers).',
+        registers: [metrics.registry],
+        collect() {
+          this.set(keyspace.pubSub.channels());
+        },
+      });
+      const availability = createSeatAvailability({
+        pubSub: keyspace.pubSub,
+        readSeatMap: (showtimeId) => createLoaders(db, holds, layouts).seatMap.load(showtimeId),
+        logger,
+        published: new Counter({
+          name: 'seat_availability_announcements_total',
+          help: 'Seat changes announced to subscribers through pub/sub, by outcome (published, failed).',
+          labelNames: ['outcome'] as const,
+          registers: [metrics.registry],
+        }),
+      });
+      const settings = {
+        holdTtlMs: config.HOLD_TTL_SECONDS * 1_000,
+        cancelCutoffMinutes: config.CANCEL_CUTOFF_MINUTES,
+        limits: {
+          maxSeatsPerBooking: config.MAX_SEATS_PER_BOOKING,
+          maxUnpaidBookingsPerShowtime: config.MAX_UNPAID_BOOKINGS_PER_SHOWTIME,
+          maxUnpaidBookings: config.MAX_UNPAID_BOOKINGS,
+        },
+      };
+      const context = (viewer: BookingsContext['viewer']): BookingsContext => ({
+        viewer,
+        db,
+        holds,
+        availability,
+        settings,
+        loaders: createLoaders(db, holds, layouts),
+      });
 
-  const service = await createService<BookingsContext>({
-    name: 'bookings',
-    logger,
-    metrics,
-    trustProxy: config.TRUST_PROXY,
-    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
-    apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
-    authenticate: createAccessTokenVerifier(new URL(config.JWKS_URL)),
-    context: async (request) => context(request.viewer),
-    subscriptions: { context: async (viewer) => context(viewer) },
-    readiness: {
-      database: () => db.$queryRaw`SELECT 1`,
-      // Holds live in the keyspace: without it no seat can be held.
-      keyspace: () => keyspace.ping(),
-      broker: events.readiness,
-      catalogue: backfill.readiness,
-    },
-    async onClose() {
-      backfill.stop();
-      await Promise.all([expiry.stop(), holdExpiry.stop()]);
-      await events.close();
-      await Promise.allSettled([db.$disconnect(), keyspace.close()]);
+      return {
+        context,
+        subscriptions: { context },
+        events: (base) =>
+          startServiceEvents<Tx>({
+            ...base,
+            publish: true,
+            consume: {
+              handlers: createHandlers(holds),
+              transaction: consumerTransaction(db),
+              // The saga's steps change seats (sold, or freed when a payment failed): announce
+              // them once committed.
+              onHandled(event) {
+                if (event.type !== 'payment.succeeded' && event.type !== 'payment.failed') return;
+                db.booking
+                  .findUnique({
+                    where: { id: (event.data as { bookingId: string }).bookingId },
+                    select: { showtimeId: true, seatIds: true },
+                  })
+                  .then((booking) => booking && availability.announce(booking))
+                  .catch((error: unknown) =>
+                    logger.warn({ err: error }, 'announcing a saga step failed'),
+                  );
+              },
+            },
+          }),
+        startupTasks: {
+          catalogue: () => startCatalogueBackfill({ moviesUrl: config.MOVIES_URL, db, logger }),
+        },
+        workers: {
+          expiry: () =>
+            startExpiryWorker({
+              db,
+              availability,
+              intervalMs: config.EXPIRY_POLL_INTERVAL_MS,
+              logger,
+            }),
+          holdExpiry: () =>
+            startHoldExpiryAnnouncer({
+              holds,
+              availability,
+              intervalMs: config.HOLD_EXPIRY_POLL_INTERVAL_MS,
+              logger,
+            }),
+        },
+      };
     },
   });
-  return { service, port: config.PORT, host: config.HOST };
 }

@@ -2,14 +2,7 @@ import { consumerTransaction, startServiceEvents } from '@cinegraph/events';
 import type { Registry } from 'prom-client';
 import { Counter, Gauge } from 'prom-client';
 import type { Runnable } from '@cinegraph/service-kit';
-import {
-  createAccessTokenVerifier,
-  createLogger,
-  createMetrics,
-  createPrismaClient,
-  createService,
-  loadSubgraphSchema,
-} from '@cinegraph/service-kit';
+import { createSubgraphService } from '@cinegraph/service-kit';
 import type { PaymentsConfig } from './config.ts';
 import type { PaymentsContext } from './context.ts';
 import { createLoaders } from './context.ts';
@@ -24,80 +17,68 @@ import { createWorkerLease } from './reconciliation/workerLease.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /**
- * Wires the payments subgraph: its database, the (simulated) processor, the consumer of
- * the bookings events (a cancellation's refund runs once it is recorded), the outbox relay
+ * The payments subgraph: its database, the (simulated) processor, the consumer of the
+ * bookings events (a cancellation's refund runs once it is recorded), the outbox relay
  * for payment events, the reconciler (one replica at a time: it settles payments a timeout
  * left PENDING, refunds what a crash left unrefunded, and asks bookings to settle what is
  * unreconciled), its metrics, and the schema.
  */
-export async function createPaymentsService(config: PaymentsConfig): Promise<Runnable> {
-  const logger = createLogger('payments', config.LOG_LEVEL);
-  const metrics = createMetrics('payments');
-  const db = createPrismaClient(PrismaClient, config.DATABASE_URL, 10, metrics.registry);
-  const processor = createSimulatedProcessor(db);
-  const refund = (bookingIds: string[]) =>
-    refundCancelledBookings({ db, processor }, bookingIds).catch((error: unknown) =>
-      logger.warn({ err: error }, 'refunding failed; the reconciler will retry'),
-    );
-  const events = await startServiceEvents<Tx>({
-    service: 'payments',
-    config,
-    logger,
-    registry: metrics.registry,
-    publish: true,
-    consume: {
-      handlers: createHandlers(),
-      transaction: consumerTransaction(db),
-      onHandled(event) {
-        if (event.type === 'booking.cancelled') void refund([event.data.bookingId]);
-      },
-    },
-  });
-  const reconciler = startReconciler({
-    db,
-    processor,
-    // A holder that stops renewing (it died) is replaced after three missed runs.
-    lease: createWorkerLease(db, 'payments-reconciler', config.SETTLE_INTERVAL_MS * 3),
-    intervalMs: config.SETTLE_INTERVAL_MS,
-    boundMs: config.RECONCILE_AFTER_MS,
-    logger,
-    actions: new Counter({
-      name: 'payment_reconciliation_actions_total',
-      help: 'What the reconciler did: settled (a PENDING payment), refunded, asked (bookings to settle a booking).',
-      labelNames: ['action'] as const,
-      registers: [metrics.registry],
-    }),
-  });
-  registerUnreconciledGauges(metrics.registry, () =>
-    unreconciledSummary(db, config.RECONCILE_AFTER_MS),
-  );
-
-  const service = await createService<PaymentsContext>({
+export function createPaymentsService(config: PaymentsConfig): Promise<Runnable> {
+  return createSubgraphService({
     name: 'payments',
-    logger,
-    metrics,
-    trustProxy: config.TRUST_PROXY,
-    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
-    apollo: { schema: loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), resolvers) },
-    authenticate: createAccessTokenVerifier(new URL(config.JWKS_URL)),
-    context: async (request) => ({
-      viewer: request.viewer,
-      db,
-      processor,
-      bookingWaitMs: config.BOOKING_WAIT_MS,
-      loaders: createLoaders(db),
-    }),
-    readiness: {
-      database: () => db.$queryRaw`SELECT 1`,
-      broker: events.readiness,
-    },
-    async onClose() {
-      await reconciler.stop();
-      await events.close();
-      await db.$disconnect();
+    config,
+    PrismaClient,
+    schema: { sdl: new URL('./schema.graphql', import.meta.url), resolvers },
+    setup({ db, logger, metrics }) {
+      const processor = createSimulatedProcessor(db);
+      const refund = (bookingIds: string[]) =>
+        refundCancelledBookings({ db, processor }, bookingIds).catch((error: unknown) =>
+          logger.warn({ err: error }, 'refunding failed; the reconciler will retry'),
+        );
+      registerUnreconciledGauges(metrics.registry, () =>
+        unreconciledSummary(db, config.RECONCILE_AFTER_MS),
+      );
+      return {
+        context: (viewer): PaymentsContext => ({
+          viewer,
+          db,
+          processor,
+          bookingWaitMs: config.BOOKING_WAIT_MS,
+          loaders: createLoaders(db),
+        }),
+        events: (base) =>
+          startServiceEvents<Tx>({
+            ...base,
+            publish: true,
+            consume: {
+              handlers: createHandlers(),
+              transaction: consumerTransaction(db),
+              onHandled(event) {
+                if (event.type === 'booking.cancelled') void refund([event.data.bookingId]);
+              },
+            },
+          }),
+        workers: {
+          reconciler: () =>
+            startReconciler({
+              db,
+              processor,
+              // A holder that stops renewing (it died) is replaced after three missed runs.
+              lease: createWorkerLease(db, 'payments-reconciler', config.SETTLE_INTERVAL_MS * 3),
+              intervalMs: config.SETTLE_INTERVAL_MS,
+              boundMs: config.RECONCILE_AFTER_MS,
+              logger,
+              actions: new Counter({
+                name: 'payment_reconciliation_actions_total',
+                help: 'What the reconciler did: settled (a PENDING payment), refunded, asked (bookings to settle a booking).',
+                labelNames: ['action'] as const,
+                registers: [metrics.registry],
+              }),
+            }),
+        },
+      };
     },
   });
-  return { service, port: config.PORT, host: config.HOST };
 }
 
 /**

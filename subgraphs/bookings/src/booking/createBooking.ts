@@ -1,9 +1,8 @@
 import { emit } from '@cinegraph/events';
 import type { Viewer } from '@cinegraph/service-kit';
-import { badInput, conflict, notFound } from '@cinegraph/service-kit';
+import { badInput, conflict, isUniqueViolation, notFound } from '@cinegraph/service-kit';
 import type { Booking, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SeatHolds } from '../holds/seatHolds.ts';
-import { isUniqueViolation } from './bookingErrors.ts';
 import type { CustomerLimits } from './customerLimits.ts';
 import { lockCustomer, refuseOverUnpaidLimits } from './customerLimits.ts';
 

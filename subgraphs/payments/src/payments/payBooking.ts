@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { emit } from '@cinegraph/events';
 import type { Viewer } from '@cinegraph/service-kit';
-import { badInput, conflict, forbidden, notFound } from '@cinegraph/service-kit';
+import { badInput, conflict, forbidden, isUniqueViolation, notFound } from '@cinegraph/service-kit';
 import type { Payment, PayableBooking, PrismaClient } from '../generated/prisma/client.ts';
-import { Prisma } from '../generated/prisma/client.ts';
 import type { PaymentProcessor } from '../processor/paymentProcessor.ts';
 import { ProcessorTimeoutError } from '../processor/paymentProcessor.ts';
 import { chargeWithRetry } from './chargeWithRetry.ts';
@@ -16,9 +15,6 @@ export interface PaymentDeps {
 }
 
 const MAX_KEY_LENGTH = 100;
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /**
  * The booking as payments knows it. A client that pays straight after createBooking may

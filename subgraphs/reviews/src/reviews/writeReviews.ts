@@ -1,6 +1,6 @@
 import { emit } from '@cinegraph/events';
 import type { Viewer } from '@cinegraph/service-kit';
-import { conflict, forbidden, notFound } from '@cinegraph/service-kit';
+import { conflict, forbidden, isUniqueViolation, notFound } from '@cinegraph/service-kit';
 import type { PrismaClient, Review } from '../generated/prisma/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { RatingSummaryCache } from './ratingSummary.ts';
@@ -20,9 +20,6 @@ export interface CreateReviewFields {
   body: string;
   containsSpoilers?: boolean | null;
 }
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 async function findReview(db: PrismaClient, id: string): Promise<Review> {
   const review = await db.review.findUnique({ where: { id } });
