@@ -48,7 +48,7 @@ const config: CodegenConfig = {
     },
     ...subgraph('users', 'UsersContext', {
       User: './accounts/sessions.ts#SessionUser',
-      UserConnection: './resolvers/Query.ts#UserConnectionModel',
+      UserConnection: './accounts/listUsers.ts#UserConnectionModel',
       AuthPayload: './accounts/sessions.ts#Session',
     }),
     ...subgraph('movies', 'MoviesContext', {

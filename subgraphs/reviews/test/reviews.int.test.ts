@@ -11,9 +11,9 @@ import { handlers } from '../src/events/handlers.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
 import type { RatingSummaryModel } from '../src/reviews/ratingSummary.ts';
 import { cachedRatingSummaries, loadRatingSummaries } from '../src/reviews/ratingSummary.ts';
-import type { ReviewOrder } from '../src/reviews/reviewPages.ts';
 import { loadReviewPages, orderings } from '../src/reviews/reviewPages.ts';
 import type { ReviewWriter } from '../src/reviews/writeReviews.ts';
+import type { ReviewOrder } from '../src/schema.generated.ts';
 import {
   createReview,
   deleteReview,

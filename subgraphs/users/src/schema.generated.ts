@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SessionUser as SessionUserModel, Session as SessionModel } from './accounts/sessions.ts';
-import type { UserConnectionModel as UserConnectionModelModel } from './resolvers/Query.ts';
+import type { UserConnectionModel as UserConnectionModelModel } from './accounts/listUsers.ts';
 import type { UsersContext } from './context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

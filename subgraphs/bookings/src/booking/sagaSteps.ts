@@ -1,7 +1,7 @@
 import { emit } from '@cinegraph/events';
-import { seatLabel } from '../catalogue/pricing.ts';
 import type { Booking, Prisma } from '../generated/prisma/client.ts';
 import type { SeatHolds } from '../holds/seatHolds.ts';
+import { seatLabel } from '../seats/seatLabel.ts';
 
 type Tx = Prisma.TransactionClient;
 

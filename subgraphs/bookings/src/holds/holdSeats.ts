@@ -2,9 +2,9 @@ import type { Viewer } from '@cinegraph/service-kit';
 import { badInput, conflict, createError, notFound } from '@cinegraph/service-kit';
 import type { CustomerLimits } from '../booking/customerLimits.ts';
 import { refuseOverUnpaidLimits, tooManySeats } from '../booking/customerLimits.ts';
-import { seatPriceCents } from '../catalogue/pricing.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SeatAvailability } from '../seats/seatAvailability.ts';
+import { seatPriceCents } from '../seats/seatPriceCents.ts';
 import type { HoldRecord, SeatHolds } from './seatHolds.ts';
 
 export interface HoldDeps {

@@ -1,6 +1,5 @@
 import { notFound, requireSelfOrAdmin } from '@cinegraph/service-kit';
 import { listBookings } from '../booking/listBookings.ts';
-import { seatLabel, seatPriceCents } from '../catalogue/pricing.ts';
 import type { BookingsLoaders } from '../context.ts';
 import { requireBookingReader } from '../context.ts';
 import type {
@@ -10,6 +9,8 @@ import type {
   ShowtimeResolvers,
   UserResolvers,
 } from '../schema.generated.ts';
+import { seatLabel } from '../seats/seatLabel.ts';
+import { seatPriceCents } from '../seats/seatPriceCents.ts';
 
 /** The seats of a hold or booking with their labels and prices. */
 async function bookedSeats(loaders: BookingsLoaders, showtimeId: string, seatIds: string[]) {

@@ -3,8 +3,8 @@ import { createPushIterator } from '@cinegraph/service-kit';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import type { SeatChange } from '../holds/seatHolds.ts';
+import type { SeatStatus } from '../schema.generated.ts';
 import type { SeatMapModel } from './seatMap.ts';
-import type { SeatStatus } from './seatStatus.ts';
 
 /** What `Subscription.seatAvailabilityChanged` sends, as it travels through pub/sub. */
 export interface SeatAvailabilityEventModel {

@@ -1,5 +1,5 @@
-import { seatLabel } from '../catalogue/pricing.ts';
 import type { PrismaClient, SeatType } from '../generated/prisma/client.ts';
+import { seatLabel } from './seatLabel.ts';
 
 export interface LayoutSeat {
   id: string;

@@ -1,6 +1,6 @@
-import { seatPriceCents } from '../catalogue/pricing.ts';
 import type { SeatType } from '../generated/prisma/client.ts';
-import type { SeatStatus } from './seatStatus.ts';
+import type { SeatStatus } from '../schema.generated.ts';
+import { seatPriceCents } from './seatPriceCents.ts';
 import { seatStatus } from './seatStatus.ts';
 import type { ShowtimeSeats } from './showtimeSeats.ts';
 

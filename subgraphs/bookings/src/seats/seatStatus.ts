@@ -1,6 +1,5 @@
 import type { BookingStatus } from '../generated/prisma/client.ts';
-
-export type SeatStatus = 'AVAILABLE' | 'HELD' | 'SOLD';
+import type { SeatStatus } from '../schema.generated.ts';
 
 /** What decides the status of a showtime's seats: its reservations and its live holds. */
 export interface SeatClaims {

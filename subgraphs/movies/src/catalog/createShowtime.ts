@@ -1,17 +1,10 @@
 import { emit } from '@cinegraph/events';
 import { assertUuid, badInput, conflict, notFound } from '@cinegraph/service-kit';
 import type { PrismaClient, Showtime } from '../generated/prisma/client.ts';
+import type { CreateShowtimeInput } from '../schema.generated.ts';
 
 /** Trailers and adverts before the feature; part of the screen's booked time. */
 export const TRAILER_MINUTES = 15;
-
-export interface CreateShowtimeInput {
-  movieId: string;
-  screenId: string;
-  startsAt: Date;
-  priceCents: number;
-  currency: string;
-}
 
 /**
  * Schedules a showtime. Overlap with another showtime on the same screen is a CONFLICT;

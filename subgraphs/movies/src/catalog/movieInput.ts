@@ -1,23 +1,14 @@
 import { assertUuid, badInput } from '@cinegraph/service-kit';
-
-export interface MovieFields {
-  title?: string | null;
-  synopsis?: string | null;
-  releaseDate?: Date | null;
-  runtimeMinutes?: number | null;
-  certification?: 'G' | 'PG' | 'PG_13' | 'R' | 'NC_17' | null;
-  genreIds?: string[] | null;
-  posterUrl?: string | null;
-}
+import type { Certification, UpdateMovieInput } from '../schema.generated.ts';
 
 /** Checks the fields given (absent ones are left alone) and returns them cleaned. */
-export function validateMovieFields(input: MovieFields) {
+export function validateMovieFields(input: UpdateMovieInput) {
   const out: {
     title?: string;
     synopsis?: string;
     releaseDate?: Date;
     runtimeMinutes?: number;
-    certification?: 'G' | 'PG' | 'PG_13' | 'R' | 'NC_17';
+    certification?: Certification;
     genreIds?: string[];
     posterUrl?: string | null;
   } = {};

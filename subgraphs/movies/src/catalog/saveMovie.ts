@@ -1,7 +1,7 @@
 import { emit } from '@cinegraph/events';
 import { badInput, notFound } from '@cinegraph/service-kit';
 import type { Movie, PrismaClient } from '../generated/prisma/client.ts';
-import type { MovieFields } from './movieInput.ts';
+import type { CreateMovieInput, UpdateMovieInput } from '../schema.generated.ts';
 import { slugify, validateMovieFields } from './movieInput.ts';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -23,10 +23,7 @@ async function freeSlug(tx: Tx, base: string): Promise<string> {
   return slug;
 }
 
-export async function createMovie(
-  db: PrismaClient,
-  input: Required<Omit<MovieFields, 'posterUrl'>> & MovieFields,
-): Promise<Movie> {
+export async function createMovie(db: PrismaClient, input: CreateMovieInput): Promise<Movie> {
   const fields = validateMovieFields(input);
   const {
     genreIds = [],
@@ -67,7 +64,7 @@ export async function createMovie(
 export async function updateMovie(
   db: PrismaClient,
   id: string,
-  input: MovieFields,
+  input: UpdateMovieInput,
 ): Promise<Movie> {
   const { genreIds, ...fields } = validateMovieFields(input);
   return db.$transaction(async (tx) => {

@@ -10,25 +10,10 @@ import {
 } from '@cinegraph/service-kit';
 import type { Movie, PrismaClient } from '../generated/prisma/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
+import type { MovieOrderBy, QueryMoviesArgs } from '../schema.generated.ts';
 
 /** A page of movies; the total is counted only when a client asks for it. */
 export type MovieConnectionModel = CountedConnection<Movie>;
-
-export type MovieOrderBy = 'RELEVANCE' | 'RELEASE_DATE_DESC' | 'RELEASE_DATE_ASC' | 'TITLE_ASC';
-
-export interface MovieFilter {
-  search?: string | null;
-  genreIds?: string[] | null;
-  releasedAfter?: Date | null;
-  releasedBefore?: Date | null;
-}
-
-export interface SearchMoviesArgs {
-  filter?: MovieFilter | null;
-  orderBy?: MovieOrderBy | null;
-  first?: number | null;
-  after?: string | null;
-}
 
 interface Ordering {
   /** The SQL expression sorted on (besides the id tie-breaker). */
@@ -90,7 +75,7 @@ function orderingFor(orderBy: MovieOrderBy, query: Prisma.Sql | null): Ordering 
  */
 export async function searchMovies(
   db: PrismaClient,
-  args: SearchMoviesArgs,
+  args: QueryMoviesArgs,
 ): Promise<MovieConnectionModel> {
   const size = pageSize(args.first);
   const filter = args.filter ?? {};

@@ -1,11 +1,8 @@
 import { TRAILER_MINUTES } from '../catalog/createShowtime.ts';
 import { slugify } from '../catalog/movieInput.ts';
+import type { Certification, CreditRole, SeatType } from '../generated/prisma/client.ts';
 import { createRandom, seedId } from './random.ts';
 import * as words from './words.ts';
-
-type Certification = 'G' | 'PG' | 'PG_13' | 'R' | 'NC_17';
-type CreditRole = 'CAST' | 'DIRECTOR' | 'WRITER' | 'PRODUCER' | 'COMPOSER' | 'CINEMATOGRAPHER';
-type SeatType = 'STANDARD' | 'PREMIUM' | 'ACCESSIBLE';
 
 export interface Catalogue {
   genres: { id: string; slug: string; name: string }[];

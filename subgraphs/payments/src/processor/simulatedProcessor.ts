@@ -1,31 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { ChargeResult, PaymentProcessor } from './paymentProcessor.ts';
+import type { PaymentProcessor } from './paymentProcessor.ts';
 import { ProcessorTimeoutError } from './paymentProcessor.ts';
 
 /**
  * The test payment method tokens the simulated processor understands (documented in the
- * schema and docs/booking-saga.md). Anything else is declined as `invalid_payment_method`.
+ * schema and docs/booking-saga.md), and what each charge records: `succeeded` or the
+ * decline reason. `tok_timeout_once` succeeds, after a first call that times out.
+ * Anything else is declined as `invalid_payment_method`.
  */
-export const testTokens = {
-  tok_visa: 'succeeds',
-  tok_declined: 'declined: card_declined',
-  tok_insufficient_funds: 'declined: insufficient_funds',
-  tok_timeout_once: 'the first call times out (after charging), the retry succeeds',
-} as const;
+const outcomeOf: Readonly<Record<string, string>> = {
+  tok_visa: 'succeeded',
+  tok_timeout_once: 'succeeded',
+  tok_declined: 'card_declined',
+  tok_insufficient_funds: 'insufficient_funds',
+};
 
-function decide(token: string): ChargeResult['outcome'] | string {
-  switch (token) {
-    case 'tok_visa':
-    case 'tok_timeout_once':
-      return 'succeeded';
-    case 'tok_declined':
-      return 'card_declined';
-    case 'tok_insufficient_funds':
-      return 'insufficient_funds';
-    default:
-      return 'invalid_payment_method';
-  }
+function decide(token: string): string {
+  return Object.hasOwn(outcomeOf, token) ? outcomeOf[token]! : 'invalid_payment_method';
 }
 
 /**

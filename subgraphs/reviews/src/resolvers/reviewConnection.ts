@@ -1,14 +1,15 @@
 import { pageSize, toConnection } from '@cinegraph/service-kit';
 import type { ReviewConnectionModel, ReviewsLoaders } from '../context.ts';
-import type { PageRequest, ReviewOrder } from '../reviews/reviewPages.ts';
+import type { PageRequest } from '../reviews/reviewPages.ts';
 import { orderings, parseAfter } from '../reviews/reviewPages.ts';
+import type { MovieReviewsArgs } from '../schema.generated.ts';
 
 /** A page of a movie's or an author's reviews, batched with the same page of its siblings. */
 export async function reviewConnection(
   loaders: ReviewsLoaders,
   parent: PageRequest['parent'],
   parentId: string,
-  args: { first?: number | null; after?: string | null; orderBy?: ReviewOrder | null },
+  args: MovieReviewsArgs,
   countTotal: () => Promise<number>,
 ): Promise<ReviewConnectionModel> {
   const size = pageSize(args.first);

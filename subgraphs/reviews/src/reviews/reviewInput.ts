@@ -1,14 +1,11 @@
 import { badInput } from '@cinegraph/service-kit';
+import type { UpdateReviewInput } from '../schema.generated.ts';
 
 export const MAX_TITLE_LENGTH = 120;
 export const MAX_BODY_LENGTH = 10_000;
 
-export interface ReviewFields {
-  rating?: number | null;
-  title?: string | null;
-  body?: string | null;
-  containsSpoilers?: boolean | null;
-}
+/** The fields a review write may give: UpdateReviewInput's (a CreateReviewInput has them too). */
+export type ReviewFields = UpdateReviewInput;
 
 /** Characters as people count them (code points), not UTF-16 units. */
 const length = (text: string) => [...text].length;

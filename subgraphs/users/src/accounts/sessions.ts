@@ -3,6 +3,7 @@ import type { Role } from '@cinegraph/service-kit';
 import { conflict, unauthenticated } from '@cinegraph/service-kit';
 import type { UsersContext } from '../context.ts';
 import type { User } from '../generated/prisma/client.ts';
+import type { LoginInput, RegisterInput } from '../schema.generated.ts';
 import { normalizeEmail, validateDisplayName, validatePassword } from './validation.ts';
 
 /**
@@ -41,11 +42,7 @@ async function startSession(
   };
 }
 
-export async function register(
-  deps: Deps,
-  input: { email: string; password: string; displayName: string },
-  ip: string,
-): Promise<Session> {
+export async function register(deps: Deps, input: RegisterInput, ip: string): Promise<Session> {
   const email = normalizeEmail(input.email);
   const password = validatePassword(input.password);
   const displayName = validateDisplayName(input.displayName);
@@ -67,11 +64,7 @@ export async function register(
 
 const WRONG_CREDENTIALS = 'The email or password is wrong.';
 
-export async function login(
-  deps: Deps,
-  input: { email: string; password: string },
-  ip: string,
-): Promise<Session> {
+export async function login(deps: Deps, input: LoginInput, ip: string): Promise<Session> {
   let email: string;
   try {
     email = normalizeEmail(input.email);

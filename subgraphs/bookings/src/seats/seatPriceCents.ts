@@ -4,5 +4,3 @@ import type { SeatType } from '../generated/prisma/client.ts';
 export function seatPriceCents(showtimePriceCents: number, type: SeatType): number {
   return type === 'PREMIUM' ? Math.round(showtimePriceCents * 1.5) : showtimePriceCents;
 }
-
-export const seatLabel = (seat: { row: string; number: number }) => `${seat.row}${seat.number}`;
