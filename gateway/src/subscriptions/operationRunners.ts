@@ -1,7 +1,13 @@
-import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import type { ExecutionArgs, ExecutionResult, FormattedExecutionResult } from 'graphql';
+import type { OperationRequest } from '../admission/admitOperation.ts';
 import type { GatewayContext } from '../context.ts';
 import type { FederatedSubscriptions, Transport } from './federatedSubscriptions.ts';
-import type { OperationRunner } from './webSocketTransport.ts';
+
+/** Runs one query or mutation received on a WebSocket, as Apollo Server runs it over HTTP. */
+export type OperationRunner = (
+  payload: OperationRequest & { query: string },
+  context: GatewayContext,
+) => Promise<FormattedExecutionResult>;
 
 /**
  * The `execute` and `subscribe` a transport (graphql-ws, graphql-sse) calls with an

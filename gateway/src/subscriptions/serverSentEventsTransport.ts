@@ -15,7 +15,7 @@ import type { AdmitOperation } from '../admission/admitOperation.ts';
 import { requestedOperation } from '../plugins/requestedOperations.ts';
 import { operationRunners } from './operationRunners.ts';
 import { whenTokenExpires } from './tokenExpiry.ts';
-import type { OperationRunner } from './webSocketTransport.ts';
+import type { OperationRunner } from './operationRunners.ts';
 
 /** Whether the client asks for an event stream (graphql-sse's distinct connections mode). */
 export function wantsEventStream(accept: string | undefined): boolean {

@@ -11,7 +11,7 @@ import type { AdmitOperation, OperationRequest } from '../admission/admitOperati
 import { clientAddressResolver, createConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
 import { serveServerSentEvents } from './serverSentEventsTransport.ts';
-import type { OperationRunner } from './webSocketTransport.ts';
+import type { OperationRunner } from './operationRunners.ts';
 import { serveWebSocketSubscriptions } from './webSocketTransport.ts';
 
 /**

@@ -17,9 +17,10 @@ import type { GatewayContext } from '../context.ts';
 import type { ClientIdentity } from '../plugins/useClientIdentity.ts';
 import { claimedClientName } from '../plugins/useClientIdentity.ts';
 import { requestedOperation } from '../plugins/requestedOperations.ts';
-import type { Admission, AdmitOperation, OperationRequest } from '../admission/admitOperation.ts';
+import type { Admission, AdmitOperation } from '../admission/admitOperation.ts';
 import type { ConnectionLimiter } from './connectionLimiter.ts';
 import type { FederatedSubscriptions } from './federatedSubscriptions.ts';
+import type { OperationRunner } from './operationRunners.ts';
 import { operationRunners } from './operationRunners.ts';
 import { whenTokenExpires } from './tokenExpiry.ts';
 
@@ -36,11 +37,6 @@ interface Connection {
 }
 
 /** Runs a query or mutation sent over the socket through the HTTP pipeline (Apollo Server). */
-export type OperationRunner = (
-  payload: OperationRequest & { query: string },
-  context: GatewayContext,
-) => Promise<FormattedExecutionResult>;
-
 /**
  * GraphQL over WebSocket (graphql-ws, `graphql-transport-ws`) on the gateway's GraphQL
  * path. At the upgrade: the connection limit per client address (HTTP 429). In

@@ -1,13 +1,6 @@
-import type { Logger } from 'pino';
 import { openPgliteDatabase } from './pgliteDatabase.ts';
 import { openPostgresDatabase } from './postgresDatabase.ts';
-import type { SqlDatabase } from './sqlDatabase.ts';
-
-export interface DatabaseOptions {
-  /** Connections to keep (PostgreSQL only: PGlite is one session). Default 2. */
-  poolSize?: number;
-  logger?: Logger;
-}
+import type { DatabaseOptions, SqlDatabase } from './sqlDatabase.ts';
 
 /** URL protocols a service's `DATABASE_URL` may use. */
 export const DATABASE_PROTOCOLS = ['postgresql:', 'postgres:', 'pglite:'];

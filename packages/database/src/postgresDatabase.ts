@@ -1,6 +1,5 @@
 import pg from 'pg';
-import type { DatabaseOptions } from './openDatabase.ts';
-import type { SqlClient, SqlDatabase, SqlResult } from './sqlDatabase.ts';
+import type { DatabaseOptions, SqlClient, SqlDatabase, SqlResult } from './sqlDatabase.ts';
 
 const RELISTEN_DELAY_MS = 2_000;
 

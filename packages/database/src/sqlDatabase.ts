@@ -1,3 +1,5 @@
+import type { Logger } from 'pino';
+
 export interface SqlResult<Row> {
   rows: Row[];
   /** Rows the statement returned or changed. */
@@ -24,4 +26,11 @@ export interface SqlDatabase extends SqlClient {
    */
   listen(channel: string, onNotify: () => void): Promise<{ close(): Promise<void> }>;
   close(): Promise<void>;
+}
+
+/** How a service opens its database (see openDatabase). */
+export interface DatabaseOptions {
+  /** Connections to keep (PostgreSQL only: PGlite is one session). Default 2. */
+  poolSize?: number;
+  logger?: Logger;
 }

@@ -1,4 +1,4 @@
-export { connectKeyspace, KEYSPACE_PROTOCOLS } from './keyspace.ts';
+export { connectKeyspace, KEYSPACE_PROTOCOLS } from './connectKeyspace.ts';
 export type { Keyspace, KeyspaceOptions } from './keyspace.ts';
 export type { KeyValueStore, RateLimitWindow, SetOptions } from './keyValueStore.ts';
 export type { AcquireResult, Lease, Locks } from './locks.ts';

@@ -1,9 +1,7 @@
 import type { Logger } from 'pino';
 import type { KeyValueStore } from './keyValueStore.ts';
 import type { Locks } from './locks.ts';
-import { connectMemoryKeyspace } from './memory/memoryKeyspace.ts';
 import type { PubSub } from './pubSub.ts';
-import { connectRedisKeyspace } from './redis/redisKeyspace.ts';
 
 /**
  * Everything a CineGraph process keeps outside its database: a key-value store, locks and
@@ -28,14 +26,4 @@ export interface KeyspaceOptions {
   /** Prepended to every key and channel, so that stacks can share one server. */
   keyPrefix?: string;
   logger: Logger;
-}
-
-/** URL protocols `connectKeyspace` understands. */
-export const KEYSPACE_PROTOCOLS = ['redis:', 'rediss:', 'memory:'];
-
-export function connectKeyspace(url: string, options: KeyspaceOptions): Keyspace {
-  const { protocol } = new URL(url);
-  if (protocol === 'memory:') return connectMemoryKeyspace(url, options);
-  if (protocol === 'redis:' || protocol === 'rediss:') return connectRedisKeyspace(url, options);
-  throw new Error(`unsupported keyspace URL ${protocol}// (use ${KEYSPACE_PROTOCOLS.join(', ')})`);
 }
