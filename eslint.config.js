@@ -30,6 +30,31 @@ export default tseslint.config(
     },
   },
   {
+    // Libraries never import an application: packages/ is shared code, the applications
+    // (gateway, subgraphs, web, and stack, which starts them) build on it.
+    files: ['packages/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@cinegraph/{gateway,web,stack,users,movies,reviews,watchlists,bookings,payments,notifications}',
+                '@cinegraph/{gateway,web,stack,users,movies,reviews,watchlists,bookings,payments,notifications}/*',
+                '**/../gateway/**',
+                '**/../subgraphs/**',
+                '**/../web/**',
+                '**/../stack/**',
+              ],
+              message: 'packages/ holds libraries: they never import an application.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The web app runs in browsers.
     files: ['web/src/**'],
     languageOptions: { globals: { ...globals.browser } },

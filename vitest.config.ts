@@ -26,7 +26,7 @@ export default defineConfig({
           name: 'unit',
           sequence: { groupOrder: 0 },
           include: [
-            '{packages,subgraphs,gateway,scripts}/**/src/**/*.test.ts',
+            '{packages,subgraphs,gateway,stack,scripts}/**/src/**/*.test.ts',
             'bench/support/*.test.ts',
           ],
           exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
@@ -70,7 +70,7 @@ export default defineConfig({
             'auth',
             'bookings',
             'bookingSaga',
-            'catalogue',
+            'catalog',
             'embeddedRestart',
             'httpSecurity',
             'moviePage',

@@ -4,7 +4,7 @@
 //   services, first start   fresh databases on PostgreSQL: create, migrate, seed, spawn
 //   services, restart       the same databases again: nothing to migrate, spawn
 //   services, restart, tsx  the same, each process under tsx's loader instead of a bundle
-//                           of our sources (CINEGRAPH_SPAWN=tsx; packages/stack/src/bundle.ts)
+//                           of our sources (CINEGRAPH_SPAWN=tsx; stack/src/bundle.ts)
 //   embedded, first start   a fresh data folder: PGlite initdb, migrate, seed, start in-process
 //   embedded, restart       the same folder again: open, nothing to migrate, start
 // The clock runs from the spawn to the gateway's first healthy answer; RSS is read from

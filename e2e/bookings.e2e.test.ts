@@ -237,7 +237,7 @@ describe('a showtime that started before bookings came up', () => {
       const movies = new pg.Client({ connectionString: stack.databaseUrls['movies'] });
       await movies.connect();
       try {
-        // Scheduled behind the catalogue's back: only a backfill can teach bookings of it.
+        // Scheduled behind the catalog's back: only a backfill can teach bookings of it.
         const inserted = await movies.query<{ id: string }>(
           `INSERT INTO showtimes (id, movie_id, screen_id, starts_at, ends_at, price_cents, currency)
            SELECT gen_random_uuid(), movie_id, screen_id, now() - interval '30 minutes',

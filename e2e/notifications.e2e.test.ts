@@ -299,7 +299,7 @@ describe.skipIf(stack.mode === 'embedded')('dead letters', () => {
 
   // Each run of the script starts a Node process: give the test room on a busy machine.
   it('are listed and replayed by npm run events:dead-letters', { timeout: 90_000 }, async () => {
-    // An event whose data breaks the catalogue: the consumer parks it at once.
+    // An event whose data breaks the catalog: the consumer parks it at once.
     const malformed = createEnvelope('user.registered', {
       userId: crypto.randomUUID(),
       email: 'someone@example.test',

@@ -30,7 +30,7 @@ const dependencies: Record<(typeof processes)[number], string[]> = {
   movies: ['broker', 'database'],
   reviews: ['broker', 'database', 'knownMovies'],
   watchlists: ['broker', 'database', 'knownMovies'],
-  bookings: ['broker', 'catalogue', 'database', 'keyspace'],
+  bookings: ['broker', 'catalog', 'database', 'keyspace'],
   payments: ['broker', 'database'],
   notifications: ['broker', 'database'],
 };
@@ -49,15 +49,15 @@ describe('every process', () => {
     expect(Object.values(readiness.checks).every((state) => state === 'ok')).toBe(true);
     expect(Object.keys(readiness.checks).sort()).toEqual([...dependencies[name]].sort());
 
-    await stack.graphql('query CatalogueProbe { genres { id } }');
+    await stack.graphql('query CatalogProbe { genres { id } }');
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toContain('process_cpu_seconds_total');
     expect(metrics).toContain('graphql_request_duration_seconds_bucket');
     // The gateway counts the client's operation; a subgraph sees the planner's name for its part.
     if (name === 'gateway')
-      expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="CatalogueProbe"/);
+      expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="CatalogProbe"/);
     if (name === 'movies')
-      expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="CatalogueProbe__movies__0"/);
+      expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="CatalogProbe__movies__0"/);
     // Producers report their outbox; the consumer its queue's traffic.
     if (['users', 'movies', 'reviews', 'bookings', 'payments'].includes(name)) {
       expect(metrics).toMatch(/^outbox_pending_events\{[^}]*\} \d+$/m);

@@ -1,4 +1,4 @@
-// The gateway's response cache on the real supergraph: public catalogue answers are served
+// The gateway's response cache on the real supergraph: public catalog answers are served
 // from the keyspace, a read after a write (through the gateway, or an event from a write
 // made elsewhere) never sees the old value, PRIVATE answers stay with their viewer, and a
 // Redis outage costs the cache, never an answer.
@@ -90,7 +90,7 @@ async function moviePage(id: string, url?: string): Promise<MoviePage['movie']> 
   return response.data!.movie;
 }
 
-describe('public catalogue reads', () => {
+describe('public catalog reads', () => {
   it('are answered from the cache the second time, and counted', async () => {
     const id = movieIds[0]!;
     const [missesBefore, hitsBefore] = [await lookups('miss'), await lookups('hit')];

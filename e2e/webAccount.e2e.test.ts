@@ -4,7 +4,7 @@ import { useStack } from '@cinegraph/stack/testing';
 import { accessibilityViolations, registerInBrowser, useBrowser } from './support/browser.ts';
 import { bookableShowtimeId } from './support/showtimes.ts';
 
-// Accounts, the catalogue, reviews and the watchlist in the web app (production build) in
+// Accounts, the catalog, reviews and the watchlist in the web app (production build) in
 // real Chromium, against the whole supergraph.
 const stack = useStack({ web: true });
 const browser = useBrowser();
@@ -111,7 +111,7 @@ describe('an account', { timeout: JOURNEY_MS }, () => {
   });
 });
 
-describe('the catalogue', { timeout: JOURNEY_MS }, () => {
+describe('the catalog', { timeout: JOURNEY_MS }, () => {
   it('searches, scrolls for more, and sends persisted query ids only, as the web client', async () => {
     const page = await browser.newPage();
     const sent = recordGraphQL(page);

@@ -15,11 +15,11 @@ import {
   openBusModel,
   queueTopology,
   replayDeadLetters,
-  subscriptions,
+  eventConsumers,
 } from '@cinegraph/events';
 import { ConfigError, loadConfig } from '@cinegraph/service-kit';
 
-const services = Object.keys(subscriptions);
+const services = Object.keys(eventConsumers);
 const [command, service, ...ids] = process.argv.slice(2);
 if ((command !== 'list' && command !== 'replay') || !service || !services.includes(service)) {
   console.error(

@@ -116,7 +116,7 @@ export async function runMixedLoad(options: LoadOptions): Promise<LoadResult> {
     unexpectedRefusals: 0,
     problems: new Map(),
     refusals: {},
-    byCategory: { 'catalogue read': 0, 'signed-in read': 0, 'movie page': 0, write: 0 },
+    byCategory: { 'catalog read': 0, 'signed-in read': 0, 'movie page': 0, write: 0 },
     byOperation: {},
     latenciesByOperation: {},
   };

@@ -2,7 +2,7 @@ import type { RandomChoices } from './randomChoices.ts';
 import type { SeededData } from './seededData.ts';
 import type { Viewer } from './viewers.ts';
 
-export type Category = 'catalogue read' | 'signed-in read' | 'movie page' | 'write';
+export type Category = 'catalog read' | 'signed-in read' | 'movie page' | 'write';
 
 /** One request of the workload, chosen before it is sent. */
 export interface PlannedRequest {

@@ -33,7 +33,7 @@ import { createRandomChoices } from './randomChoices.ts';
 import { loadSeededData } from './seededData.ts';
 import { prepareViewers, settleViewers } from './viewers.ts';
 import {
-  CATALOGUE_WEIGHTS,
+  CATALOG_WEIGHTS,
   CATEGORY_WEIGHTS,
   SIGNED_IN_BROWSING,
   SIGNED_IN_WEIGHTS,
@@ -277,7 +277,7 @@ try {
       .map(([k, v]) => `${k} ${v}%`)
       .join(
         ', ',
-      )} (${SIGNED_IN_BROWSING * 100}% of catalogue reads and movie pages signed in); as sent to the first gateway: ${mix}. Writes: reviews created and edited, marked helpful, watchlist add/remove/watched, notifications marked read, sign-ups, and two flows whose steps follow each other at once, as in a client (each step counted as a write, the next write draws skipped to keep the share): seat holds of 1 to 4 seats on any of ${data.showtimes.length} showtimes → booking → payment (a tenth declined), or the hold released (one in four), or a past booking cancelled; and sign-in → refresh → sign-out. A CONFLICT or NOT_FOUND on a write (a seat someone holds, a second review, an expired hold) is an expected refusal; any other error, a non-200 status or an answer whose shape does not match the operation (non-null fields, lists) is an error.`,
+      )} (${SIGNED_IN_BROWSING * 100}% of catalog reads and movie pages signed in); as sent to the first gateway: ${mix}. Writes: reviews created and edited, marked helpful, watchlist add/remove/watched, notifications marked read, sign-ups, and two flows whose steps follow each other at once, as in a client (each step counted as a write, the next write draws skipped to keep the share): seat holds of 1 to 4 seats on any of ${data.showtimes.length} showtimes → booking → payment (a tenth declined), or the hold released (one in four), or a past booking cancelled; and sign-in → refresh → sign-out. A CONFLICT or NOT_FOUND on a write (a seat someone holds, a second review, an expired hold) is an expected refusal; any other error, a non-200 status or an answer whose shape does not match the operation (non-null fields, lists) is an error.`,
     `Order: a warm-up pass of ${warmupSeconds} s over every gateway first (another seed), so that the subgraphs' caches are as warm for the first gateway measured as for the last; then per gateway ${rewarmSeconds} s of warm-up and ${seconds} s measured, in the table's order. Holds and unpaid bookings are released between gateways. CPU per 1,000 requests: the gateway's process tree (Hive's workers included) and the seven subgraph processes (background work included), from /proc; SQL statements from the subgraphs' db_statements_total; cache hit ratio: hits among all lookups of gateway_response_cache_lookups_total (n/a where the gateway exports no such metric). The load generator shares the machine's ${cores} cores with everything else; "machine load avg" is the 1-minute load average at the end of each gateway's window (above the core count, other work was competing for the CPU, and the rows are only comparable under like loads). Hive Gateway ${await hiveGatewayVersion()} runs one process by default (its --fork defaults to 1); its second row is its cluster mode with a worker per core.`,
     ...(unsent.length ? [`Drawn by no measured window: ${unsent.join(', ')}.`] : []),
     `Expected refusals: ${measured
@@ -303,7 +303,7 @@ try {
     seed,
     showtimes: data.showtimes.length,
     categoryWeights: Object.entries(CATEGORY_WEIGHTS).map(([k, v]) => `${k} ${v}`),
-    catalogueWeights: Object.entries(CATALOGUE_WEIGHTS).map(([k, v]) => `${k} ${v}`),
+    catalogWeights: Object.entries(CATALOG_WEIGHTS).map(([k, v]) => `${k} ${v}`),
     signedInWeights: Object.entries(SIGNED_IN_WEIGHTS).map(([k, v]) => `${k} ${v}`),
     writeWeights: Object.entries(WRITE_WEIGHTS).map(([k, v]) => `${k} ${v}`),
     signedInBrowsing: SIGNED_IN_BROWSING,

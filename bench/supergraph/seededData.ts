@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { graphqlRequest } from '@cinegraph/testing';
 
-/** What the load draws its variables from: the stack's seeded catalogue, read at start. */
+/** What the load draws its variables from: the stack's seeded catalog, read at start. */
 export interface SeededData {
   /** Newest release first: the head of the list is what is showing now, and most asked for. */
   movies: { id: string; slug: string }[];
@@ -37,7 +37,7 @@ interface Page<Node> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-/** Reads the catalogue through the gateway, and the showtimes' seats from bookings' database. */
+/** Reads the catalog through the gateway, and the showtimes' seats from bookings' database. */
 export async function loadSeededData(
   gatewayUrl: string,
   bookingsDatabaseUrl: string,

@@ -6,14 +6,14 @@ import { planWrite } from './writes.ts';
 
 /** Shares of the four kinds of traffic, in percent. */
 export const CATEGORY_WEIGHTS: Readonly<Record<Category, number>> = {
-  'catalogue read': 60,
+  'catalog read': 60,
   'signed-in read': 20,
   'movie page': 15,
   write: 5,
 };
 
-/** Catalogue reads among themselves (the web app's lists and the partner's listings). */
-export const CATALOGUE_WEIGHTS = {
+/** Catalog reads among themselves (the web app's lists and the partner's listings). */
+export const CATALOG_WEIGHTS = {
   Movies: 16,
   Showtimes: 13,
   SeatMap: 8,
@@ -32,10 +32,10 @@ export const SIGNED_IN_WEIGHTS = {
   Booking: 2,
 } as const;
 
-/** The share of catalogue reads and movie pages sent by a signed-in viewer. */
+/** The share of catalog reads and movie pages sent by a signed-in viewer. */
 export const SIGNED_IN_BROWSING = 0.3;
 
-/** Movies with showtimes: the newest 30 of the seeded catalogue. */
+/** Movies with showtimes: the newest 30 of the seeded catalog. */
 const NOW_SHOWING = 30;
 
 function moviesVariables(context: PlanContext): Record<string, unknown> {
@@ -70,9 +70,9 @@ function listingVariables(context: PlanContext): Record<string, unknown> {
   return { city: random.pick(data.cities), date: random.popular(data.dates), first: 20 };
 }
 
-function catalogueRead(context: PlanContext): Omit<PlannedRequest, 'category'> {
+function catalogRead(context: PlanContext): Omit<PlannedRequest, 'category'> {
   const { random, data } = context;
-  const operation = random.weighted(CATALOGUE_WEIGHTS);
+  const operation = random.weighted(CATALOG_WEIGHTS);
   switch (operation) {
     case 'Movies':
       return { operation, variables: moviesVariables(context) };
@@ -163,7 +163,7 @@ export function createConnectionWorkload(
   const context: PlanContext = { ...shared, random: createRandomChoices(seed) };
   let draws = 0;
   const owed: Record<Category, number> = {
-    'catalogue read': 0,
+    'catalog read': 0,
     'signed-in read': 0,
     'movie page': 0,
     write: 0,
@@ -191,8 +191,8 @@ export function createConnectionWorkload(
       }
       const viewer = random.pick(own);
       switch (category) {
-        case 'catalogue read':
-          return { ...catalogueRead(context), category, ...browsingToken(viewer) };
+        case 'catalog read':
+          return { ...catalogRead(context), category, ...browsingToken(viewer) };
         case 'movie page':
           return {
             category,

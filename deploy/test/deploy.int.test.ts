@@ -434,7 +434,7 @@ describe.skipIf(!kubectl)('the Kubernetes manifests', () => {
       // The gateway reaches every subgraph.
       expect(admits(name, podLabels('gateway')), `gateway → ${name}`).toBe(true);
     }
-    // Subgraphs do not reach each other, but for the JWKS (users) and the catalogue (movies).
+    // Subgraphs do not reach each other, but for the JWKS (users) and the catalog (movies).
     expect(admits('payments', podLabels('bookings'))).toBe(false);
     expect(admits('bookings', podLabels('reviews'))).toBe(false);
     expect(admits('users', podLabels('payments'))).toBe(true);

@@ -209,7 +209,7 @@ export const gatewayConfigSchema = z
         maxEntryBytes: z.coerce.number().int().min(1_024).default(524_288),
         /** In-process store only (memory:// keyspace): the most bytes of answers kept. */
         memoryMaxBytes: z.coerce.number().int().min(1_024).default(67_108_864),
-        /** Purge on the catalogue and review events (movie.*, showtime.created, review.created). */
+        /** Purge on the catalog and review events (movie.*, showtime.created, review.created). */
         purgeOnEvents: env.boolean(true).or(z.boolean()),
         /** By type (`Movie`) or field (`Movie.title`): a maxAge instead of the hint's, or not cached. */
         types: z.record(z.string(), cacheOverride).default({}),

@@ -112,7 +112,7 @@ export function createGatewayMetrics() {
       }),
       purges: new Counter({
         name: 'gateway_response_cache_purges_total',
-        help: 'Response cache purges, by source (mutation: a write through the gateway; event: a catalogue or review event) and outcome (done, failed).',
+        help: 'Response cache purges, by source (mutation: a write through the gateway; event: a catalog or review event) and outcome (done, failed).',
         labelNames: ['source', 'outcome'] as const,
         registers,
       }),

@@ -140,7 +140,7 @@ describe("the CineGraph supergraph's hints", () => {
   const cinegraph = readCacheHints(parse(supergraphSdl));
   const of = (query: string) => policyOf(api, cinegraph, parse(query));
 
-  it('cache the public catalogue for everyone', () => {
+  it('cache the public catalog for everyone', () => {
     expect(
       of(`{
         movies(first: 5) { edges { node { title genres { name } cast { person { name } }

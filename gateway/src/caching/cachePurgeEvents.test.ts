@@ -1,10 +1,10 @@
-import { subscriptions } from '@cinegraph/events';
+import { eventConsumers } from '@cinegraph/events';
 import { describe, expect, it } from 'vitest';
 import { changedBy, purgedBy } from './cachePurgeEvents.ts';
 
 describe('the events the gateway purges its response cache by', () => {
   it('are exactly those it subscribes to', () => {
-    expect(Object.keys(changedBy).sort()).toEqual([...subscriptions.gateway].sort());
+    expect(Object.keys(changedBy).sort()).toEqual([...eventConsumers.gateway].sort());
   });
 
   it("purge what reviews resolves of a new review's movie (rating, list) and author, and lists of reviews", () => {

@@ -20,7 +20,7 @@ interface Changed {
 }
 
 /**
- * What each event the gateway consumes (packages/events, subscriptions.ts) changed: the
+ * What each event the gateway consumes (packages/events, eventConsumers.ts) changed: the
  * entities (`Type:id`), and the types whose lists it changes. Writes made through this
  * gateway were purged already, before their answer left; these cover writes made
  * elsewhere and what a write changes beyond its own answer (a new review changes its
@@ -37,7 +37,7 @@ export const changedBy: { [Type in EventType]?: (data: EventData<Type>) => Chang
 };
 
 /**
- * The tags an event purges: what it changed, as its producer (catalogue.ts) resolves it
+ * The tags an event purges: what it changed, as its producer (eventSchemas.ts) resolves it
  * (a subgraph's write changes only the fields it resolves; cacheTags.ts, `writeTags`).
  */
 export function purgedBy<Type extends EventType>(type: Type, data: EventData<Type>): string[] {

@@ -89,7 +89,7 @@ const ENTRY_VERSION = 'v2';
  * The gateway's response cache (docs/caching.md, "Gateway response cache"): whole answers
  * of queries in the keyspace, for as long as the subgraphs' `@cacheControl` hints allow,
  * PRIVATE ones per viewer; each answer tagged with the entities in it, purged by the
- * mutations that pass through the gateway and by the catalogue and review events, so a
+ * mutations that pass through the gateway and by the catalog and review events, so a
  * read after a write never sees what it replaced. While the keyspace is unreachable or
  * slow, requests bypass it.
  */

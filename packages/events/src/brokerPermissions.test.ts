@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { brokerPermissions, brokerServices } from './brokerPermissions.ts';
-import { eventTypes } from './catalogue.ts';
+import { eventTypes } from './eventSchemas.ts';
 
 const matches = (pattern: string, name: string) => new RegExp(pattern).test(name);
 

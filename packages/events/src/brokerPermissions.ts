@@ -1,10 +1,10 @@
-import { eventProducers } from './catalogue.ts';
-import { subscriptions } from './subscriptions.ts';
+import { eventProducers } from './eventSchemas.ts';
+import { eventConsumers } from './eventConsumers.ts';
 import { EXCHANGE } from './topology.ts';
 
 /** Every service that talks to the broker: the producers and the consumers. */
 export const brokerServices = [
-  ...new Set([...Object.keys(eventProducers), ...Object.keys(subscriptions)]),
+  ...new Set([...Object.keys(eventProducers), ...Object.keys(eventConsumers)]),
 ].sort();
 
 /**
@@ -39,7 +39,7 @@ const anyOf = (names: readonly string[]) => names.map(escape).join('|');
 export function brokerPermissions(service: string, prefix = ''): BrokerPermissions {
   const p = escape(prefix);
   const exchange = `${p}${escape(EXCHANGE)}`;
-  const queues = anyOf(Object.keys(subscriptions));
+  const queues = anyOf(Object.keys(eventConsumers));
   const owned: readonly string[] = eventProducers[service as keyof typeof eventProducers] ?? [];
   return {
     configure: `^(${exchange}|${p}(${queues})(\\..+)?)$`,

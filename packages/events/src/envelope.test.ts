@@ -29,7 +29,7 @@ describe('event envelopes', () => {
     expect(parseEnvelope(Buffer.from(JSON.stringify(earlier))).producer).toBe('users');
   });
 
-  it('refuse to build an event whose data breaks the catalogue', () => {
+  it('refuse to build an event whose data breaks its schema', () => {
     expect(() => createEnvelope('user.registered', { ...data, email: 'nope' })).toThrow(
       /Invalid user.registered event/,
     );

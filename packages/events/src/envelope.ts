@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import type { EventData, EventType } from './catalogue.ts';
-import { eventCatalogue, isEventType, producerOf } from './catalogue.ts';
+import type { EventData, EventType } from './eventSchemas.ts';
+import { eventSchemas, isEventType, producerOf } from './eventSchemas.ts';
 
 /** What travels on the wire: the event's data plus what every event carries. */
 export interface EventEnvelope<Type extends EventType = EventType> {
@@ -23,13 +23,13 @@ export interface EventEnvelope<Type extends EventType = EventType> {
 /** Every event type's envelope, discriminated on `type`. */
 export type AnyEventEnvelope = { [Type in EventType]: EventEnvelope<Type> }[EventType];
 
-/** Builds an envelope; throws (a programming error) when `data` breaks the catalogue. */
+/** Builds an envelope; throws (a programming error) when `data` breaks its schema. */
 export function createEnvelope<Type extends EventType>(
   type: Type,
   data: EventData<Type>,
   options: { traceparent?: string | undefined; now?: Date; producer?: string } = {},
 ): EventEnvelope<Type> {
-  const parsed = eventCatalogue[type].safeParse(data);
+  const parsed = eventSchemas[type].safeParse(data);
   if (!parsed.success) {
     throw new TypeError(`Invalid ${type} event: ${z.prettifyError(parsed.error)}`);
   }
@@ -75,7 +75,7 @@ export function parseEnvelope(body: Buffer): AnyEventEnvelope {
   }
   const { type } = envelope.data;
   if (!isEventType(type)) throw new MalformedEventError(`unknown event type "${type}"`);
-  const data = eventCatalogue[type].safeParse(envelope.data.data);
+  const data = eventSchemas[type].safeParse(envelope.data.data);
   if (!data.success) {
     throw new MalformedEventError(`invalid ${type} data: ${z.prettifyError(data.error)}`);
   }

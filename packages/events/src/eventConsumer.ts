@@ -3,7 +3,7 @@ import { context, propagation, ROOT_CONTEXT, SpanKind, trace } from '@openteleme
 import type { Logger } from 'pino';
 import type { BrokerConnection } from './brokerConnection.ts';
 import type { BusConfirmChannel } from './bus/busModel.ts';
-import type { EventType } from './catalogue.ts';
+import type { EventType } from './eventSchemas.ts';
 import type { AnyEventEnvelope, EventEnvelope } from './envelope.ts';
 import { MalformedEventError, parseEnvelope } from './envelope.ts';
 import type { DeadLetterReason, EventMetrics } from './eventMetrics.ts';

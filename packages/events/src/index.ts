@@ -1,11 +1,11 @@
 export {
-  eventCatalogue,
+  eventSchemas,
   eventProducers,
   eventTypes,
   isEventType,
   producerOf,
-} from './catalogue.ts';
-export type { EventData, EventType, ProducingService } from './catalogue.ts';
+} from './eventSchemas.ts';
+export type { EventData, EventType, ProducingService } from './eventSchemas.ts';
 export { eventsEnv } from './config.ts';
 export type { EventsConfig } from './config.ts';
 export { brokerUserOf, connectBroker, openBusModel } from './brokerConnection.ts';
@@ -45,7 +45,7 @@ export {
 export type { QueueTopology } from './topology.ts';
 export { consumerTransaction, startServiceEvents } from './serviceEvents.ts';
 export type { ServiceEvents, ServiceEventsOptions } from './serviceEvents.ts';
-export { subscriptions } from './subscriptions.ts';
-export type { SubscribingService } from './subscriptions.ts';
+export { eventConsumers } from './eventConsumers.ts';
+export type { ConsumingService } from './eventConsumers.ts';
 export { createSleeper } from './sleeper.ts';
 export type { Sleeper, SleepKind } from './sleeper.ts';

@@ -1,5 +1,5 @@
 import { activeTraceparent } from '@cinegraph/service-kit';
-import type { EventData, EventType } from './catalogue.ts';
+import type { EventData, EventType } from './eventSchemas.ts';
 import type { EventEnvelope } from './envelope.ts';
 import { createEnvelope } from './envelope.ts';
 

@@ -8,8 +8,8 @@ import type { BusConfirmChannel } from './bus/busModel.ts';
 import type { EventMetrics } from './eventMetrics.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
 import { createSleeper } from './sleeper.ts';
-import type { EventType } from './catalogue.ts';
-import { subscriptions } from './subscriptions.ts';
+import type { EventType } from './eventSchemas.ts';
+import { eventConsumers } from './eventConsumers.ts';
 import { assertSubscriberQueues, exchangeName, headers } from './topology.ts';
 
 export interface OutboxRelayOptions {
@@ -19,7 +19,7 @@ export interface OutboxRelayOptions {
   producer: string;
   /** Names the exchange and the subscribers' queues (see topology.ts). */
   prefix: string;
-  /** The queues to declare before publishing (default: every service in subscriptions.ts). */
+  /** The queues to declare before publishing (default: every service in eventConsumers.ts). */
   subscribers?: Record<string, readonly EventType[]>;
   logger: Logger;
   metrics: EventMetrics;
@@ -75,7 +75,7 @@ export async function startOutboxRelay(options: OutboxRelayOptions): Promise<Out
     'outbox-publisher',
     async (model) => {
       const channel = await model.createConfirmChannel();
-      await assertSubscriberQueues(channel, options.prefix, options.subscribers ?? subscriptions);
+      await assertSubscriberQueues(channel, options.prefix, options.subscribers ?? eventConsumers);
       return channel;
     },
   );

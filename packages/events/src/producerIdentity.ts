@@ -1,12 +1,12 @@
-import type { EventType } from './catalogue.ts';
-import { producerOf } from './catalogue.ts';
+import type { EventType } from './eventSchemas.ts';
+import { producerOf } from './eventSchemas.ts';
 
 /**
  * Who may publish what, as a consumer checks it. Each service publishes as a broker user
  * of its own, and RabbitMQ validates the `user_id` property of every message against the
  * user that authenticated the connection (a mismatch is refused by the broker), so
  * `user_id` says who really sent a message. A consumer accepts an event when:
- * - the envelope's `producer` owns the event type (catalogue.ts `eventProducers`), and
+ * - the envelope's `producer` owns the event type (eventSchemas.ts `eventProducers`), and
  * - the message was sent by that producer's broker user, or by the consumer's own user
  *   (its retries and replays, republished after it had checked the original).
  *

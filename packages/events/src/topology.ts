@@ -1,6 +1,6 @@
 import type { BusChannel } from './bus/busModel.ts';
-import type { EventType } from './catalogue.ts';
-import { subscriptions } from './subscriptions.ts';
+import type { EventType } from './eventSchemas.ts';
+import { eventConsumers } from './eventConsumers.ts';
 
 /** The broker names one consuming service uses; see docs/events.md. */
 export interface QueueTopology {
@@ -40,7 +40,7 @@ export async function assertExchange(channel: BusChannel, exchange: string): Pro
 }
 
 /**
- * Declares every subscribing service's queue with its bindings (see subscriptions.ts),
+ * Declares every subscribing service's queue with its bindings (see eventConsumers.ts),
  * as a producer does before publishing. Idempotent.
  */
 export async function assertSubscriberQueues(
@@ -105,7 +105,7 @@ export async function deleteQueueTopology(
 }
 
 /**
- * Removes everything declared under a prefix: every subscriber's queues (subscriptions.ts)
+ * Removes everything declared under a prefix: every subscriber's queues (eventConsumers.ts)
  * and the exchange. For tests and benchmarks that ran on names of their own.
  */
 export async function deleteEventTopology(
@@ -113,7 +113,7 @@ export async function deleteEventTopology(
   prefix: string,
   retryDelaysMs: number[],
 ): Promise<void> {
-  for (const service of Object.keys(subscriptions))
+  for (const service of Object.keys(eventConsumers))
     await deleteQueueTopology(channel, queueTopology(prefix, service, retryDelaysMs));
   await channel.deleteExchange(exchangeName(prefix));
 }

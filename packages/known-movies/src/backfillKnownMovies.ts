@@ -4,7 +4,7 @@ import { querySubgraph, startStartupTask } from '@cinegraph/service-kit';
 import type { KnownMovie } from './saveKnownMovies.ts';
 import { saveKnownMovies } from './saveKnownMovies.ts';
 
-const CATALOGUE_PAGE = /* GraphQL */ `
+const CATALOG_PAGE = /* GraphQL */ `
   query KnownMoviesBackfill($after: String) {
     movies(first: 100, after: $after, orderBy: TITLE_ASC) {
       edges {
@@ -21,23 +21,23 @@ const CATALOGUE_PAGE = /* GraphQL */ `
   }
 `;
 
-interface CataloguePage {
+interface CatalogPage {
   movies: {
     edges: { node: KnownMovie }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
 
-/** Pages through the movies subgraph's catalogue, 100 movies per request. */
-export async function* fetchCatalogue(
+/** Pages through the movies subgraph's catalog, 100 movies per request. */
+export async function* fetchCatalog(
   moviesUrl: string,
   signal?: AbortSignal,
 ): AsyncGenerator<KnownMovie[]> {
   let after: string | null = null;
   do {
-    const page: CataloguePage = await querySubgraph<CataloguePage>(
+    const page: CatalogPage = await querySubgraph<CatalogPage>(
       moviesUrl,
-      CATALOGUE_PAGE,
+      CATALOG_PAGE,
       { after },
       { clientName: 'known-movies-backfill', ...(signal ? { signal } : {}) },
     );
@@ -55,8 +55,8 @@ export interface KnownMoviesBackfill {
 }
 
 /**
- * Copies the ids (and titles) of every movie in the catalogue into `known_movies`, at
- * start-up, retrying with backoff until it succeeds. The catalogue events keep the table
+ * Copies the ids (and titles) of every movie in the catalog into `known_movies`, at
+ * start-up, retrying with backoff until it succeeds. The catalog events keep the table
  * current afterwards; this covers movies created before the service's queue existed, and
  * heals anything lost. It is not on any request path.
  */
@@ -73,7 +73,7 @@ export function startKnownMoviesBackfill(options: {
     ...(options.maxDelayMs ? { maxDelayMs: options.maxDelayMs } : {}),
     async run(signal) {
       let movies = 0;
-      for await (const page of fetchCatalogue(moviesUrl, signal)) {
+      for await (const page of fetchCatalog(moviesUrl, signal)) {
         await saveKnownMovies(db, page);
         movies += page.length;
       }
@@ -86,7 +86,7 @@ export function startKnownMoviesBackfill(options: {
       if (task.isDone()) return;
       const [row] = (await db.$queryRaw`
         SELECT EXISTS (SELECT 1 FROM known_movies) AS "any"`) as { any: boolean }[];
-      if (!row?.any) throw new Error('no movies known yet: the catalogue backfill is pending');
+      if (!row?.any) throw new Error('no movies known yet: the catalog backfill is pending');
     },
     stop: task.stop,
   };

@@ -1,4 +1,4 @@
-export { fetchCatalogue, startKnownMoviesBackfill } from './backfillKnownMovies.ts';
+export { fetchCatalog, startKnownMoviesBackfill } from './backfillKnownMovies.ts';
 export type { KnownMoviesBackfill } from './backfillKnownMovies.ts';
 export { knownMovieHandlers } from './knownMovieHandlers.ts';
 export { saveKnownMovies } from './saveKnownMovies.ts';

@@ -92,7 +92,7 @@ describe('known movies', () => {
     try {
       await backfill.firstAttempt;
       await expect(backfill.readiness()).rejects.toThrow(/backfill is pending/);
-      // Rows from the catalogue events are enough to serve.
+      // Rows from the catalog events are enough to serve.
       await saveKnownMovies(db, [{ id: crypto.randomUUID(), title: 'From an event' }]);
       await expect(backfill.readiness()).resolves.toBeUndefined();
     } finally {

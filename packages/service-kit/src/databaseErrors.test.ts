@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { isUniqueViolation, mapDatabaseError } from './databaseErrors.ts';
+import { isMissingRow, isUniqueViolation, mapDatabaseError } from './databaseErrors.ts';
 
 /** What a subgraph's Prisma client throws: its own class, recognised by name and code. */
 function prismaError(code: string): Error & { code: string } {
@@ -29,6 +29,15 @@ describe('isUniqueViolation', () => {
     expect(isUniqueViolation(undefined)).toBe(false);
     expect(isUniqueViolation(null)).toBe(false);
     expect(isUniqueViolation('P2002')).toBe(false);
+  });
+});
+
+describe('isMissingRow', () => {
+  it('is true for a write that found no row, false for anything else', () => {
+    expect(isMissingRow(prismaError('P2025'))).toBe(true);
+    expect(isMissingRow(prismaError('P2002'))).toBe(false);
+    expect(isMissingRow(Object.assign(new Error('not found'), { code: 'P2025' }))).toBe(false);
+    expect(isMissingRow(undefined)).toBe(false);
   });
 });
 

@@ -8,6 +8,8 @@ interface KnownRequestError {
 
 /** Prisma's code for a unique constraint violation (PostgreSQL's 23505). */
 const UNIQUE_VIOLATION = 'P2002';
+/** Prisma's code for a write whose row was not found (an update or delete matching none). */
+const MISSING_ROW = 'P2025';
 
 /**
  * A Prisma known request error, whichever subgraph's generated client threw it: each has
@@ -32,6 +34,14 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * Whether a write found no row to change (Prisma P2025): for the call sites that say
+ * which thing was missing, rather than mapDatabaseError's plain NOT_FOUND.
+ */
+export function isMissingRow(error: unknown): boolean {
+  return isKnownRequestError(error) && error.code === MISSING_ROW;
+}
+
+/**
  * The one place where database failures become client errors: a unique violation is a
  * CONFLICT, a missing row a NOT_FOUND. Anything else is returned unchanged, to be masked
  * as INTERNAL_SERVER_ERROR and logged whole.
@@ -41,7 +51,7 @@ export function mapDatabaseError(error: unknown): GraphQLError | unknown {
   switch (error.code) {
     case UNIQUE_VIOLATION:
       return createError('CONFLICT', 'That already exists.');
-    case 'P2025':
+    case MISSING_ROW:
       return createError('NOT_FOUND', 'That does not exist.');
     case 'P2003':
       return createError('BAD_USER_INPUT', 'That refers to something that does not exist.');

@@ -14,7 +14,7 @@ export { createService, GRAPHQL_PATH, replyWithError } from './createService.ts'
 export type { ReadinessCheck, Service, ServiceOptions } from './createService.ts';
 export { createSubgraphService } from './createSubgraphService.ts';
 export type { SubgraphParts, SubgraphServiceOptions } from './createSubgraphService.ts';
-export { isUniqueViolation, mapDatabaseError } from './databaseErrors.ts';
+export { isMissingRow, isUniqueViolation, mapDatabaseError } from './databaseErrors.ts';
 export { createFormatError } from './formatError.ts';
 export { authorizationOf, isUpgradeFor, refuseUpgrade } from './graphqlWebSocket.ts';
 export { createGroupLoader, createLoader } from './dataloaders.ts';

@@ -3,7 +3,7 @@ import type { Runnable } from '@cinegraph/service-kit';
 import { createSubgraphService } from '@cinegraph/service-kit';
 import { Counter, Gauge } from 'prom-client';
 import { startExpiryWorker } from './booking/expireBookings.ts';
-import { startCatalogueBackfill } from './catalogue/knownCatalogue.ts';
+import { startCatalogBackfill } from './catalog/knownCatalog.ts';
 import type { BookingsConfig } from './config.ts';
 import type { BookingsContext } from './context.ts';
 import { createLoaders } from './context.ts';
@@ -106,7 +106,7 @@ export function createBookingsService(config: BookingsConfig): Promise<Runnable>
             },
           }),
         startupTasks: {
-          catalogue: () => startCatalogueBackfill({ moviesUrl: config.MOVIES_URL, db, logger }),
+          catalog: () => startCatalogBackfill({ moviesUrl: config.MOVIES_URL, db, logger }),
         },
         workers: {
           expiry: () =>

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnvelope, subscriptions } from '@cinegraph/events';
+import { createEnvelope, eventConsumers } from '@cinegraph/events';
 import type { Keyspace } from '@cinegraph/keyspace';
 import { connectKeyspace } from '@cinegraph/keyspace';
 import type { Viewer } from '@cinegraph/service-kit';
@@ -97,7 +97,7 @@ afterAll(async () => {
 
 describe('the bookings consumer', () => {
   it('handles exactly the events its subscription lists', () => {
-    expect(Object.keys(createHandlers(holds)).sort()).toEqual([...subscriptions.bookings].sort());
+    expect(Object.keys(createHandlers(holds)).sort()).toEqual([...eventConsumers.bookings].sort());
   });
 });
 

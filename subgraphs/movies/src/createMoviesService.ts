@@ -9,7 +9,7 @@ import type { Movie } from './generated/prisma/client.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { resolvers } from './resolvers/index.ts';
 
-/** The movies subgraph: the catalogue, its movie cache in the keyspace, catalogue events. */
+/** The movies subgraph: the catalog, its movie cache in the keyspace, catalog events. */
 export function createMoviesService(config: MoviesConfig): Promise<Runnable> {
   return createSubgraphService({
     name: 'movies',

@@ -92,7 +92,7 @@ describe('createShowtime', () => {
   });
 });
 
-describe('catalogue events', () => {
+describe('catalog events', () => {
   it('records movie.created and movie.updated in the outbox with the change', async () => {
     const genre = await db.genre.findFirstOrThrow();
     const movie = await createMovie(db, {

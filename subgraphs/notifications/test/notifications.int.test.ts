@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import type { SMTPServerDataStream } from 'smtp-server';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createEnvelope, subscriptions } from '@cinegraph/events';
+import { createEnvelope, eventConsumers } from '@cinegraph/events';
 import { createPrismaClient } from '@cinegraph/service-kit';
 import { eventually, freePort, uniqueId, useTestDatabase } from '@cinegraph/testing';
 import { startDeliveryWorker } from '../src/delivery/deliveryWorker.ts';
@@ -77,7 +77,7 @@ async function startSmtpServer(options: { rejectRecipient?: boolean } = {}) {
 
 describe('the notifications consumer', () => {
   it('handles exactly the events its subscription lists', () => {
-    expect(Object.keys(handlers).sort()).toEqual([...subscriptions.notifications].sort());
+    expect(Object.keys(handlers).sort()).toEqual([...eventConsumers.notifications].sort());
   });
 
   it('records a welcome email for a registration, once however often it arrives', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnvelope, subscriptions } from '@cinegraph/events';
+import { createEnvelope, eventConsumers } from '@cinegraph/events';
 import type { Viewer } from '@cinegraph/service-kit';
 import { createPrismaClient } from '@cinegraph/service-kit';
 import { useTestDatabase } from '@cinegraph/testing';
@@ -68,7 +68,7 @@ afterAll(async () => {
 
 describe('the payments consumer', () => {
   it('handles exactly the events its subscription lists', () => {
-    expect(Object.keys(createHandlers()).sort()).toEqual([...subscriptions.payments].sort());
+    expect(Object.keys(createHandlers()).sort()).toEqual([...eventConsumers.payments].sort());
   });
 });
 

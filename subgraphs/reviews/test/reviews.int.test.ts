@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subscriptions } from '@cinegraph/events';
+import { eventConsumers } from '@cinegraph/events';
 import type { Viewer } from '@cinegraph/service-kit';
 import { createPrismaClient, createReadThroughCache } from '@cinegraph/service-kit';
 import { connectKeyspace } from '@cinegraph/keyspace';
@@ -67,7 +67,7 @@ afterAll(async () => {
 
 describe('the reviews consumer', () => {
   it('handles exactly the events its subscription lists', () => {
-    expect(Object.keys(handlers).sort()).toEqual([...subscriptions.reviews].sort());
+    expect(Object.keys(handlers).sort()).toEqual([...eventConsumers.reviews].sort());
   });
 });
 

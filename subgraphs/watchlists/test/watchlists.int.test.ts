@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subscriptions } from '@cinegraph/events';
+import { eventConsumers } from '@cinegraph/events';
 import type { Viewer } from '@cinegraph/service-kit';
 import { createPrismaClient } from '@cinegraph/service-kit';
 import { useTestDatabase } from '@cinegraph/testing';
@@ -36,7 +36,7 @@ afterAll(async () => {
 
 describe('the watchlists consumer', () => {
   it('handles exactly the events its subscription lists', () => {
-    expect(Object.keys(handlers).sort()).toEqual([...subscriptions.watchlists].sort());
+    expect(Object.keys(handlers).sort()).toEqual([...eventConsumers.watchlists].sort());
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * A poster drawn from the title: the catalogue's poster URLs point at an example domain,
+ * A poster drawn from the title: the catalog's poster URLs point at an example domain,
  * and the app loads nothing from third parties.
  */
 export function Poster({

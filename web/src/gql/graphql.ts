@@ -101,7 +101,7 @@ export type ReviewOrder =
   | 'NEWEST';
 
 export type Role =
-  /** Staff: may change the catalogue and see every account. */
+  /** Staff: may change the catalog and see every account. */
   | 'ADMIN'
   /** A partner integration (calls with persisted queries). */
   | 'PARTNER'

@@ -1,9 +1,28 @@
 import type { MessageProperties } from 'amqplib';
 import { Journal } from './journal.ts';
-import type { MemoryBusServer } from './memoryBusServer.ts';
-import type { MemoryQueue } from './memoryQueue.ts';
+import type { MemoryConnection } from './memoryConnection.ts';
+import type { MemoryExchange } from './memoryExchange.ts';
+import type { MemoryQueue, QueueSettings } from './memoryQueue.ts';
 import { queueSettings } from './memoryQueue.ts';
 import type { Headers, StoredMessage } from './storedMessage.ts';
+
+/**
+ * The bus (MemoryBusServer) as its journal reads it (to compact) and rebuilds it (to replay):
+ * declared here, rather than the server imported, because the server keeps a journal.
+ */
+export interface JournaledServer {
+  readonly closed: boolean;
+  readonly exchanges: ReadonlyMap<string, MemoryExchange>;
+  readonly queues: Map<string, MemoryQueue>;
+  readonly connections: ReadonlySet<MemoryConnection>;
+  /** The arrival number of the latest message: replay raises it to the journal's. */
+  seq: number;
+  declareExchange(name: string, type: string, durable: boolean): void;
+  declareQueue(name: string, settings: QueueSettings): MemoryQueue;
+  bind(queueName: string, exchangeName: string, pattern: string): void;
+  deleteQueue(name: string): number;
+  deleteExchange(name: string): void;
+}
 
 export type JournalRecord =
   | { t: 'exchange'; name: string; type: string }
@@ -36,13 +55,13 @@ export class BusJournal {
 
   private constructor(
     private readonly journal: Journal<JournalRecord>,
-    private readonly bus: MemoryBusServer,
+    private readonly bus: JournaledServer,
   ) {}
 
   /** Opens the journal file of `bus`, and returns it with the records to replay. */
   static async open(
     file: string,
-    bus: MemoryBusServer,
+    bus: JournaledServer,
   ): Promise<{ journal: BusJournal; records: JournalRecord[] }> {
     const { journal, records } = await Journal.open<JournalRecord>(file);
     return { journal: new BusJournal(journal, bus), records };
@@ -79,7 +98,7 @@ export class BusJournal {
 }
 
 /** The state as journal records, for a compacted journal. */
-function snapshot(bus: MemoryBusServer): JournalRecord[] {
+function snapshot(bus: JournaledServer): JournalRecord[] {
   const records: JournalRecord[] = [];
   for (const exchange of bus.exchanges.values())
     if (exchange.durable) records.push({ t: 'exchange', name: exchange.name, type: exchange.type });
@@ -116,7 +135,7 @@ function snapshot(bus: MemoryBusServer): JournalRecord[] {
 }
 
 /** What the channels of the bus hold unacknowledged from a queue: still the queue's. */
-function unackedOf(bus: MemoryBusServer, queue: MemoryQueue): StoredMessage[] {
+function unackedOf(bus: JournaledServer, queue: MemoryQueue): StoredMessage[] {
   const unacked: StoredMessage[] = [];
   for (const connection of bus.connections)
     for (const channel of connection.channels) unacked.push(...channel.unackedFrom(queue));
@@ -127,7 +146,7 @@ function unackedOf(bus: MemoryBusServer, queue: MemoryQueue): StoredMessage[] {
  * Rebuilds a bus from its journal's records. The bus must not record meanwhile (it has no
  * journal yet): the journal is rewritten from the result.
  */
-export function replayJournal(bus: MemoryBusServer, records: JournalRecord[]): void {
+export function replayJournal(bus: JournaledServer, records: JournalRecord[]): void {
   const live = new Map<string, Map<number, JournalRecord & { t: 'message' }>>();
   for (const record of records) {
     switch (record.t) {

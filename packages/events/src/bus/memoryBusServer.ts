@@ -1,11 +1,12 @@
 import type { MessageProperties } from 'amqplib';
 import { BusError } from './busError.ts';
 import { BusJournal, replayJournal } from './busJournal.ts';
-import type { JournalRecord } from './busJournal.ts';
+import type { JournaledServer, JournalRecord } from './busJournal.ts';
 import { MemoryConnection } from './memoryConnection.ts';
+import type { ConnectionServer } from './memoryConnection.ts';
 import { MemoryExchange } from './memoryExchange.ts';
 import { MemoryQueue } from './memoryQueue.ts';
-import type { QueueSettings } from './memoryQueue.ts';
+import type { QueueServer, QueueSettings } from './memoryQueue.ts';
 import type { Headers, StoredMessage } from './storedMessage.ts';
 
 /*
@@ -27,8 +28,12 @@ import type { Headers, StoredMessage } from './storedMessage.ts';
 const sameArguments = (a: Headers, b: Headers) =>
   JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
-/** One in-process bus: its exchanges, queues and (when it has one) journal. */
-export class MemoryBusServer {
+/**
+ * One in-process bus: its exchanges, queues and (when it has one) journal. Its parts see it
+ * through the narrow interfaces they declare (QueueServer, ConnectionServer and, through
+ * it, ChannelServer, JournaledServer), so that none of them imports it.
+ */
+export class MemoryBusServer implements QueueServer, ConnectionServer, JournaledServer {
   readonly exchanges = new Map<string, MemoryExchange>();
   readonly queues = new Map<string, MemoryQueue>();
   readonly connections = new Set<MemoryConnection>();

@@ -1,16 +1,53 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { ConsumeMessage, GetMessage, Message, Options, Replies } from 'amqplib';
+import type {
+  ConsumeMessage,
+  GetMessage,
+  Message,
+  MessageProperties,
+  Options,
+  Replies,
+} from 'amqplib';
 import { BusError } from './busError.ts';
 import type { BusConfirmChannel } from './busModel.ts';
-import type { MemoryBusServer } from './memoryBusServer.ts';
-import type { MemoryConnection } from './memoryConnection.ts';
-import type { Consumer, MemoryQueue } from './memoryQueue.ts';
+import type { Consumer, ConsumerChannel, MemoryQueue, QueueSettings } from './memoryQueue.ts';
 import { queueSettings } from './memoryQueue.ts';
 import type { StoredMessage } from './storedMessage.ts';
 import { asDelivered, messageProperties } from './storedMessage.ts';
 import { UnackedDeliveries } from './unackedDeliveries.ts';
 import type { Settlement } from './unackedDeliveries.ts';
+
+/**
+ * The bus (MemoryBusServer) as its channels use it: declared here, rather than the server
+ * imported, because the server holds the connections that hold the channels.
+ */
+export interface ChannelServer {
+  declareExchange(name: string, type: string, durable: boolean): void;
+  declareQueue(name: string, settings: QueueSettings): MemoryQueue;
+  /** The queue of that name; a BusError (404) when there is none. */
+  queue(name: string): MemoryQueue;
+  bind(queueName: string, exchangeName: string, pattern: string): void;
+  deleteQueue(name: string): number;
+  deleteExchange(name: string): void;
+  route(
+    exchangeName: string,
+    routingKey: string,
+    content: Buffer,
+    properties: Partial<MessageProperties>,
+  ): void;
+  removed(queue: MemoryQueue, message: StoredMessage): void;
+  /** Resolves once every change so far is in the journal. */
+  sync(): Promise<void>;
+}
+
+/** The connection a channel is on (MemoryConnection), as the channel uses it. */
+export interface ChannelConnection {
+  readonly bus: ChannelServer;
+  /** The user it authenticated as, that `userId` properties are checked against. */
+  readonly user: string;
+  /** Its open channels: a channel leaves when it closes. */
+  readonly channels: Set<MemoryChannel>;
+}
 
 /**
  * A channel on the in-process bus (every channel confirms; see BusConfirmChannel). It ends
@@ -20,18 +57,18 @@ import type { Settlement } from './unackedDeliveries.ts';
  * `error` then `close`, as a broker's asynchronous channel.close does. Every way requeues
  * what it holds unacknowledged.
  */
-export class MemoryChannel extends EventEmitter implements BusConfirmChannel {
+export class MemoryChannel extends EventEmitter implements BusConfirmChannel, ConsumerChannel {
   private readonly unacked = new UnackedDeliveries();
   private readonly consumers = new Map<string, Consumer>();
   private prefetchCount = 0;
   /** Undefined while open; then the error that closed it, or null. */
   private closedBy: BusError | null | undefined = undefined;
 
-  constructor(private readonly connection: MemoryConnection) {
+  constructor(private readonly connection: ChannelConnection) {
     super();
   }
 
-  private get bus(): MemoryBusServer {
+  private get bus(): ChannelServer {
     return this.connection.bus;
   }
 

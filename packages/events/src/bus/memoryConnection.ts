@@ -1,8 +1,19 @@
 import { EventEmitter } from 'node:events';
 import { BusError } from './busError.ts';
 import type { BusModel } from './busModel.ts';
-import type { MemoryBusServer } from './memoryBusServer.ts';
 import { MemoryChannel } from './memoryChannel.ts';
+import type { ChannelConnection, ChannelServer } from './memoryChannel.ts';
+import type { MemoryQueue } from './memoryQueue.ts';
+
+/**
+ * The bus (MemoryBusServer) as its connections use it, and hand it on to their channels:
+ * declared here, rather than the server imported, because the server holds the connections.
+ */
+export interface ConnectionServer extends ChannelServer {
+  readonly queues: ReadonlyMap<string, MemoryQueue>;
+  /** Its open connections: a connection leaves when it ends. */
+  readonly connections: Set<MemoryConnection>;
+}
 
 /**
  * A connection to an in-process bus, shaped as amqplib's ChannelModel (BusModel). It ends
@@ -12,12 +23,12 @@ import { MemoryChannel } from './memoryChannel.ts';
  * the error, so that a recovering connection reconnects). Either way its channels close
  * with it and its exclusive queues are deleted.
  */
-export class MemoryConnection extends EventEmitter implements BusModel {
+export class MemoryConnection extends EventEmitter implements BusModel, ChannelConnection {
   readonly channels = new Set<MemoryChannel>();
   private open = true;
 
   constructor(
-    readonly bus: MemoryBusServer,
+    readonly bus: ConnectionServer,
     readonly name: string,
     readonly user: string,
   ) {

@@ -1,12 +1,39 @@
-import type { ConsumeMessage, Options } from 'amqplib';
-import type { MemoryBusServer } from './memoryBusServer.ts';
-import type { MemoryChannel } from './memoryChannel.ts';
-import type { MemoryConnection } from './memoryConnection.ts';
+import type { ConsumeMessage, MessageProperties, Options } from 'amqplib';
 import type { Headers, StoredMessage } from './storedMessage.ts';
+
+/**
+ * The bus a queue is in (MemoryBusServer), as the queue uses it: declared here, rather than
+ * the server imported, because the server is built of queues.
+ */
+export interface QueueServer {
+  readonly closed: boolean;
+  readonly queues: ReadonlyMap<string, MemoryQueue>;
+  deleteQueue(name: string): number;
+  route(
+    exchangeName: string,
+    routingKey: string,
+    content: Buffer,
+    properties: Partial<MessageProperties>,
+  ): void;
+  removed(queue: MemoryQueue, message: StoredMessage): void;
+}
+
+/** The channel a consumer is on (MemoryChannel), as its queue and the bus use it. */
+export interface ConsumerChannel {
+  deliver(consumer: Consumer, message: StoredMessage): void;
+  /** The queue was deleted under the consumer. */
+  cancelledByBus(consumer: Consumer): void;
+}
+
+/**
+ * The connection an exclusive queue belongs to (a MemoryConnection): the queue only tells
+ * owners apart, so any object will do.
+ */
+export type QueueOwner = object;
 
 export interface Consumer {
   tag: string;
-  channel: MemoryChannel;
+  channel: ConsumerChannel;
   queue: MemoryQueue;
   onMessage: (message: ConsumeMessage | null) => void;
   noAck: boolean;
@@ -16,7 +43,7 @@ export interface Consumer {
 
 export interface QueueSettings {
   durable: boolean;
-  exclusiveOwner: MemoryConnection | null;
+  exclusiveOwner: QueueOwner | null;
   autoDelete: boolean;
   ttlMs: number | null;
   deadLetterExchange: string | null;
@@ -27,7 +54,7 @@ export interface QueueSettings {
 
 export function queueSettings(
   options: Options.AssertQueue,
-  owner: MemoryConnection | null,
+  owner: QueueOwner | null,
 ): QueueSettings {
   const args: Headers = { ...(options.arguments as Headers | undefined) };
   if (options.messageTtl !== undefined) args['x-message-ttl'] = options.messageTtl;
@@ -64,7 +91,7 @@ export class MemoryQueue {
   private hadConsumer = false;
 
   constructor(
-    readonly bus: MemoryBusServer,
+    readonly bus: QueueServer,
     readonly name: string,
     readonly settings: QueueSettings,
   ) {}

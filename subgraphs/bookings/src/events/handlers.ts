@@ -1,12 +1,12 @@
 import type { EventHandlers } from '@cinegraph/events';
 import { cancelUnpaidBooking, markRefunded, settlePaidBooking } from '../booking/sagaSteps.ts';
-import { saveShowtimes } from '../catalogue/knownCatalogue.ts';
+import { saveShowtimes } from '../catalog/knownCatalog.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { SeatHolds } from '../holds/seatHolds.ts';
 
 export type Tx = Prisma.TransactionClient;
 
-/** What bookings does with each event it consumes (see packages/events subscriptions). */
+/** What bookings does with each event it consumes (see packages/events eventConsumers.ts). */
 export function createHandlers(holds: SeatHolds) {
   return {
     async 'showtime.created'(tx, event) {

@@ -23,8 +23,8 @@ export interface SeatLayouts {
 const MAX_SCREENS = 1_000;
 
 /**
- * Seat layouts kept in process memory: a screen's seats never change once the catalogue
- * backfill has written them (src/catalogue/knownCatalogue.ts), so each screen is read once,
+ * Seat layouts kept in process memory: a screen's seats never change once the catalog
+ * backfill has written them (src/catalog/knownCatalog.ts), so each screen is read once,
  * on first use, and shared by every request. Two requests asking for a screen at the same
  * time share one query. A screen with no seats is not kept: its seats may not have been
  * backfilled yet, and the next request asks again. The least recently used screen goes

@@ -8,24 +8,16 @@ import {
 } from '@cinegraph/service-kit';
 import type { PrismaClient, Showtime } from '../generated/prisma/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
+import type { QueryShowtimesArgs } from '../schema.generated.ts';
 
 /** A page of showtimes; the total is counted only when a client asks for it. */
 export type ShowtimeConnectionModel = CountedConnection<Showtime>;
 
-export interface ListShowtimesArgs {
-  movieId?: string | null;
-  theaterId?: string | null;
-  /** A local calendar date at the theater (the Date scalar gives UTC midnight). */
-  date?: Date | null;
-  city?: string | null;
-  first?: number | null;
-  after?: string | null;
-}
-
 /** Showtimes in start order with keyset pagination on (starts_at, id). */
 export async function listShowtimes(
   db: PrismaClient,
-  args: ListShowtimesArgs,
+  // `date` is a local calendar date at the theater (the Date scalar gives UTC midnight).
+  args: QueryShowtimesArgs,
 ): Promise<ShowtimeConnectionModel> {
   const size = pageSize(args.first);
   const conditions: Prisma.Sql[] = [];

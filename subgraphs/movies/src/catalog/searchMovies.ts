@@ -70,7 +70,7 @@ function orderingFor(orderBy: MovieOrderBy, query: Prisma.Sql | null): Ordering 
 }
 
 /**
- * The catalogue query: full-text search (the `search` tsvector column and its GIN index),
+ * The catalog query: full-text search (the `search` tsvector column and its GIN index),
  * genre and release-date filters, keyset pagination on (sort key, id).
  */
 export async function searchMovies(

@@ -1,2 +1,2 @@
-export { generateCatalogue, MOVIE_COUNT, SHOWTIME_DAYS } from './catalogue.ts';
+export { generateCatalog, MOVIE_COUNT, SHOWTIME_DAYS } from './catalog.ts';
 export { seedMovies } from './seedMovies.ts';

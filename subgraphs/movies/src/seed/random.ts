@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same catalogue everywhere. */
+/** A small seeded PRNG (mulberry32): the same seed gives the same catalog everywhere. */
 export function createRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { generateCatalogue } from './catalogue.ts';
+import { generateCatalog } from './catalog.ts';
 
 const CHUNK = 1_000;
 
@@ -12,24 +12,24 @@ async function insert<Row>(
 }
 
 /**
- * Loads the demo catalogue. Idempotent: ids are derived from names, so running it again
+ * Loads the demo catalog. Idempotent: ids are derived from names, so running it again
  * adds only what is missing (e.g. the showtimes of days that have come into range).
  */
 export async function seedMovies(db: PrismaClient, today = new Date().toISOString().slice(0, 10)) {
-  const catalogue = generateCatalogue(today);
-  await insert(catalogue.genres, (args) => db.genre.createMany(args));
-  await insert(catalogue.people, (args) => db.person.createMany(args));
-  await insert(catalogue.movies, (args) => db.movie.createMany(args));
-  await insert(catalogue.movieGenres, (args) => db.movieGenre.createMany(args));
-  await insert(catalogue.credits, (args) => db.credit.createMany(args));
-  await insert(catalogue.theaters, (args) => db.theater.createMany(args));
-  await insert(catalogue.screens, (args) => db.screen.createMany(args));
-  await insert(catalogue.seats, (args) => db.seat.createMany(args));
-  await insert(catalogue.showtimes, (args) => db.showtime.createMany(args));
+  const catalog = generateCatalog(today);
+  await insert(catalog.genres, (args) => db.genre.createMany(args));
+  await insert(catalog.people, (args) => db.person.createMany(args));
+  await insert(catalog.movies, (args) => db.movie.createMany(args));
+  await insert(catalog.movieGenres, (args) => db.movieGenre.createMany(args));
+  await insert(catalog.credits, (args) => db.credit.createMany(args));
+  await insert(catalog.theaters, (args) => db.theater.createMany(args));
+  await insert(catalog.screens, (args) => db.screen.createMany(args));
+  await insert(catalog.seats, (args) => db.seat.createMany(args));
+  await insert(catalog.showtimes, (args) => db.showtime.createMany(args));
   return {
-    movies: catalogue.movies.length,
-    theaters: catalogue.theaters.length,
-    screens: catalogue.screens.length,
-    showtimes: catalogue.showtimes.length,
+    movies: catalog.movies.length,
+    theaters: catalog.theaters.length,
+    screens: catalog.screens.length,
+    showtimes: catalog.showtimes.length,
   };
 }

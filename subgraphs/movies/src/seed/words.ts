@@ -1,4 +1,4 @@
-// Word lists the catalogue generator draws from. Invented titles and people: any
+// Word lists the catalog generator draws from. Invented titles and people: any
 // resemblance to real films is chance.
 export const genreNames = [
   'Action',

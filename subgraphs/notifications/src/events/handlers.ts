@@ -2,7 +2,7 @@ import type { EventHandlers } from '@cinegraph/events';
 import type { Tx } from './notify.ts';
 import { notify } from './notify.ts';
 
-/** What notifications does with each event it consumes (see packages/events subscriptions). */
+/** What notifications does with each event it consumes (see packages/events eventConsumers.ts). */
 export const handlers = {
   async 'user.registered'(tx, event) {
     const { userId, email, displayName } = event.data;

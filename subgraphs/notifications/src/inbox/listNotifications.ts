@@ -1,20 +1,15 @@
 import type { CountedConnection } from '@cinegraph/service-kit';
 import { decodeTimeCursor, olderThan, pageSize, toConnection } from '@cinegraph/service-kit';
 import type { Notification, Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { UserNotificationsArgs } from '../schema.generated.ts';
 
 export type NotificationConnectionModel = CountedConnection<Notification>;
-
-export interface ListArgs {
-  first?: number | null;
-  after?: string | null;
-  unreadOnly?: boolean | null;
-}
 
 /** A user's notifications, newest first, keyset-paginated on (createdAt, id). */
 export async function listNotifications(
   db: PrismaClient,
   userId: string,
-  args: ListArgs,
+  args: UserNotificationsArgs,
 ): Promise<NotificationConnectionModel> {
   const size = pageSize(args.first);
   const after = decodeTimeCursor(args.after);

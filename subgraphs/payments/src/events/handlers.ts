@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 export type Tx = Prisma.TransactionClient;
 
 /**
- * What payments does with each event it consumes (see packages/events subscriptions), in
+ * What payments does with each event it consumes (see packages/events eventConsumers.ts), in
  * the consumer's transaction. A cancellation is recorded here; its refund, a call to the
  * processor, runs after the commit (refundCancelledBookings).
  */

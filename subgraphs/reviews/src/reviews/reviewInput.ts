@@ -4,17 +4,15 @@ import type { UpdateReviewInput } from '../schema.generated.ts';
 export const MAX_TITLE_LENGTH = 120;
 export const MAX_BODY_LENGTH = 10_000;
 
-/** The fields a review write may give: UpdateReviewInput's (a CreateReviewInput has them too). */
-export type ReviewFields = UpdateReviewInput;
-
 /** Characters as people count them (code points), not UTF-16 units. */
 const length = (text: string) => [...text].length;
 
 /**
- * Checks the fields given (an update may give some). Text is kept exactly as written:
+ * Checks the fields a review write gives (UpdateReviewInput's; a CreateReviewInput has
+ * them too) (an update may give some). Text is kept exactly as written:
  * it is never trimmed, escaped or interpreted as HTML here; clients escape it to render.
  */
-export function validateReviewFields(fields: ReviewFields): void {
+export function validateReviewFields(fields: UpdateReviewInput): void {
   const { rating, title, body, containsSpoilers } = fields;
   if (
     rating !== undefined &&

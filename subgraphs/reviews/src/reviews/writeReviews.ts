@@ -1,24 +1,22 @@
 import { emit } from '@cinegraph/events';
 import type { Viewer } from '@cinegraph/service-kit';
-import { conflict, forbidden, isUniqueViolation, notFound } from '@cinegraph/service-kit';
+import {
+  conflict,
+  forbidden,
+  isMissingRow,
+  isUniqueViolation,
+  notFound,
+} from '@cinegraph/service-kit';
 import type { PrismaClient, Review } from '../generated/prisma/client.ts';
-import { Prisma } from '../generated/prisma/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import type { RatingSummaryCache } from './ratingSummary.ts';
-import type { ReviewFields } from './reviewInput.ts';
+import type { CreateReviewInput, UpdateReviewInput } from '../schema.generated.ts';
 import { validateReviewFields } from './reviewInput.ts';
 
 /** What a write needs: the database, and the cache it must retire entries of after commit. */
 export interface ReviewWriter {
   db: PrismaClient;
   ratingSummaries: RatingSummaryCache;
-}
-
-export interface CreateReviewFields {
-  movieId: string;
-  rating: number;
-  title?: string | null;
-  body: string;
-  containsSpoilers?: boolean | null;
 }
 
 async function findReview(db: PrismaClient, id: string): Promise<Review> {
@@ -34,7 +32,7 @@ async function findReview(db: PrismaClient, id: string): Promise<Review> {
 export async function createReview(
   { db, ratingSummaries }: ReviewWriter,
   author: Viewer,
-  fields: CreateReviewFields,
+  fields: CreateReviewInput,
 ): Promise<Review> {
   validateReviewFields(fields);
   const review = await db
@@ -74,7 +72,7 @@ export async function updateReview(
   { db, ratingSummaries }: ReviewWriter,
   viewer: Viewer,
   id: string,
-  fields: ReviewFields,
+  fields: UpdateReviewInput,
 ): Promise<Review> {
   validateReviewFields(fields);
   const review = await findReview(db, id);
@@ -88,8 +86,7 @@ export async function updateReview(
   const updated = await db.review
     .update({ where: { id, authorId: viewer.id }, data })
     .catch((error: unknown) => {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025')
-        throw notFound('No review has that id.');
+      if (isMissingRow(error)) throw notFound('No review has that id.');
       throw error;
     });
   if (updated.rating !== review.rating) await ratingSummaries.invalidate([updated.movieId]);

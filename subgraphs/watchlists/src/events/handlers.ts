@@ -4,5 +4,5 @@ import type { Prisma } from '../generated/prisma/client.ts';
 
 export type Tx = Prisma.TransactionClient;
 
-/** What watchlists does with each event it consumes (see packages/events subscriptions). */
+/** What watchlists does with each event it consumes (see packages/events eventConsumers.ts). */
 export const handlers = { ...knownMovieHandlers<Tx>() } satisfies EventHandlers<Tx>;

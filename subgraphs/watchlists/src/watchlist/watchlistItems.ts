@@ -1,7 +1,6 @@
 import type { Viewer } from '@cinegraph/service-kit';
-import { badInput, notFound } from '@cinegraph/service-kit';
+import { badInput, isMissingRow, notFound } from '@cinegraph/service-kit';
 import type { PrismaClient, WatchlistItem } from '../generated/prisma/client.ts';
-import { Prisma } from '../generated/prisma/client.ts';
 
 export const MAX_NOTE_LENGTH = 500;
 
@@ -57,8 +56,7 @@ export async function markWatched(
       data: { watchedAt: watched ? new Date() : null },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025')
-      throw notFound('That movie is not on your watchlist.');
+    if (isMissingRow(error)) throw notFound('That movie is not on your watchlist.');
     throw error;
   }
 }

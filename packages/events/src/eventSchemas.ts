@@ -9,7 +9,7 @@ const money = { amountCents: z.number().int().min(0), currency: z.string().regex
  * and dead-letter what does not match. Adding a field is compatible (consumers ignore
  * what they do not know); renaming or removing one needs a new routing key.
  */
-export const eventCatalogue = {
+export const eventSchemas = {
   'user.registered': z.object({
     userId: id,
     email: z.email(),
@@ -37,7 +37,7 @@ export const eventCatalogue = {
     endsAt: z.iso.datetime(),
     priceCents: z.number().int().min(0),
     currency: money.currency,
-    /** For tickets and messages, as the catalogue had them when the showtime was set. */
+    /** For tickets and messages, as the movie catalog had them when the showtime was set. */
     movieTitle: z.string().min(1),
     theaterName: z.string().min(1),
     /** The theater's IANA time zone, e.g. Europe/London. */
@@ -100,13 +100,13 @@ export const eventCatalogue = {
   'payment.refunded': z.object({ paymentId: id, bookingId: id, userId: id, ...money }),
 } as const;
 
-export type EventType = keyof typeof eventCatalogue;
-export type EventData<Type extends EventType> = z.infer<(typeof eventCatalogue)[Type]>;
+export type EventType = keyof typeof eventSchemas;
+export type EventData<Type extends EventType> = z.infer<(typeof eventSchemas)[Type]>;
 
-export const eventTypes = Object.keys(eventCatalogue) as EventType[];
+export const eventTypes = Object.keys(eventSchemas) as EventType[];
 
 export function isEventType(value: unknown): value is EventType {
-  return typeof value === 'string' && Object.hasOwn(eventCatalogue, value);
+  return typeof value === 'string' && Object.hasOwn(eventSchemas, value);
 }
 
 /**
@@ -134,6 +134,6 @@ const ownerOf = new Map<string, ProducingService>(
 /** The service that owns (alone may publish) an event type. */
 export function producerOf(type: EventType): ProducingService {
   const owner = ownerOf.get(type);
-  if (!owner) throw new TypeError(`No producer is declared for ${type} (catalogue.ts)`);
+  if (!owner) throw new TypeError(`No producer is declared for ${type} (eventSchemas.ts)`);
   return owner;
 }

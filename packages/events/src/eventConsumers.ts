@@ -1,4 +1,4 @@
-import type { EventType } from './catalogue.ts';
+import type { EventType } from './eventSchemas.ts';
 
 /**
  * Which service consumes which events: each gets a durable queue `<prefix><service>` bound
@@ -7,7 +7,7 @@ import type { EventType } from './catalogue.ts';
  * in the queue instead of being dropped as unroutable. A consumer handles exactly the
  * keys listed here (its tests check).
  */
-export const subscriptions = {
+export const eventConsumers = {
   notifications: [
     'user.registered',
     'review.created',
@@ -25,4 +25,4 @@ export const subscriptions = {
   gateway: ['movie.created', 'movie.updated', 'showtime.created', 'review.created'],
 } as const satisfies Record<string, readonly EventType[]>;
 
-export type SubscribingService = keyof typeof subscriptions;
+export type ConsumingService = keyof typeof eventConsumers;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-export const repoRoot = path.resolve(import.meta.dirname, '../../..');
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 export interface SubgraphDefinition {
   name: string;
@@ -33,7 +33,7 @@ export const gateway = { name: 'gateway', defaultPort: 4000, entry: 'gateway/src
 
 /**
  * Start order. users serves the JWKS every other process verifies tokens with, and
- * reviews and watchlists read the catalogue from movies as they start; the rest have no
+ * reviews and watchlists read the catalog from movies as they start; the rest have no
  * start-up calls. Processes of one wave start side by side. The gateway comes after all.
  */
 export const startWaves: readonly (readonly SubgraphDefinition[])[] = [

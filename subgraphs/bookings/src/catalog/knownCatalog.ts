@@ -115,7 +115,7 @@ export function daysAroundToday(now: Date): string[] {
  * start-up, retrying until it succeeds (see docs/known-movies.md for the same pattern). `showtime.created` keeps the showtimes current afterwards; screens
  * and seats never change once seeded.
  */
-export function startCatalogueBackfill(options: {
+export function startCatalogBackfill(options: {
   moviesUrl: string;
   db: PrismaClient;
   logger: Logger;
@@ -174,7 +174,7 @@ export function startCatalogueBackfill(options: {
     async readiness() {
       if (task.isDone()) return;
       if (!(await db.knownSeat.findFirst({ select: { id: true } })))
-        throw new Error('no seat layouts known yet: the catalogue backfill is pending');
+        throw new Error('no seat layouts known yet: the catalog backfill is pending');
     },
   };
 }

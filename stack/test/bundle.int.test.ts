@@ -45,7 +45,7 @@ describe('a process bundle', () => {
           'tsx',
           '--input-type=module',
           '-e',
-          `import { bundleEntry } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'packages/stack/src/bundle.ts')).href)}; console.log(await bundleEntry(${JSON.stringify(path.relative(repoRoot, source))}));`,
+          `import { bundleEntry } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'stack/src/bundle.ts')).href)}; console.log(await bundleEntry(${JSON.stringify(path.relative(repoRoot, source))}));`,
         ])
       ).stdout.trim();
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventProducers, eventTypes, producerOf } from './catalogue.ts';
+import { eventProducers, eventTypes, producerOf } from './eventSchemas.ts';
 
 describe('eventProducers', () => {
   it('gives every event type exactly one producer', () => {

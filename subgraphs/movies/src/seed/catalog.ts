@@ -4,7 +4,7 @@ import type { Certification, CreditRole, SeatType } from '../generated/prisma/cl
 import { createRandom, seedId } from './random.ts';
 import * as words from './words.ts';
 
-export interface Catalogue {
+export interface Catalog {
   genres: { id: string; slug: string; name: string }[];
   people: { id: string; name: string }[];
   movies: {
@@ -97,11 +97,11 @@ const CERTIFICATIONS: Certification[] = [
 ];
 
 /**
- * The demo catalogue, the same on every machine for the same `today`: movies with genres,
+ * The demo catalog, the same on every machine for the same `today`: movies with genres,
  * cast and crew, 10 theaters in 3 cities with 3 screens each, and showtimes for the
  * `SHOWTIME_DAYS` days from `today` (a YYYY-MM-DD date).
  */
-export function generateCatalogue(today: string): Catalogue {
+export function generateCatalog(today: string): Catalog {
   const random = createRandom(20261126);
   const genres = words.genreNames.map((name) => ({
     id: seedId(`genre:${name}`),
@@ -114,7 +114,7 @@ export function generateCatalogue(today: string): Catalogue {
     return { id: seedId(`person:${i}`), name };
   });
 
-  const catalogue: Catalogue = {
+  const catalog: Catalog = {
     genres,
     people,
     movies: [],
@@ -128,16 +128,16 @@ export function generateCatalogue(today: string): Catalogue {
 
   const titles = new Set<string>();
   const todayYear = Number(today.slice(0, 4));
-  while (catalogue.movies.length < MOVIE_COUNT) {
+  while (catalog.movies.length < MOVIE_COUNT) {
     const title = movieTitle(random);
     if (titles.has(title)) continue;
     titles.add(title);
-    const index = catalogue.movies.length;
+    const index = catalog.movies.length;
     // Newest first in index order: the first movies are the ones now showing.
     const daysAgo = index < 30 ? index * 3 : random.int(100, (todayYear - 1990) * 365);
     const releaseDate = new Date(Date.parse(`${today}T00:00:00Z`) - daysAgo * 86_400_000);
     const id = seedId(`movie:${title}`);
-    catalogue.movies.push({
+    catalog.movies.push({
       id,
       slug: slugify(title, releaseDate.getUTCFullYear()),
       title,
@@ -148,12 +148,12 @@ export function generateCatalogue(today: string): Catalogue {
       posterUrl: `https://images.cinegraph.example/posters/${slugify(title, releaseDate.getUTCFullYear())}.jpg`,
     });
     for (const genre of random.sample(genres, random.int(1, 3)))
-      catalogue.movieGenres.push({ movieId: id, genreId: genre.id });
+      catalog.movieGenres.push({ movieId: id, genreId: genre.id });
 
     const crew = random.sample(people, 11);
     const castCount = random.int(4, 7);
     crew.slice(0, castCount).forEach((person, order) =>
-      catalogue.credits.push({
+      catalog.credits.push({
         id: seedId(`credit:${id}:${person.id}:CAST`),
         movieId: id,
         personId: person.id,
@@ -164,7 +164,7 @@ export function generateCatalogue(today: string): Catalogue {
     );
     (['DIRECTOR', 'WRITER', 'PRODUCER', 'COMPOSER'] as const).forEach((role, i) => {
       const person = crew[castCount + i] as { id: string };
-      catalogue.credits.push({
+      catalog.credits.push({
         id: seedId(`credit:${id}:${person.id}:${role}`),
         movieId: id,
         personId: person.id,
@@ -177,14 +177,14 @@ export function generateCatalogue(today: string): Catalogue {
 
   for (const theater of THEATERS) {
     const theaterId = seedId(`theater:${theater.name}`);
-    catalogue.theaters.push({ id: theaterId, ...theater, timeZone: TIME_ZONE });
+    catalog.theaters.push({ id: theaterId, ...theater, timeZone: TIME_ZONE });
     for (const layout of SCREENS) {
       const screenId = seedId(`screen:${theater.name}:${layout.name}`);
-      catalogue.screens.push({ id: screenId, theaterId, name: layout.name });
+      catalog.screens.push({ id: screenId, theaterId, name: layout.name });
       for (let r = 0; r < layout.rows; r++) {
         const row = String.fromCharCode(65 + r);
         for (let number = 1; number <= layout.seatsPerRow; number++) {
-          catalogue.seats.push({
+          catalog.seats.push({
             id: seedId(`seat:${screenId}:${row}${number}`),
             screenId,
             row,
@@ -196,9 +196,9 @@ export function generateCatalogue(today: string): Catalogue {
     }
   }
 
-  const nowShowing = catalogue.movies.slice(0, 30);
-  for (const screen of catalogue.screens) {
-    const screenIndex = catalogue.screens.indexOf(screen);
+  const nowShowing = catalog.movies.slice(0, 30);
+  for (const screen of catalog.screens) {
+    const screenIndex = catalog.screens.indexOf(screen);
     for (let day = 0; day < SHOWTIME_DAYS; day++) {
       const dayStart = Date.parse(`${today}T00:00:00Z`) + day * 86_400_000;
       const date = new Date(dayStart).toISOString().slice(0, 10);
@@ -212,7 +212,7 @@ export function generateCatalogue(today: string): Catalogue {
         const movie = nowShowing[(screenIndex * 7 + dayNumber * 3 + slot) % nowShowing.length]!;
         const startsAt = localTime(date, minutes, TIME_ZONE);
         const length = TRAILER_MINUTES + movie.runtimeMinutes;
-        catalogue.showtimes.push({
+        catalog.showtimes.push({
           id: seedId(`showtime:${screen.id}:${date}:${slot}`),
           movieId: movie.id,
           screenId: screen.id,
@@ -227,7 +227,7 @@ export function generateCatalogue(today: string): Catalogue {
       }
     }
   }
-  return catalogue;
+  return catalog;
 }
 
 function movieTitle(random: ReturnType<typeof createRandom>): string {

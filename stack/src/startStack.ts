@@ -68,7 +68,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     AMQP_URL: options.amqpUrl,
     EVENTS_PREFIX: options.eventsPrefix,
     JWKS_URL: jwksUrl,
-    // reviews and watchlists learn the catalogue from movies at start-up (not per request).
+    // reviews and watchlists learn the catalog from movies at start-up (not per request).
     MOVIES_URL: `http://127.0.0.1:${portOf('movies')}/graphql`,
     ...options.env,
   };

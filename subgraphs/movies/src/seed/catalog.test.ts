@@ -1,36 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { generateCatalogue, localTime, SHOWTIME_DAYS } from './catalogue.ts';
+import { generateCatalog, localTime, SHOWTIME_DAYS } from './catalog.ts';
 
-describe('generateCatalogue', () => {
-  const catalogue = generateCatalogue('2026-11-26');
+describe('generateCatalog', () => {
+  const catalog = generateCatalog('2026-11-26');
 
   it('is the same on every run', () => {
-    expect(generateCatalogue('2026-11-26')).toEqual(catalogue);
+    expect(generateCatalog('2026-11-26')).toEqual(catalog);
   });
 
   it('has 200+ movies with unique slugs, genres and credits', () => {
-    expect(catalogue.movies.length).toBeGreaterThanOrEqual(200);
-    expect(new Set(catalogue.movies.map((m) => m.slug)).size).toBe(catalogue.movies.length);
-    for (const movie of catalogue.movies) {
-      expect(catalogue.movieGenres.some((g) => g.movieId === movie.id)).toBe(true);
-      expect(catalogue.credits.some((c) => c.movieId === movie.id && c.role === 'DIRECTOR')).toBe(
+    expect(catalog.movies.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(catalog.movies.map((m) => m.slug)).size).toBe(catalog.movies.length);
+    for (const movie of catalog.movies) {
+      expect(catalog.movieGenres.some((g) => g.movieId === movie.id)).toBe(true);
+      expect(catalog.credits.some((c) => c.movieId === movie.id && c.role === 'DIRECTOR')).toBe(
         true,
       );
     }
   });
 
   it('has 10 theaters in 3 cities with 3 screens each', () => {
-    expect(catalogue.theaters).toHaveLength(10);
-    expect(new Set(catalogue.theaters.map((t) => t.city)).size).toBe(3);
-    expect(catalogue.screens).toHaveLength(30);
+    expect(catalog.theaters).toHaveLength(10);
+    expect(new Set(catalog.theaters.map((t) => t.city)).size).toBe(3);
+    expect(catalog.screens).toHaveLength(30);
   });
 
   it('schedules showtimes over the next 14 days that never overlap on a screen', () => {
-    const days = new Set(catalogue.showtimes.map((s) => s.startsAt.toISOString().slice(0, 10)));
+    const days = new Set(catalog.showtimes.map((s) => s.startsAt.toISOString().slice(0, 10)));
     expect(days.size).toBe(SHOWTIME_DAYS);
     expect([...days].sort()[0]).toBe('2026-11-26');
-    const byScreen = new Map<string, typeof catalogue.showtimes>();
-    for (const showtime of catalogue.showtimes)
+    const byScreen = new Map<string, typeof catalog.showtimes>();
+    for (const showtime of catalog.showtimes)
       byScreen.set(showtime.screenId, [...(byScreen.get(showtime.screenId) ?? []), showtime]);
     for (const showtimes of byScreen.values()) {
       const sorted = [...showtimes].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
@@ -40,10 +40,10 @@ describe('generateCatalogue', () => {
   });
 
   it('reproduces an already seeded day exactly when seeded later', () => {
-    const later = generateCatalogue('2026-11-30');
-    const sameDay = (c: typeof catalogue) =>
+    const later = generateCatalog('2026-11-30');
+    const sameDay = (c: typeof catalog) =>
       c.showtimes.filter((s) => s.startsAt.toISOString().startsWith('2026-12-01'));
-    expect(sameDay(later)).toEqual(sameDay(catalogue));
+    expect(sameDay(later)).toEqual(sameDay(catalog));
   });
 });
 

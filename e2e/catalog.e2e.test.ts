@@ -83,7 +83,7 @@ async function customerToken(): Promise<string> {
   return response.data!.login.accessToken;
 }
 
-describe('the seeded catalogue', () => {
+describe('the seeded catalog', () => {
   it('has at least 200 movies with genres, cast, crew and synopses', async () => {
     const response = await stack.graphql<{
       movies: Page<{
@@ -141,7 +141,7 @@ describe('the seeded catalogue', () => {
 });
 
 describe('movies(...)', () => {
-  it('pages through the whole catalogue without gaps or repeats, in every order', async () => {
+  it('pages through the whole catalog without gaps or repeats, in every order', async () => {
     for (const orderBy of ['RELEASE_DATE_DESC', 'RELEASE_DATE_ASC', 'TITLE_ASC']) {
       const { nodes, total } = await allPages({ orderBy }, 37);
       expect(nodes).toHaveLength(total);
@@ -295,7 +295,7 @@ describe('showtimes(...)', () => {
   });
 });
 
-describe('admin catalogue mutations', () => {
+describe('admin catalog mutations', () => {
   let admin: string;
   let customer: string;
   let genreIds: string[];
