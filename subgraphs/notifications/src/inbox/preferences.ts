@@ -1,8 +1,10 @@
 import { badInput } from '@cinegraph/service-kit';
 import type { NotificationChannel, PrismaClient } from '../generated/prisma/client.ts';
+import type { NotificationPreferenceInput } from '../schema.generated.ts';
 
 export const CHANNELS: readonly NotificationChannel[] = ['EMAIL', 'SMS', 'PUSH'];
 
+/** What `NotificationPreference` resolves from (codegen's mapper). */
 export interface PreferenceModel {
   channel: NotificationChannel;
   enabled: boolean;
@@ -21,7 +23,7 @@ export async function loadPreferences(
 export async function updatePreferences(
   db: PrismaClient,
   userId: string,
-  changes: readonly PreferenceModel[],
+  changes: readonly NotificationPreferenceInput[],
 ): Promise<PreferenceModel[]> {
   const channels = changes.map((change) => change.channel);
   if (new Set(channels).size !== channels.length)
