@@ -4,25 +4,63 @@
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { printSchema } from 'graphql';
+import { Kind, parse, printSchema } from 'graphql';
 
 // What clients see: the supergraph's API schema (no join__/link__ machinery).
 const apiSchema = printSchema(
   Supergraph.build(readFileSync('supergraph.graphql', 'utf8')).apiSchema().toGraphQLJSSchema(),
 );
 
+// Two files per subgraph, so that no import goes round in a circle: the schema's own types
+// (enums, inputs, arguments, objects), which domain code imports and which import nothing
+// of ours; and the resolver types, which import the model (mapper) and context types from
+// our code, and the schema's types from the first file.
+const typeConfig = {
+  federation: true,
+  useTypeImports: true,
+  enumsAsTypes: true,
+  useIndexSignature: false,
+  avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+  scalars: { DateTime: 'Date', Date: 'Date', ID: 'string' },
+};
+/**
+ * The entities of a subgraph's SDL (types with a @key). typescript-resolvers names them
+ * without the `Types.` namespace in its federation block, so they are imported by name.
+ */
+function entitiesOf(name: string): string[] {
+  const document = parse(readFileSync(`subgraphs/${name}/src/schema.graphql`, 'utf8'));
+  return document.definitions.flatMap((definition) =>
+    (definition.kind === Kind.OBJECT_TYPE_DEFINITION ||
+      definition.kind === Kind.OBJECT_TYPE_EXTENSION) &&
+    definition.directives?.some((directive) => directive.name.value === 'key')
+      ? [definition.name.value]
+      : [],
+  );
+}
+
 const subgraph = (name: string, contextType: string, mappers: Record<string, string>) => ({
+  [`subgraphs/${name}/src/schema.types.generated.ts`]: {
+    schema: ['codegen/federation.graphql', `subgraphs/${name}/src/schema.graphql`],
+    plugins: ['typescript'],
+    config: typeConfig,
+  },
   [`subgraphs/${name}/src/schema.generated.ts`]: {
     schema: ['codegen/federation.graphql', `subgraphs/${name}/src/schema.graphql`],
-    plugins: ['typescript', 'typescript-resolvers'],
+    plugins: [
+      {
+        add: {
+          content: [
+            "import type * as Types from './schema.types.generated.ts';",
+            `import type { ${[...new Set(entitiesOf(name))].sort().join(', ')} } from './schema.types.generated.ts';`,
+          ],
+        },
+      },
+      'typescript-resolvers',
+    ],
     config: {
-      federation: true,
-      useTypeImports: true,
-      enumsAsTypes: true,
-      useIndexSignature: false,
-      avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+      ...typeConfig,
+      namespacedImportName: 'Types',
       contextType: `./context.ts#${contextType}`,
-      scalars: { DateTime: 'Date', Date: 'Date', ID: 'string' },
       mappers,
       mapperTypeSuffix: 'Model',
     },

@@ -13,7 +13,7 @@ import type { RatingSummaryModel } from '../src/reviews/ratingSummary.ts';
 import { cachedRatingSummaries, loadRatingSummaries } from '../src/reviews/ratingSummary.ts';
 import { loadReviewPages, orderings } from '../src/reviews/reviewPages.ts';
 import type { ReviewWriter } from '../src/reviews/writeReviews.ts';
-import type { ReviewOrder } from '../src/schema.generated.ts';
+import type { ReviewOrder } from '../src/schema.types.generated.ts';
 import {
   createReview,
   deleteReview,

@@ -1,130 +1,10 @@
+import type * as Types from './schema.types.generated.ts';
+import type { Movie, User } from './schema.types.generated.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { WatchlistItem as WatchlistItemModel } from './generated/prisma/client.ts';
 import type { MovieReference as MovieReferenceModel, UserReference as UserReferenceModel, WatchlistConnectionModel as WatchlistConnectionModelModel, WatchlistsContext } from './context.ts';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
-/** All built-in and custom scalars, mapped to their actual values */
-export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
-  /** An ISO-8601 date-time in UTC, e.g. 2026-11-26T18:30:00.000Z. */
-  DateTime: { input: Date; output: Date; }
-  _FieldSet: { input: unknown; output: unknown; }
-};
-
-export type CacheControlScope =
-  /** Only for the viewer it was answered to; never cached for anonymous callers. */
-  | 'PRIVATE'
-  | 'PUBLIC';
-
-export type Movie = {
-  __typename?: 'Movie';
-  id: Scalars['ID']['output'];
-  /** Whether the movie is on the signed-in user's watchlist; false for anonymous callers. */
-  inViewerWatchlist: Scalars['Boolean']['output'];
-  /** On how many users' watchlists the movie is. */
-  watchlistCount: Scalars['Int']['output'];
-};
-
-export type Mutation = {
-  __typename?: 'Mutation';
-  /**
-   * Puts a movie on the signed-in user's watchlist. Adding it again changes nothing but the
-   * note, when one is given. A movie that does not exist is NOT_FOUND; a note is at most
-   * 500 characters.
-   */
-  addToWatchlist: WatchlistItem;
-  /**
-   * Marks a movie on the signed-in user's watchlist as watched (now), or back to unwatched
-   * with `watched: false`. A movie not on the watchlist is NOT_FOUND.
-   */
-  markWatched: WatchlistItem;
-  /** Takes a movie off the signed-in user's watchlist; removing it again changes nothing. */
-  removeFromWatchlist: RemoveFromWatchlistPayload;
-};
-
-
-export type MutationAddToWatchlistArgs = {
-  movieId: Scalars['ID']['input'];
-  note?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type MutationMarkWatchedArgs = {
-  movieId: Scalars['ID']['input'];
-  watched?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-
-export type MutationRemoveFromWatchlistArgs = {
-  movieId: Scalars['ID']['input'];
-};
-
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  endCursor: Maybe<Scalars['String']['output']>;
-  hasNextPage: Scalars['Boolean']['output'];
-  hasPreviousPage: Scalars['Boolean']['output'];
-  startCursor: Maybe<Scalars['String']['output']>;
-};
-
-export type RemoveFromWatchlistPayload = {
-  __typename?: 'RemoveFromWatchlistPayload';
-  movie: Movie;
-  /** False when the movie was not on the watchlist (nothing changed). */
-  removed: Scalars['Boolean']['output'];
-};
-
-export type User = {
-  __typename?: 'User';
-  id: Scalars['ID']['output'];
-  /**
-   * Most recently added first, at most 100 per page. Private: only the user may read it
-   * (FORBIDDEN for anyone else, admins included).
-   */
-  watchlist: WatchlistConnection;
-  /**
-   * How many movies are on their watchlist. Public, like a profile's counters; which
-   * movies they are is private.
-   */
-  watchlistCount: Scalars['Int']['output'];
-};
-
-
-export type UserWatchlistArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-export type WatchlistConnection = {
-  __typename?: 'WatchlistConnection';
-  edges: Array<WatchlistEdge>;
-  pageInfo: PageInfo;
-  totalCount: Scalars['Int']['output'];
-};
-
-export type WatchlistEdge = {
-  __typename?: 'WatchlistEdge';
-  cursor: Scalars['String']['output'];
-  node: WatchlistItem;
-};
-
-/** A movie on a user's watchlist. */
-export type WatchlistItem = {
-  __typename?: 'WatchlistItem';
-  addedAt: Scalars['DateTime']['output'];
-  movie: Movie;
-  /** The user's own note, as they wrote it (plain text, never HTML). */
-  note: Maybe<Scalars['String']['output']>;
-  /** When the user marked it watched; null while it is still to watch. */
-  watchedAt: Maybe<Scalars['DateTime']['output']>;
-};
-
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -136,7 +16,7 @@ export type ReferenceResolver<TResult, TReference, TContext> = (
     ) => Promise<TResult> | TResult;
 
       type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type NullableCheck<T, S> = Types.Maybe<T> extends T ? Types.Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
       type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
       export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
     
@@ -189,7 +69,7 @@ export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext
   parent: TParent,
   context: TContext,
   info: GraphQLResolveInfo
-) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+) => Types.Maybe<TTypes> | Promise<Types.Maybe<TTypes>>;
 
 export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
@@ -223,65 +103,65 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CacheControlScope: CacheControlScope;
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  CacheControlScope: Types.CacheControlScope;
+  DateTime: ResolverTypeWrapper<Types.Scalars['DateTime']['output']>;
   Movie: ResolverTypeWrapper<MovieReferenceModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
-  RemoveFromWatchlistPayload: ResolverTypeWrapper<Omit<RemoveFromWatchlistPayload, 'movie'> & { movie: ResolversTypes['Movie'] }>;
+  PageInfo: ResolverTypeWrapper<Types.PageInfo>;
+  RemoveFromWatchlistPayload: ResolverTypeWrapper<Omit<Types.RemoveFromWatchlistPayload, 'movie'> & { movie: ResolversTypes['Movie'] }>;
   User: ResolverTypeWrapper<UserReferenceModel>;
   WatchlistConnection: ResolverTypeWrapper<WatchlistConnectionModelModel>;
-  WatchlistEdge: ResolverTypeWrapper<Omit<WatchlistEdge, 'node'> & { node: ResolversTypes['WatchlistItem'] }>;
+  WatchlistEdge: ResolverTypeWrapper<Omit<Types.WatchlistEdge, 'node'> & { node: ResolversTypes['WatchlistItem'] }>;
   WatchlistItem: ResolverTypeWrapper<WatchlistItemModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Types.Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  DateTime: Scalars['DateTime']['output'];
+  DateTime: Types.Scalars['DateTime']['output'];
   Movie: MovieReferenceModel;
-  ID: Scalars['ID']['output'];
+  ID: Types.Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
-  PageInfo: PageInfo;
-  RemoveFromWatchlistPayload: Omit<RemoveFromWatchlistPayload, 'movie'> & { movie: ResolversParentTypes['Movie'] };
+  PageInfo: Types.PageInfo;
+  RemoveFromWatchlistPayload: Omit<Types.RemoveFromWatchlistPayload, 'movie'> & { movie: ResolversParentTypes['Movie'] };
   User: UserReferenceModel;
   WatchlistConnection: WatchlistConnectionModelModel;
-  WatchlistEdge: Omit<WatchlistEdge, 'node'> & { node: ResolversParentTypes['WatchlistItem'] };
+  WatchlistEdge: Omit<Types.WatchlistEdge, 'node'> & { node: ResolversParentTypes['WatchlistItem'] };
   WatchlistItem: WatchlistItemModel;
-  Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
+  Boolean: Types.Scalars['Boolean']['output'];
+  Int: Types.Scalars['Int']['output'];
+  String: Types.Scalars['String']['output'];
 };
 
 export type CacheControlDirectiveArgs = {
-  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
-  maxAge?: Maybe<Scalars['Int']['input']>;
-  scope?: Maybe<CacheControlScope>;
+  inheritMaxAge?: Types.Maybe<Types.Scalars['Boolean']['input']>;
+  maxAge?: Types.Maybe<Types.Scalars['Int']['input']>;
+  scope?: Types.Maybe<Types.CacheControlScope>;
 };
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = WatchlistsContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CostDirectiveArgs = {
-  weight: Scalars['Int']['input'];
+  weight: Types.Scalars['Int']['input'];
 };
 
 export type CostDirectiveResolver<Result, Parent, ContextType = WatchlistsContext, Args = CostDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type LinkDirectiveArgs = {
-  import?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
-  url: Scalars['String']['input'];
+  import?: Types.Maybe<Array<Types.Maybe<Types.Scalars['String']['input']>>>;
+  url: Types.Scalars['String']['input'];
 };
 
 export type LinkDirectiveResolver<Result, Parent, ContextType = WatchlistsContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ListSizeDirectiveArgs = {
-  assumedSize?: Maybe<Scalars['Int']['input']>;
-  requireOneSlicingArgument?: Maybe<Scalars['Boolean']['input']>;
-  sizedFields?: Maybe<Array<Scalars['String']['input']>>;
-  slicingArguments?: Maybe<Array<Scalars['String']['input']>>;
+  assumedSize?: Types.Maybe<Types.Scalars['Int']['input']>;
+  requireOneSlicingArgument?: Types.Maybe<Types.Scalars['Boolean']['input']>;
+  sizedFields?: Types.Maybe<Array<Types.Scalars['String']['input']>>;
+  slicingArguments?: Types.Maybe<Array<Types.Scalars['String']['input']>>;
 };
 
 export type ListSizeDirectiveResolver<Result, Parent, ContextType = WatchlistsContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -295,23 +175,23 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MovieResolvers<ContextType = WatchlistsContext, ParentType extends ResolversParentTypes['Movie'] = ResolversParentTypes['Movie'], FederationReferenceType extends FederationReferenceTypes['Movie'] = FederationReferenceTypes['Movie']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Movie']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['Movie']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inViewerWatchlist?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   watchlistCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = WatchlistsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  addToWatchlist?: Resolver<ResolversTypes['WatchlistItem'], ParentType, ContextType, RequireFields<MutationAddToWatchlistArgs, 'movieId'>>;
-  markWatched?: Resolver<ResolversTypes['WatchlistItem'], ParentType, ContextType, RequireFields<MutationMarkWatchedArgs, 'movieId' | 'watched'>>;
-  removeFromWatchlist?: Resolver<ResolversTypes['RemoveFromWatchlistPayload'], ParentType, ContextType, RequireFields<MutationRemoveFromWatchlistArgs, 'movieId'>>;
+  addToWatchlist?: Resolver<ResolversTypes['WatchlistItem'], ParentType, ContextType, RequireFields<Types.MutationAddToWatchlistArgs, 'movieId'>>;
+  markWatched?: Resolver<ResolversTypes['WatchlistItem'], ParentType, ContextType, RequireFields<Types.MutationMarkWatchedArgs, 'movieId' | 'watched'>>;
+  removeFromWatchlist?: Resolver<ResolversTypes['RemoveFromWatchlistPayload'], ParentType, ContextType, RequireFields<Types.MutationRemoveFromWatchlistArgs, 'movieId'>>;
 };
 
 export type PageInfoResolvers<ContextType = WatchlistsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
-  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startCursor?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type RemoveFromWatchlistPayloadResolvers<ContextType = WatchlistsContext, ParentType extends ResolversParentTypes['RemoveFromWatchlistPayload'] = ResolversParentTypes['RemoveFromWatchlistPayload']> = {
@@ -320,9 +200,9 @@ export type RemoveFromWatchlistPayloadResolvers<ContextType = WatchlistsContext,
 };
 
 export type UserResolvers<ContextType = WatchlistsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  __resolveReference?: ReferenceResolver<Types.Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  watchlist?: Resolver<ResolversTypes['WatchlistConnection'], ParentType, ContextType, RequireFields<UserWatchlistArgs, 'first'>>;
+  watchlist?: Resolver<ResolversTypes['WatchlistConnection'], ParentType, ContextType, RequireFields<Types.UserWatchlistArgs, 'first'>>;
   watchlistCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -340,8 +220,8 @@ export type WatchlistEdgeResolvers<ContextType = WatchlistsContext, ParentType e
 export type WatchlistItemResolvers<ContextType = WatchlistsContext, ParentType extends ResolversParentTypes['WatchlistItem'] = ResolversParentTypes['WatchlistItem']> = {
   addedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   movie?: Resolver<ResolversTypes['Movie'], ParentType, ContextType>;
-  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  watchedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  note?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  watchedAt?: Resolver<Types.Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = WatchlistsContext> = {

@@ -3,7 +3,7 @@ import { createPushIterator } from '@cinegraph/service-kit';
 import type { Logger } from 'pino';
 import type { Counter } from 'prom-client';
 import type { SeatChange } from '../holds/seatHolds.ts';
-import type { SeatStatus } from '../schema.generated.ts';
+import type { SeatStatus } from '../schema.types.generated.ts';
 import type { SeatMapModel } from './seatMap.ts';
 
 /** What `Subscription.seatAvailabilityChanged` sends, as it travels through pub/sub. */

@@ -1,5 +1,5 @@
 import type { SeatType } from '../generated/prisma/client.ts';
-import type { SeatStatus } from '../schema.generated.ts';
+import type { SeatStatus } from '../schema.types.generated.ts';
 import { seatPriceCents } from './seatPriceCents.ts';
 import { seatStatus } from './seatStatus.ts';
 import type { ShowtimeSeats } from './showtimeSeats.ts';

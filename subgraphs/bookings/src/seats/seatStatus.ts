@@ -1,5 +1,5 @@
 import type { BookingStatus } from '../generated/prisma/client.ts';
-import type { SeatStatus } from '../schema.generated.ts';
+import type { SeatStatus } from '../schema.types.generated.ts';
 
 /** What decides the status of a showtime's seats: its reservations and its live holds. */
 export interface SeatClaims {

@@ -1,7 +1,7 @@
 import { emit } from '@cinegraph/events';
 import { assertUuid, badInput, conflict, notFound } from '@cinegraph/service-kit';
 import type { PrismaClient, Showtime } from '../generated/prisma/client.ts';
-import type { CreateShowtimeInput } from '../schema.generated.ts';
+import type { CreateShowtimeInput } from '../schema.types.generated.ts';
 
 /** Trailers and adverts before the feature; part of the screen's booked time. */
 export const TRAILER_MINUTES = 15;

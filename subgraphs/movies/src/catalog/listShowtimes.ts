@@ -8,7 +8,7 @@ import {
 } from '@cinegraph/service-kit';
 import type { PrismaClient, Showtime } from '../generated/prisma/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import type { QueryShowtimesArgs } from '../schema.generated.ts';
+import type { QueryShowtimesArgs } from '../schema.types.generated.ts';
 
 /** A page of showtimes; the total is counted only when a client asks for it. */
 export type ShowtimeConnectionModel = CountedConnection<Showtime>;

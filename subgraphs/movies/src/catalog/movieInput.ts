@@ -1,5 +1,5 @@
 import { assertUuid, badInput } from '@cinegraph/service-kit';
-import type { Certification, UpdateMovieInput } from '../schema.generated.ts';
+import type { Certification, UpdateMovieInput } from '../schema.types.generated.ts';
 
 /** Checks the fields given (absent ones are left alone) and returns them cleaned. */
 export function validateMovieFields(input: UpdateMovieInput) {

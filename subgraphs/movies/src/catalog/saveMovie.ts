@@ -1,7 +1,7 @@
 import { emit } from '@cinegraph/events';
 import { badInput, notFound } from '@cinegraph/service-kit';
 import type { Movie, PrismaClient } from '../generated/prisma/client.ts';
-import type { CreateMovieInput, UpdateMovieInput } from '../schema.generated.ts';
+import type { CreateMovieInput, UpdateMovieInput } from '../schema.types.generated.ts';
 import { slugify, validateMovieFields } from './movieInput.ts';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

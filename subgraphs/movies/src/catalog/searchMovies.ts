@@ -10,7 +10,7 @@ import {
 } from '@cinegraph/service-kit';
 import type { Movie, PrismaClient } from '../generated/prisma/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import type { MovieOrderBy, QueryMoviesArgs } from '../schema.generated.ts';
+import type { MovieOrderBy, QueryMoviesArgs } from '../schema.types.generated.ts';
 
 /** A page of movies; the total is counted only when a client asks for it. */
 export type MovieConnectionModel = CountedConnection<Movie>;

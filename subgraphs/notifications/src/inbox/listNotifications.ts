@@ -1,7 +1,7 @@
 import type { CountedConnection } from '@cinegraph/service-kit';
 import { decodeTimeCursor, olderThan, pageSize, toConnection } from '@cinegraph/service-kit';
 import type { Notification, Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import type { UserNotificationsArgs } from '../schema.generated.ts';
+import type { UserNotificationsArgs } from '../schema.types.generated.ts';
 
 export type NotificationConnectionModel = CountedConnection<Notification>;
 

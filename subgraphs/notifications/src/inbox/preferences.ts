@@ -1,6 +1,6 @@
 import { badInput } from '@cinegraph/service-kit';
 import type { NotificationChannel, PrismaClient } from '../generated/prisma/client.ts';
-import type { NotificationPreferenceInput } from '../schema.generated.ts';
+import type { NotificationPreferenceInput } from '../schema.types.generated.ts';
 
 export const CHANNELS: readonly NotificationChannel[] = ['EMAIL', 'SMS', 'PUSH'];
 

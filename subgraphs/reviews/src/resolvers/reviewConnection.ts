@@ -2,7 +2,7 @@ import { pageSize, toConnection } from '@cinegraph/service-kit';
 import type { ReviewConnectionModel, ReviewsLoaders } from '../context.ts';
 import type { PageRequest } from '../reviews/reviewPages.ts';
 import { orderings, parseAfter } from '../reviews/reviewPages.ts';
-import type { MovieReviewsArgs } from '../schema.generated.ts';
+import type { MovieReviewsArgs } from '../schema.types.generated.ts';
 
 /** A page of a movie's or an author's reviews, batched with the same page of its siblings. */
 export async function reviewConnection(

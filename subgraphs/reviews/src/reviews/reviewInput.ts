@@ -1,5 +1,5 @@
 import { badInput } from '@cinegraph/service-kit';
-import type { UpdateReviewInput } from '../schema.generated.ts';
+import type { UpdateReviewInput } from '../schema.types.generated.ts';
 
 export const MAX_TITLE_LENGTH = 120;
 export const MAX_BODY_LENGTH = 10_000;

@@ -1,7 +1,7 @@
 import { decodeCursor, invalidCursor, isUuid } from '@cinegraph/service-kit';
 import type { PrismaClient, Review } from '../generated/prisma/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import type { ReviewOrder } from '../schema.generated.ts';
+import type { ReviewOrder } from '../schema.types.generated.ts';
 
 /** One page of one parent's reviews: a movie's (`movie_id`) or an author's (`author_id`). */
 export interface PageRequest {

@@ -10,7 +10,7 @@ import {
 import type { PrismaClient, Review } from '../generated/prisma/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { RatingSummaryCache } from './ratingSummary.ts';
-import type { CreateReviewInput, UpdateReviewInput } from '../schema.generated.ts';
+import type { CreateReviewInput, UpdateReviewInput } from '../schema.types.generated.ts';
 import { validateReviewFields } from './reviewInput.ts';
 
 /** What a write needs: the database, and the cache it must retire entries of after commit. */

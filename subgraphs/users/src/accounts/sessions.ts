@@ -3,7 +3,7 @@ import type { Role } from '@cinegraph/service-kit';
 import { conflict, unauthenticated } from '@cinegraph/service-kit';
 import type { UsersContext } from '../context.ts';
 import type { User } from '../generated/prisma/client.ts';
-import type { LoginInput, RegisterInput } from '../schema.generated.ts';
+import type { LoginInput, RegisterInput } from '../schema.types.generated.ts';
 import { normalizeEmail, validateDisplayName, validatePassword } from './validation.ts';
 
 /**
