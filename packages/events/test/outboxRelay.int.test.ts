@@ -33,7 +33,17 @@ describe.each(busImplementations())('the outbox relay on $name', ({ url }) => {
     const committed = await events.transaction((tx) => register(tx, 'committed'));
 
     await eventually(async () => (tap.messages.length ? true : undefined), 10_000, 'the event');
-    const { rows } = await events.pool.query(`SELECT id, published_at FROM outbox`);
+    // The relay marks the row in the transaction that held it while publishing, so the
+    // event can reach a consumer a moment before the mark commits.
+    const rows = await eventually(
+      async () => {
+        const { rows } = await events.pool.query(`SELECT id, published_at FROM outbox`);
+        const marked = rows.some((row) => row.id === committed.id && row.published_at !== null);
+        return marked ? rows : undefined;
+      },
+      10_000,
+      'the row marked published',
+    );
     expect(rows).toEqual([{ id: committed.id, published_at: expect.any(Date) }]);
     expect(await events.ledger('producer')).toEqual(['user committed']);
     expect(tap.messages).toEqual([{ id: committed.id, type: 'user.registered' }]);
