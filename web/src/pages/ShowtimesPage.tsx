@@ -72,7 +72,11 @@ export function ShowtimesPage() {
                 {formatShowtime(node.startsAt, node.theater.timeZone)}
               </time>
               <span>{formatMoney(node.price.amountCents, node.price.currency)}</span>
-              <span className="muted">{node.availableSeatCount} seats left</span>
+              <span className="muted">
+                {node.availableSeatCount === 1
+                  ? '1 seat left'
+                  : `${node.availableSeatCount} seats left`}
+              </span>
               <Link
                 className="button"
                 to={`/showtimes/${node.id}`}

@@ -25,7 +25,7 @@ export type LimitName =
 export const tooManySeats = (limits: CustomerLimits) =>
   createError(
     'BAD_USER_INPUT',
-    `A booking has at most ${limits.maxSeatsPerBooking} seats: hold fewer.`,
+    `A booking has at most ${limits.maxSeatsPerBooking} ${limits.maxSeatsPerBooking === 1 ? 'seat' : 'seats'}: hold fewer.`,
     { field: 'seatIds', limit: 'MAX_SEATS_PER_BOOKING' satisfies LimitName },
   );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateCatalog, localTime, SHOWTIME_DAYS } from './catalog.ts';
+import { generateCatalog, localTime, SHOWTIME_DAYS, withArticle } from './catalog.ts';
 
 describe('generateCatalog', () => {
   const catalog = generateCatalog('2026-11-26');
@@ -44,6 +44,16 @@ describe('generateCatalog', () => {
     const sameDay = (c: typeof catalog) =>
       c.showtimes.filter((s) => s.startsAt.toISOString().startsWith('2026-12-01'));
     expect(sameDay(later)).toEqual(sameDay(catalog));
+  });
+});
+
+describe('seeded text', () => {
+  it('takes the article its next word calls for', () => {
+    expect(withArticle('ambitious chef')).toBe('an ambitious chef');
+    expect(withArticle('retired detective')).toBe('a retired detective');
+    const { movies } = generateCatalog('2026-11-26');
+    expect(movies.some((movie) => movie.synopsis.startsWith('When an '))).toBe(true);
+    for (const movie of movies) expect(movie.synopsis).not.toMatch(/\ba [aeiou]/i);
   });
 });
 

@@ -249,7 +249,12 @@ function synopsis(random: ReturnType<typeof createRandom>): string {
   const who = random.pick(words.roles);
   const what = random.pick(words.discoveries);
   const where = random.pick(words.places);
-  return `When a ${who} in ${where} stumbles upon ${what}, they must ${random.pick(words.goals)}. ${random.pick(words.twists)}`;
+  return `When ${withArticle(who)} in ${where} stumbles upon ${what}, they must ${random.pick(words.goals)}. ${random.pick(words.twists)}`;
+}
+
+/** "a retired detective", "an ambitious chef": the article the next sound takes. */
+export function withArticle(phrase: string): string {
+  return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
 }
 
 /** Back rows are premium; the row-A end seats are wheelchair spaces. */
