@@ -1,9 +1,8 @@
-import type { Operation } from '@apollo/federation-internals';
-import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import type { Operation, Supergraph } from '@apollo/federation-internals';
+import { operationFromDocument } from '@apollo/federation-internals';
 import type { ApolloGateway } from '@apollo/gateway';
 import { buildOperationContext } from '@apollo/gateway';
 import type { FetchNode, PlanNode, QueryPlan, SubscriptionNode } from '@apollo/query-planner';
-import { QueryPlanner } from '@apollo/query-planner';
 import type {
   GatewayExecutionResult,
   GatewayExecutor,
@@ -21,8 +20,7 @@ import type { SubgraphDataSource } from '../subgraphDataSource.ts';
 import { cachePolicyOf } from '../subgraphDataSource.ts';
 import type { PlanRun } from './planExecutor.ts';
 import { createPlanExecutor, isExecutable } from './planExecutor.ts';
-import type { RequiredArguments } from './requiredArguments.ts';
-import { planRequiredArguments } from './requiredArguments.ts';
+import { createQueryPlanning } from './requiredArguments.ts';
 import type { ResultShaper } from './resultShaper.ts';
 import { compileResultShaper } from './resultShaper.ts';
 
@@ -79,9 +77,8 @@ interface SchemaState {
   apiSchema: GraphQLSchema;
   /** The same API schema in federation-internals' model, which operations are built on. */
   operationSchema: ReturnType<Supergraph['apiSchema']>;
-  planner: QueryPlanner;
-  /** What the gateway changes in the planner's plans (requiredArguments.ts). */
-  rewrite: RequiredArguments['rewrite'];
+  /** Plans an operation, with the gateway's corrections (requiredArguments.ts). */
+  plan(operation: Operation): QueryPlan;
   executor: ReturnType<typeof createPlanExecutor<Partial<GatewayContext>, SendOptions>>;
   /** By document hash and operation name: the lookup each request makes. */
   prepared: LRUCache<string, PreparedOperation>;
@@ -125,13 +122,11 @@ export function withPlanExecution(
   let apolloExecutor: GatewayExecutor | null = null;
 
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-    const requiredArguments = planRequiredArguments(coreSupergraphSdl);
-    const supergraph = Supergraph.build(requiredArguments?.supergraphSdl ?? coreSupergraphSdl);
+    const { supergraph, plan } = createQueryPlanning(coreSupergraphSdl);
     state = {
       apiSchema,
       operationSchema: supergraph.apiSchema(),
-      planner: new QueryPlanner(supergraph),
-      rewrite: requiredArguments?.rewrite ?? ((node) => node),
+      plan,
       executor: createPlanExecutor(supergraph.schema.toGraphQLJSSchema(), options.subgraphs),
       prepared: new LRUCache({ max: options.maxOperations }),
       byText: new LRUCache({ max: options.maxOperations }),
@@ -159,12 +154,11 @@ export function withPlanExecution(
           document,
           request.operationName,
         );
-        const planned = current.planner.buildQueryPlan(
+        const plan = current.plan(
           operationFromDocument(apiSchema, cache?.document ?? document, {
             operationName: request.operationName,
           }),
         );
-        const plan = { ...planned, node: current.rewrite(planned.node) };
         if (!isExecutable(plan.node))
           return {
             executor: 'apollo' as const,
@@ -386,10 +380,7 @@ function planSubscription(
     operationName,
   });
   const apiSchema = current.operationSchema;
-  const node = current.rewrite(
-    current.planner.buildQueryPlan(operationFromDocument(apiSchema, document, { operationName }))
-      .node,
-  );
+  const node = current.plan(operationFromDocument(apiSchema, document, { operationName })).node;
   if (node?.kind !== 'Subscription' || !isExecutable(node.primary) || !isExecutable(node.rest))
     throw new GraphQLError('The gateway cannot run this subscription’s plan.');
   const operation = shapingOperation(apiSchema, operationContext);

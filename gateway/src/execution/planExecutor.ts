@@ -327,20 +327,21 @@ export function createPlanExecutor<Context, Options>(
         // error is in, or, for one without a path or an answer without data, all it
         // fetched.
         if (!response.data) failed(run, cursor.path);
-        for (const error of response.errors) {
-          const path = error.path;
-          if (!path?.length || !response.data) failed(run, cursor.path);
-          else {
-            const full = pathOf(path) ?? [];
-            const entity = fetch.requires && typeof path[1] === 'number';
-            failed(
-              run,
-              entity
-                ? full.slice(0, full.length - (path.length - 2))
-                : full.slice(0, cursor.path.length + 1),
-            );
+        else
+          for (const error of response.errors) {
+            const path = error.path;
+            if (!path?.length) failed(run, cursor.path);
+            else {
+              const full = pathOf(path) ?? [];
+              const entity = fetch.requires && typeof path[1] === 'number';
+              failed(
+                run,
+                entity
+                  ? full.slice(0, full.length - (path.length - 2))
+                  : full.slice(0, cursor.path.length + 1),
+              );
+            }
           }
-        }
         if (!response.extensions?.['ftv1']) {
           const paths = response.errors.map((error) => ({
             subgraph: fetch.serviceName,

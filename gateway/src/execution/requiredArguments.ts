@@ -1,10 +1,14 @@
+import type { Operation } from '@apollo/federation-internals';
+import { Supergraph } from '@apollo/federation-internals';
 import type {
   FetchDataRewrite,
   FetchNode,
   PlanNode,
+  QueryPlan,
   QueryPlanSelectionNode,
   SubscriptionNode,
 } from '@apollo/query-planner';
+import { QueryPlanner } from '@apollo/query-planner';
 import type {
   ArgumentNode,
   ConstDirectiveNode,
@@ -61,6 +65,30 @@ export interface RequiredArguments {
   supergraphSdl: string;
   /** A plan built on `supergraphSdl`, rewritten into fetches the subgraphs understand. */
   rewrite<Node extends PlanNode | SubscriptionNode | undefined>(node: Node): Node;
+}
+
+/**
+ * How the gateway plans a supergraph: @apollo/query-planner on the supergraph with its
+ * stand-ins, and each plan rewritten back into fetches the subgraphs understand. The one
+ * place that wires the two, for the gateway and for the fuzzer's reference alike.
+ */
+export function createQueryPlanning(supergraphSdl: string): {
+  /** The supergraph planned on (its API schema is what operations are built on). */
+  supergraph: Supergraph;
+  plan(operation: Operation): QueryPlan;
+} {
+  const requiredArguments = planRequiredArguments(supergraphSdl);
+  const supergraph = Supergraph.build(requiredArguments?.supergraphSdl ?? supergraphSdl);
+  const planner = new QueryPlanner(supergraph);
+  return {
+    supergraph,
+    plan(operation) {
+      const planned = planner.buildQueryPlan(operation);
+      return requiredArguments
+        ? { ...planned, node: requiredArguments.rewrite(planned.node) }
+        : planned;
+    },
+  };
 }
 
 const PREFIX = '_cgRequires';

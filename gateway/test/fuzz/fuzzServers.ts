@@ -11,13 +11,13 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
-import { QueryPlanner } from '@apollo/query-planner';
+import type { QueryPlanner } from '@apollo/query-planner';
 import { execute, isAbstractType, parse, validate } from 'graphql';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, createFormatError } from '@cinegraph/service-kit';
 import { gatewayConfigSchema } from '../../src/config.ts';
 import { createGateway } from '../../src/createGateway.ts';
-import { planRequiredArguments } from '../../src/execution/requiredArguments.ts';
+import { createQueryPlanning } from '../../src/execution/requiredArguments.ts';
 import { SubgraphFailure } from '../../src/subgraphDataSource.ts';
 import { valueCompletionAsErrors } from '../support/apolloReference.ts';
 import type { FuzzContext, FuzzSubgraph, Representation } from './fuzzSubgraphs.ts';
@@ -195,19 +195,12 @@ function inCallOrder() {
  * with Apollo's own plans would only show the planner's known wrong answers again.
  */
 function withCineGraphPlans(gateway: ApolloGateway, supergraphSdl: string): ApolloGateway {
-  const requiredArguments = planRequiredArguments(supergraphSdl);
-  if (!requiredArguments) return gateway;
-  const supergraph = Supergraph.build(requiredArguments.supergraphSdl);
-  const planner = new QueryPlanner(supergraph);
+  const { supergraph, plan } = createQueryPlanning(supergraphSdl);
   gateway.onSchemaLoadOrUpdate(() => {
     // @apollo/gateway has just built its own planner on the supergraph: replace it.
     (gateway as unknown as { queryPlanner: Pick<QueryPlanner, 'buildQueryPlan'> }).queryPlanner = {
-      buildQueryPlan(operation) {
-        const plan = planner.buildQueryPlan(
-          operationFromDocument(supergraph.apiSchema(), parse(operation.toString())),
-        );
-        return { ...plan, node: requiredArguments.rewrite(plan.node) };
-      },
+      buildQueryPlan: (operation) =>
+        plan(operationFromDocument(supergraph.apiSchema(), parse(operation.toString()))),
     };
   });
   return gateway;
