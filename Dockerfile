@@ -23,6 +23,7 @@ ARG PROCESS
 ENV PROCESS=${PROCESS} \
     NODE_ENV=production \
     HOST=0.0.0.0 \
+    LOG_FORMAT=json \
     NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
 COPY --chown=node:node . .

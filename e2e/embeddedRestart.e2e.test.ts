@@ -5,8 +5,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '@cinegraph/stack';
-import { eventually, uniqueId } from '@cinegraph/testing';
+import { repoRoot, subgraphs } from '@cinegraph/stack';
+import { eventually, freePort, uniqueId } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import { bookableShowtimeId, seatIdsOf } from './support/showtimes.ts';
 
@@ -154,20 +154,37 @@ describe('embedded mode across a restart', () => {
 
   it('refuses a second npm start on the same data folder while the first runs', async () => {
     const dataDir = path.dirname(stack.databaseUrls['users']!.replace(/^pglite:/, ''));
+    // Ports of its own: the folder, not a port, is what the two share.
+    const ports: Record<string, string> = {};
+    for (const name of ['gateway', ...subgraphs.map((subgraph) => subgraph.name)])
+      ports[`${name.toUpperCase()}_PORT`] = String(await freePort());
     const failed = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'scripts/start.ts'],
       {
         cwd: repoRoot,
-        env: { ...process.env, CINEGRAPH_MODE: 'embedded', CINEGRAPH_DATA_DIR: dataDir },
+        env: {
+          ...process.env,
+          ...ports,
+          WEB_ENABLED: 'false',
+          CINEGRAPH_MODE: 'embedded',
+          CINEGRAPH_DATA_DIR: dataDir,
+        },
       },
     ).then(
       () => null,
-      (error: { code: number; stderr: string }) => error,
+      (error: { code: number; stdout: string }) => error,
     );
     expect(failed?.code).toBe(1);
-    expect(failed?.stderr).toContain('is in use by another CineGraph');
-    expect(failed?.stderr).not.toMatch(/\n\s+at /);
+    // Not a terminal: the refusal is one JSON entry, its cause a sentence and no stack.
+    const refusal = JSON.parse(failed!.stdout.trim().split('\n').at(-1)!) as {
+      msg: string;
+      causes: string[];
+      details?: string;
+    };
+    expect(refusal.msg).toBe('CineGraph could not start');
+    expect(refusal.causes).toEqual([expect.stringContaining('is in use by another CineGraph')]);
+    expect(refusal.details).toBeUndefined();
     // The first is unharmed.
     expect((await stack.graphql('{ __typename }')).data).toEqual({ __typename: 'Query' });
   });

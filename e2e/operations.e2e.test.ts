@@ -36,11 +36,28 @@ const dependencies: Record<(typeof processes)[number], string[]> = {
 };
 
 describe('every process', () => {
+  it('reports on /health the one start it belongs to', async () => {
+    const instances = await Promise.all(
+      processes.map(async (name) => {
+        const health = (await (await fetch(`${stack.urls[name]}/health`)).json()) as {
+          instance: string;
+        };
+        return health.instance;
+      }),
+    );
+    expect(new Set(instances).size).toBe(1);
+  });
+
   it.each(processes)('%s serves /health, /ready and /metrics', async (name) => {
     const base = stack.urls[name]!;
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    // Who answers: the process, and the start it belongs to (npm start's readiness check).
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      service: name,
+      instance: expect.stringMatching(/^[\w.:-]+$/),
+    });
 
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);

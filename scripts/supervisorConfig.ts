@@ -48,6 +48,12 @@ export function loadSupervisorConfig(source: Record<string, string | undefined>)
       /** Browser origins the gateway allows besides the web app's own (a comma list). */
       CORS_ORIGINS: z.string().default(''),
       LOG_LEVEL: env.logLevel(),
+      /** `auto` (pretty on a terminal, JSON elsewhere), `pretty` or `json`: npm start's and its processes' logs. */
+      LOG_FORMAT: env.logFormat(),
+      /** What every process of this start reports on `/health` (a fresh id by default). */
+      INSTANCE_ID: env.instanceId(),
+      /** Set by npm to the script it runs: `start` when this is `npm start` (npm is then the parent). */
+      npm_lifecycle_event: z.string().optional(),
     },
     source,
   );

@@ -13,9 +13,14 @@ describe('loadGatewayConfig without a file', () => {
       port: 4000,
       trustProxy: ['loopback'],
       logLevel: 'info',
+      logFormat: 'auto',
+      instanceId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       bodyLimitBytes: 1_048_576,
       batching: false,
     });
+    // Each process its own id unless a supervisor names its start.
+    expect(loadGatewayConfig({}, noFile).server.instanceId).not.toBe(config.server.instanceId);
+    expect(loadGatewayConfig({ INSTANCE_ID: 'start-1' }, noFile).server.instanceId).toBe('start-1');
     expect(config.cors).toEqual({ origins: [], credentials: false });
     expect(config.security).toEqual({ csrfPrevention: true, headers: true });
     expect(config.rateLimits.perIp).toEqual({ requests: 100, windowSeconds: 60 });

@@ -55,6 +55,10 @@ export const gatewayConfigSchema = z
         /** Which proxies may set X-Forwarded-For (see TRUST_PROXY in docs/gateway.md). */
         trustProxy: z.union([z.boolean(), z.array(z.string()), env.trustProxy()]),
         logLevel: env.logLevel(),
+        /** `json`, `pretty` (one line per entry, for a person) or `auto` (pretty on a terminal). */
+        logFormat: env.logFormat(),
+        /** Which start launched the process, on `/health` (a supervisor sets it); by default a fresh id. */
+        instanceId: env.instanceId(),
         /** Largest request body accepted; bigger is HTTP 413. */
         bodyLimitBytes: z.coerce.number().int().min(1_024).default(1_048_576),
         /** Several operations in one HTTP request (a JSON array). */
@@ -298,6 +302,8 @@ export const environmentOverrides: Record<string, string[]> = {
   PORT: ['server', 'port'],
   TRUST_PROXY: ['server', 'trustProxy'],
   LOG_LEVEL: ['server', 'logLevel'],
+  LOG_FORMAT: ['server', 'logFormat'],
+  INSTANCE_ID: ['server', 'instanceId'],
   SUPERGRAPH_PATH: ['supergraph', 'path'],
   SUBGRAPH_URLS: ['supergraph', 'subgraphUrls'],
   JWKS_URL: ['auth', 'jwksUrl'],

@@ -9,6 +9,7 @@ import {
   createAccessTokenVerifier,
   createLogger,
   createService,
+  resolveLogFormat,
 } from '@cinegraph/service-kit';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
@@ -57,7 +58,11 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
     },
   );
   let costDirectives = readCostDirectives(parse(supergraphSdl));
-  const logger = createLogger('gateway', config.server.logLevel);
+  const logger = createLogger(
+    'gateway',
+    config.server.logLevel,
+    resolveLogFormat(config.server.logFormat),
+  );
   const metrics = createGatewayMetrics();
   const manifests = await loadManifests(config.persistedQueries.manifests, logger, {
     watch: true,
@@ -161,6 +166,7 @@ export async function createGateway(config: GatewayConfig): Promise<Runnable> {
   // Queries and mutations that arrive on a socket run through this service's Apollo Server.
   const service: Service<GatewayContext> = await createService<GatewayContext>({
     name: 'gateway',
+    instance: config.server.instanceId,
     logger,
     metrics,
     trustProxy: config.server.trustProxy,

@@ -5,6 +5,7 @@ import type { Runnable } from '@cinegraph/service-kit';
 import type { Log } from './databases.ts';
 import { migrateSubgraph, seedSubgraph } from './databases.ts';
 import { writeDemoContentLogged } from './demoContent.ts';
+import { StartupFailure } from './startupFailure.ts';
 import type { SubgraphDefinition } from './subgraphs.ts';
 import { repoRoot, startWaves, subgraphs } from './subgraphs.ts';
 
@@ -144,9 +145,9 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     onCompromised: () => {},
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ELOCKED') throw error;
-    throw new Error(
-      `${dataDir} is in use by another CineGraph (or by one that stopped less than a minute ago without releasing it)`,
-    );
+    throw new StartupFailure([
+      `The data folder ${dataDir} is in use by another CineGraph in embedded mode (or by one that stopped less than a minute ago without releasing it): stop that one, or set CINEGRAPH_DATA_DIR to another folder.`,
+    ]);
   });
   try {
     return await startOn(dataDir, options, unlock);

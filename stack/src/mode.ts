@@ -1,6 +1,7 @@
 import { connect } from 'amqplib';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { StartupFailure } from './startupFailure.ts';
 
 export type RequestedMode = 'services' | 'embedded' | 'auto';
 
@@ -94,4 +95,24 @@ export async function chooseMode(requested: RequestedMode, urls: ServiceUrls): P
       reason: 'CINEGRAPH_MODE=auto, and PostgreSQL, Redis and RabbitMQ all answer',
     };
   return { mode: 'embedded', reason: `CINEGRAPH_MODE=auto, and ${missing.join('; ')}` };
+}
+
+/**
+ * Services mode needs all three: a StartupFailure with a sentence for each that does not
+ * answer, naming the variable that points elsewhere, before anything is migrated.
+ */
+export async function requireServices(urls: ServiceUrls): Promise<void> {
+  const missing = await probeServices(urls);
+  if (!missing.length) return;
+  const variables: Record<string, string> = {
+    PostgreSQL: 'POSTGRES_URL',
+    Redis: 'REDIS_URL',
+    RabbitMQ: 'AMQP_URL',
+  };
+  throw new StartupFailure(
+    missing.map((reason) => {
+      const service = reason.split(' ')[0]!;
+      return `${reason}: start it, or point ${variables[service] ?? 'its URL'} at a running one (or run with CINEGRAPH_MODE=embedded, which needs none).`;
+    }),
+  );
 }

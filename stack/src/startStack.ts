@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Log } from './databases.ts';
 import { databaseUrlOf, migrateSubgraph, seedSubgraph } from './databases.ts';
 import { writeDemoContentLogged } from './demoContent.ts';
 import type { RunningProcess } from './spawnProcess.ts';
 import { spawnProcess } from './spawnProcess.ts';
+import { StartupFailure } from './startupFailure.ts';
 import type { SubgraphDefinition } from './subgraphs.ts';
 import { gateway, startWaves, subgraphs } from './subgraphs.ts';
 
@@ -28,12 +30,19 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Extra environment for one process by name, over `env` (e.g. a broken REDIS_URL). */
   processEnv?: Record<string, Record<string, string>>;
+  /**
+   * The INSTANCE_ID every process reports on `/health` (by default a fresh one): which
+   * start they belong to.
+   */
+  instance?: string;
   log: Log;
-  onLine?: (name: string, line: string) => void;
+  onLine?: (name: string, line: string, stream: 'stdout' | 'stderr') => void;
 }
 
 export interface Stack {
   gatewayUrl: string;
+  /** The INSTANCE_ID its processes report on `/health`. */
+  instance: string;
   processes: RunningProcess[];
   /** The environment each process was started with, by name (to start a replica alike). */
   environments: Record<string, Record<string, string>>;
@@ -50,11 +59,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     subgraphs.map(async (subgraph) => {
       const databaseUrl = databaseUrlOf(options.postgresUrl, options.databasePrefix, subgraph.name);
       databaseUrls[subgraph.name] = databaseUrl;
-      if (await migrateSubgraph(subgraph, databaseUrl, options.log)) created.add(subgraph.name);
-      if (created.has(subgraph.name) && options.seed)
-        await seedSubgraph(subgraph, databaseUrl, options.log);
+      try {
+        if (await migrateSubgraph(subgraph, databaseUrl, options.log)) created.add(subgraph.name);
+        if (created.has(subgraph.name) && options.seed)
+          await seedSubgraph(subgraph, databaseUrl, options.log);
+      } catch (error) {
+        throw new StartupFailure(
+          [
+            `The ${subgraph.name} database could not be prepared (${(error as Error).message}): check that POSTGRES_URL names a server this user may create databases on.`,
+          ],
+          (error as Error).stack,
+        );
+      }
     }),
   );
+  const instance = options.instance ?? randomUUID();
 
   const portOf = (name: string) => {
     const port = options.ports[name];
@@ -71,6 +90,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // reviews and watchlists learn the catalog from movies at start-up (not per request).
     MOVIES_URL: `http://127.0.0.1:${portOf('movies')}/graphql`,
     ...options.env,
+    INSTANCE_ID: instance,
   };
 
   const processes: RunningProcess[] = [];
@@ -124,6 +144,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await writeDemoContentLogged(gatewayUrl, options.log);
   return {
     gatewayUrl,
+    instance,
     processes,
     environments,
     databaseUrls,

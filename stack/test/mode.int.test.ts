@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testEnvironment } from '@cinegraph/testing';
-import { chooseMode, probeServices } from '../src/index.ts';
+import { chooseMode, probeServices, requireServices, StartupFailure } from '../src/index.ts';
 
 const real = {
   postgresUrl: testEnvironment.postgresUrl,
@@ -45,5 +45,20 @@ describe('choosing the mode', () => {
       reason: 'CINEGRAPH_MODE=embedded',
     });
     expect((await chooseMode('services', closed)).mode).toBe('services');
+  });
+});
+
+describe('services mode asked for', () => {
+  it('refuses to start, one sentence per service that does not answer, naming its variable', async () => {
+    const failure = await requireServices({ ...real, amqpUrl: closed.amqpUrl }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(StartupFailure);
+    expect((failure as StartupFailure).causes).toEqual([
+      expect.stringMatching(
+        /^RabbitMQ did not answer \(.+\): start it, or point AMQP_URL at a running one \(or run with CINEGRAPH_MODE=embedded, which needs none\)\.$/,
+      ),
+    ]);
+    await expect(requireServices(real)).resolves.toBeUndefined();
   });
 });

@@ -5,7 +5,8 @@ import type { GatewayContext } from '../context.ts';
 /**
  * One structured log line per GraphQL operation, beside Fastify's line per HTTP request:
  * the operation's name and type, the client, the request id, how long it took and the
- * error codes it answered with.
+ * error codes it answered with. At `debug`, like the request lines: `info` is what happens
+ * to the system, and failures are logged where they happen.
  */
 export function operationLogPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
   const log = logger.child({ component: 'operations' });
@@ -18,7 +19,7 @@ export function operationLogPlugin(logger: Logger): ApolloServerPlugin<GatewayCo
             ...(errors ?? []),
             ...(response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : []),
           ].map((error) => String(error.extensions?.['code'] ?? 'UNKNOWN'));
-          log.info(
+          log.debug(
             {
               requestId: contextValue.requestId,
               client: contextValue.clientName,

@@ -167,9 +167,12 @@ export async function connectBroker(options: BrokerOptions): Promise<BrokerConne
   const connection = await openRecovering(options, async (next) => {
     for (const registration of registrations) await openChannel(registration, next);
   });
+  let connections = 0;
   connection.on('connect', (next: BusModel) => {
     model = next;
-    log.info('connected to the broker');
+    // The first connection is part of starting; a later one ends an outage worth seeing.
+    if (connections++) log.info('reconnected to the broker');
+    else log.debug('connected to the broker');
     events.emit('connect');
   });
   connection.on('disconnect', (error: Error) => {

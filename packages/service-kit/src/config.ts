@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DATABASE_PROTOCOLS } from '@cinegraph/database';
 import { KEYSPACE_PROTOCOLS } from '@cinegraph/keyspace';
@@ -44,6 +45,17 @@ export const env = {
   host: () => z.string().min(1).default('127.0.0.1'),
   logLevel: () =>
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `LOG_FORMAT`: `json`, `pretty` (one line per entry, for a person), or `auto` (pretty on a terminal). */
+  logFormat: () => z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /**
+   * `INSTANCE_ID`, on `/health`: which start launched this process. A supervisor sets it to
+   * know that the process answering on a port is the one it spawned; by default a fresh id.
+   */
+  instanceId: () =>
+    z
+      .string()
+      .regex(/^[\w.:-]{1,64}$/, 'letters, digits and . _ : - only (at most 64)')
+      .default(() => randomUUID()),
   /** A service's database: a PostgreSQL server, or `pglite:<folder>` (embedded). */
   postgresUrl: () => url(DATABASE_PROTOCOLS),
   /** The keyspace: a Redis server, or `memory://<name>` (in-process). */
@@ -75,6 +87,8 @@ export const env = {
 export const subgraphEnv = {
   HOST: env.host(),
   LOG_LEVEL: env.logLevel(),
+  LOG_FORMAT: env.logFormat(),
+  INSTANCE_ID: env.instanceId(),
   DATABASE_URL: env.postgresUrl(),
   REDIS_URL: env.redisUrl(),
   /** Prepended to every Redis key this process writes, so stacks can share one Redis. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -27,6 +28,8 @@ export type ReadinessCheck = () => Promise<unknown>;
 export interface ServiceOptions<Context extends BaseContext> {
   /** Process name, in logs and metrics (e.g. `users`, `gateway`). */
   name: string;
+  /** Which start launched the process (INSTANCE_ID), on `/health`; by default a fresh id. */
+  instance?: string;
   /** The process's logger (createLogger), shared with its clients (Redis, ...). */
   logger: Logger;
   trustProxy?: boolean | string[];
@@ -82,7 +85,7 @@ declare module 'fastify' {
 }
 
 /**
- * The HTTP shell every CineGraph process shares: Fastify with JSON logs and request ids,
+ * The HTTP shell every CineGraph process shares: Fastify with request-id logs (JSON, or pretty on a terminal),
  * Apollo Server at `/graphql`, and `/health`, `/ready`, `/metrics`.
  */
 export async function createService<Context extends BaseContext>(
@@ -130,7 +133,14 @@ export async function createService<Context extends BaseContext>(
     });
   }
 
-  app.get('/health', async () => ({ status: 'ok' }));
+  // Says who answers: a supervisor waiting for the process it spawned must not take an
+  // earlier one, still running on the port, for it.
+  const health = {
+    status: 'ok',
+    service: options.name,
+    instance: options.instance ?? randomUUID(),
+  };
+  app.get('/health', async () => health);
   app.get('/ready', async (_request, reply) => {
     const results = await Promise.all(
       Object.entries(options.readiness ?? {}).map(async ([name, check]) => {
@@ -198,7 +208,12 @@ export async function createService<Context extends BaseContext>(
     apollo,
     metrics,
     async listen(port, host) {
-      await app.listen({ port, host });
+      // Fastify's one line at `info` once listening, saying where GraphQL is.
+      await app.listen({
+        port,
+        host,
+        listenTextResolver: (address) => `ready to serve at ${address}${GRAPHQL_PATH}`,
+      });
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;

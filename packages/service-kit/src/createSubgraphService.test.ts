@@ -19,6 +19,8 @@ const config = {
   PORT: 0,
   HOST: '127.0.0.1',
   LOG_LEVEL: 'silent',
+  LOG_FORMAT: 'json',
+  INSTANCE_ID: 'create-subgraph-service',
   DATABASE_URL: 'postgresql://127.0.0.1:1/never-connected',
   REDIS_URL: 'memory://create-subgraph-service',
   REDIS_KEY_PREFIX: 'test:',

@@ -11,6 +11,7 @@ import { createService } from './createService.ts';
 import type { AccessTokenVerifier, Viewer } from './jwt.ts';
 import { createAccessTokenVerifier } from './jwt.ts';
 import { createLogger } from './logger.ts';
+import { resolveLogFormat } from './prettyLogs.ts';
 import type { Metrics } from './metrics.ts';
 import { createMetrics } from './metrics.ts';
 import { createPrismaClient } from './prisma.ts';
@@ -172,7 +173,7 @@ export async function createSubgraphService<
   const schema = loadSubgraphSchema(options.schema.sdl, options.schema.resolvers);
   const authenticate =
     options.authenticate ?? createAccessTokenVerifier(new URL(jwksUrlOf(config, name)));
-  const logger = createLogger(name, config.LOG_LEVEL);
+  const logger = createLogger(name, config.LOG_LEVEL, resolveLogFormat(config.LOG_FORMAT));
   const metrics = createMetrics(name);
   const db = createPrismaClient(
     options.PrismaClient,
@@ -222,6 +223,7 @@ export async function createSubgraphService<
     };
     const service = await createService<Context>({
       name,
+      instance: config.INSTANCE_ID,
       logger,
       metrics,
       trustProxy: config.TRUST_PROXY,

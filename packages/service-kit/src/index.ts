@@ -40,6 +40,13 @@ export {
 export type { AccessTokenVerifier, Role, Viewer } from './jwt.ts';
 export { createLogger, REQUEST_ID_HEADER, requestIdOf } from './logger.ts';
 export { createMetrics } from './metrics.ts';
+export {
+  createLinePrettifier,
+  prettyLogOptions,
+  resolveLogFormat,
+  serviceLabel,
+} from './prettyLogs.ts';
+export type { LogFormat, LogFormatSetting } from './prettyLogs.ts';
 export type { Metrics } from './metrics.ts';
 export { createPrismaClient } from './prisma.ts';
 export { createPushIterator } from './pushIterator.ts';
