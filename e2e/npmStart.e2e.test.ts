@@ -179,12 +179,12 @@ describe('npm start', () => {
     expect(second!.stdout).not.toContain('CineGraph is running');
     const [cause] = entries[0]!.causes!;
     for (const name of names) {
-      expect(cause).toContain(`${ports[name]} (${name}; ${name.toUpperCase()}_PORT moves it)`);
+      expect(cause).toContain(`${ports[name]} (${name.toUpperCase()}_PORT)`);
       expect(cause).toContain(`${name} ${record.processes[name]}`);
     }
     expect(cause).toContain('taken by an earlier CineGraph that is still running');
     expect(cause).toContain(`npm start pid ${record.pid}`);
-    expect(cause).toContain(`kill ${record.pid}`);
+    expect(cause).toContain(`\`kill ${record.pid}\``);
     expect(entries[0]!.causes).toHaveLength(1);
 
     // The first runs on, unharmed, and its own processes answer its health checks.

@@ -48,16 +48,18 @@ const list = (items: string[]) =>
 const describeUse = (use: PortUse) =>
   `${use.port} (${use.name === 'web' ? 'the web app' : use.name}; ${portVariableOf(use.name)} moves it)`;
 
-/** How to stop an earlier CineGraph: its npm start if it is alive, else what it left. */
-function howToStop(record: RunRecord): string {
+/** Which earlier CineGraph, and how to stop it: its npm start if alive, else what it left. */
+function describeRecord(record: RunRecord, uses: PortUse[]): string {
   const started = `started ${new Date(record.startedAt).toLocaleTimeString('en-GB')} in ${record.mode} mode`;
+  const order = (name: string) => uses.findIndex((use) => use.name === name);
   const processes = Object.entries(record.processes)
     .filter(([, pid]) => pid !== record.pid)
+    .sort(([a], [b]) => order(a) - order(b))
     .map(([name, pid]) => `${name} ${pid}`);
   const alive = livePids(record);
   if (alive.includes(record.pid))
-    return `It is npm start pid ${record.pid} (${started}${processes.length ? `; ${processes.join(', ')}` : ''}): stop it with Ctrl-C in its terminal, or run: kill ${record.pid}`;
-  return `Its npm start (pid ${record.pid}, ${started}) is gone but some of its processes are not: stop them with: kill ${alive.join(' ')}`;
+    return `npm start pid ${record.pid}, ${started}${processes.length ? ` (${processes.join(', ')})` : ''}. Stop it with Ctrl-C in its terminal or \`kill ${record.pid}\`, or give this start other ports with the variables named.`;
+  return `its npm start (pid ${record.pid}, ${started}) is gone but some of its processes are not. Stop them with \`kill ${alive.join(' ')}\`.`;
 }
 
 /**
@@ -98,8 +100,9 @@ export async function checkPorts(
   for (const [record, held] of byRecord) {
     // In the order given (the web app, the gateway, then the subgraphs).
     const ports = uses.filter((use) => held.includes(use));
+    const named = ports.map((use) => `${use.port} (${portVariableOf(use.name)})`);
     causes.push(
-      `${ports.length > 1 ? 'Ports' : 'Port'} ${list(ports.map(describeUse))} ${ports.length > 1 ? 'are' : 'is'} taken by an earlier CineGraph that is still running. ${howToStop(record)}`,
+      `${ports.length > 1 ? 'Ports' : 'Port'} ${list(named)} ${ports.length > 1 ? 'are' : 'is'} taken by an earlier CineGraph that is still running: ${describeRecord(record, uses)}`,
     );
   }
   for (const { use, health } of strangers) {

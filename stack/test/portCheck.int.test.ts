@@ -94,10 +94,8 @@ describe('checking ports before a start', () => {
     ]);
     expect(others).toEqual([]);
     // The gateway's port is free, but that start holds it: it has not opened it yet.
-    expect(cause).toMatch(
-      new RegExp(
-        `^Ports ${gateway} \\(gateway; GATEWAY_PORT moves it\\) and ${movies} \\(movies; MOVIES_PORT moves it\\) are taken by an earlier CineGraph that is still running\\. It is npm start pid ${supervisor} \\(started .+ in services mode; movies ${moviesPid}\\): stop it with Ctrl-C in its terminal, or run: kill ${supervisor}$`,
-      ),
+    expect(cause).toBe(
+      `Ports ${gateway} (GATEWAY_PORT) and ${movies} (MOVIES_PORT) are taken by an earlier CineGraph that is still running: npm start pid ${supervisor}, started ${new Date('2026-12-08T09:14:03.000Z').toLocaleTimeString('en-GB')} in services mode (movies ${moviesPid}). Stop it with Ctrl-C in its terminal or \`kill ${supervisor}\`, or give this start other ports with the variables named.`,
     );
   });
 
@@ -122,7 +120,7 @@ describe('checking ports before a start', () => {
     expect(await refusal([{ name: 'users', port: users }])).toEqual([
       expect.stringMatching(
         new RegExp(
-          `is taken by an earlier CineGraph that is still running\\. Its npm start \\(pid ${goneSupervisor}, started .+\\) is gone but some of its processes are not: stop them with: kill ${usersPid}$`,
+          `^Port ${users} \\(USERS_PORT\\) is taken by an earlier CineGraph that is still running: its npm start \\(pid ${goneSupervisor}, started .+\\) is gone but some of its processes are not\\. Stop them with \`kill ${usersPid}\`\\.$`,
         ),
       ),
     ]);

@@ -14,8 +14,18 @@ export function resolveLogFormat(
   return stream.isTTY ? 'pretty' : 'json';
 }
 
-type ColorName = 'magenta' | 'cyan' | 'yellow' | 'redBright' | 'yellowBright' | 'greenBright';
-type Colors = Record<ColorName | 'blue' | 'green' | 'white' | 'gray', (text: string) => string>;
+type ColorName =
+  | 'magenta'
+  | 'cyan'
+  | 'yellow'
+  | 'redBright'
+  | 'yellowBright'
+  | 'greenBright'
+  | 'blueBright'
+  | 'green'
+  | 'white'
+  | 'gray';
+type Colors = Record<ColorName, (text: string) => string>;
 
 /** Each process keeps its colour in every terminal line, so one service's lines can be followed. */
 const serviceColors: Record<string, keyof Colors> = {
@@ -25,7 +35,7 @@ const serviceColors: Record<string, keyof Colors> = {
   watchlists: 'redBright',
   bookings: 'yellowBright',
   payments: 'greenBright',
-  notifications: 'blue',
+  notifications: 'blueBright',
   gateway: 'green',
   start: 'white',
 };
@@ -49,7 +59,9 @@ export function prettyLogOptions(): PrettyOptions {
     // Left to pino-pretty: colours on a terminal that shows them, unless NO_COLOR is set.
     singleLine: true,
     translateTime: 'SYS:HH:MM:ss',
-    ignore: 'pid,hostname,service,requestId',
+    // What every line of a process repeats, and the part of it (`component`) that the
+    // message already names; JSON keeps them all.
+    ignore: 'pid,hostname,service,requestId,component',
     // The message in the terminal's own colour; the service name carries the colour.
     customColors: 'message:reset,greyMessage:gray',
     messageFormat: (log, messageKey, _levelLabel, { colors }) => {

@@ -10,14 +10,10 @@ export function createLogTransport(logger: Logger): Transport {
   return {
     name: 'log',
     async send(message) {
+      // What would have been sent, readable as it stands in a terminal.
       log.info(
-        {
-          notificationId: message.notificationId,
-          channel: message.channel,
-          to: message.to,
-          subject: message.subject,
-        },
-        'notification delivered (log transport)',
+        { notificationId: message.notificationId },
+        `${message.channel.toLowerCase()} to ${message.to} (logged, not sent): ${message.subject}`,
       );
     },
   };
