@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # One Dockerfile, one small image per process, chosen by the PROCESS build argument:
 #   docker build --build-arg PROCESS=users -t cinegraph/users .
-# PROCESS: gateway users movies reviews watchlists bookings payments notifications migrate
+# PROCESS: gateway users movies reviews watchlists bookings payments notifications
+#          recommendations migrate
 # (docker-compose.yml builds them all; docs/operations.md).
 ARG NODE_IMAGE=node:20.19-bookworm-slim
 
@@ -40,7 +41,7 @@ RUN if [ -d node_modules/@apollo/query-planner ]; then \
       rm -rf node_modules/@apollo/query-planner && cp -R /tmp/patched/@apollo/query-planner node_modules/@apollo/; \
     fi && rm -rf /tmp/patched
 USER node
-EXPOSE 4000-4007
+EXPOSE 4000-4008
 HEALTHCHECK --interval=10s --timeout=3s --start-period=40s --retries=3 \
   CMD ["node", "deploy/docker/healthcheck.mjs"]
 STOPSIGNAL SIGTERM

@@ -132,6 +132,11 @@ const config: CodegenConfig = {
       NotificationConnection: './inbox/listNotifications.ts#NotificationConnectionModel',
       NotificationPreference: './inbox/preferences.ts#PreferenceModel',
     }),
+    ...subgraph('recommendations', 'RecommendationsContext', {
+      Movie: './context.ts#EntityReference',
+      User: './context.ts#EntityReference',
+      RecommendationConnection: './context.ts#PickConnection',
+    }),
   },
 };
 

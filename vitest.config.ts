@@ -79,6 +79,7 @@ export default defineConfig({
             'operations',
             'persistedQueries',
             'queryBound',
+            'recommendations',
             'seatAvailability',
             'web*',
           ].map((name) => `e2e/${name}.e2e.test.ts`),

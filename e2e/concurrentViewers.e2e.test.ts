@@ -13,7 +13,9 @@ import { counterValue, eventually, uniqueId } from '@cinegraph/testing';
 import { useStack } from '@cinegraph/stack/testing';
 import { bookableShowtimeId } from './support/showtimes.ts';
 
-const stack = useStack();
+// Similarities recomputed every half second (rather than 30 s), so that they have settled
+// with the customers' signals before the reference answers are taken, not during the overlap.
+const stack = useStack({ processEnv: { recommendations: { RECOMPUTE_INTERVAL_MS: '500' } } });
 
 interface Manifest {
   operations: { name: string; type: string; body: string }[];
@@ -173,6 +175,10 @@ beforeAll(async () => {
     { name: 'MyWatchlist', variables: () => ({ first: 10 }) },
     { name: 'MyNotifications', variables: () => ({ first: 10 }) },
     { name: 'UnreadNotificationCount', variables: () => ({}) },
+    { name: 'SimilarMovies', variables: () => ({ movieId: movie.id, first: 6 }) },
+    { name: 'PopularMovies', variables: () => ({ first: 8 }) },
+    // Each customer's own picks (from their watchlist and booking); anonymous: refused.
+    { name: 'RecommendedMovies', variables: () => ({ first: 8 }) },
     // A customer's own booking; the anonymous viewer asks for the first customer's.
     {
       name: 'Booking',

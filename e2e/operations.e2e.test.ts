@@ -18,11 +18,13 @@ const processes = [
   'bookings',
   'payments',
   'notifications',
+  'recommendations',
 ] as const;
 
 /**
  * What each process's /ready checks. The keyspace (Redis) is not among them where it is
- * only a cache (movies, reviews): they serve from PostgreSQL without it (docs/caching.md).
+ * only a cache (movies, reviews, recommendations): they serve from PostgreSQL without it
+ * (docs/caching.md).
  */
 const dependencies: Record<(typeof processes)[number], string[]> = {
   gateway: ['keyspace', 'subgraphs'],
@@ -33,6 +35,7 @@ const dependencies: Record<(typeof processes)[number], string[]> = {
   bookings: ['broker', 'catalog', 'database', 'keyspace'],
   payments: ['broker', 'database'],
   notifications: ['broker', 'database'],
+  recommendations: ['broker', 'catalog', 'database'],
 };
 
 describe('every process', () => {
@@ -76,12 +79,21 @@ describe('every process', () => {
     if (name === 'movies')
       expect(metrics).toMatch(/graphql_requests_total\{[^}]*operation="CatalogProbe__movies__0"/);
     // Producers report their outbox; the consumer its queue's traffic.
-    if (['users', 'movies', 'reviews', 'bookings', 'payments'].includes(name)) {
+    if (['users', 'movies', 'reviews', 'watchlists', 'bookings', 'payments'].includes(name)) {
       expect(metrics).toMatch(/^outbox_pending_events\{[^}]*\} \d+$/m);
       expect(metrics).toMatch(/^outbox_oldest_pending_age_seconds\{[^}]*\} [\d.]+$/m);
       expect(metrics).toContain('events_published_total');
     }
-    if (['notifications', 'reviews', 'watchlists', 'bookings', 'payments'].includes(name)) {
+    if (
+      [
+        'notifications',
+        'reviews',
+        'watchlists',
+        'bookings',
+        'payments',
+        'recommendations',
+      ].includes(name)
+    ) {
       expect(metrics).toContain('events_consumed_total');
       expect(metrics).toContain('events_dead_lettered_total');
     }

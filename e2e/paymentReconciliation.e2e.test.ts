@@ -33,7 +33,7 @@ const stack = useStack({
   },
   processEnv: {
     ...Object.fromEntries(
-      [...subgraphNames, 'notifications', 'gateway'].map((name) => [
+      [...subgraphNames, 'notifications', 'recommendations', 'gateway'].map((name) => [
         name,
         { AMQP_URL: brokerUsers.amqpUrl(name) },
       ]),

@@ -50,6 +50,7 @@ const ports = {
   bookings: config.BOOKINGS_PORT,
   payments: config.PAYMENTS_PORT,
   notifications: config.NOTIFICATIONS_PORT,
+  recommendations: config.RECOMMENDATIONS_PORT,
 };
 const portUses: PortUse[] = [
   ...(config.WEB_ENABLED ? [{ name: 'web', port: config.WEB_PORT }] : []),

@@ -37,6 +37,7 @@ export function loadSupervisorConfig(source: Record<string, string | undefined>)
       BOOKINGS_PORT: env.port(4005),
       PAYMENTS_PORT: env.port(4006),
       NOTIFICATIONS_PORT: env.port(4007),
+      RECOMMENDATIONS_PORT: env.port(4008),
       /** The web app (web/dist, built on start when its sources changed) on WEB_PORT. */
       WEB_ENABLED: env.boolean(true),
       WEB_PORT: env.port(3000),

@@ -12,6 +12,7 @@ case "${PROCESS:?PROCESS is not set}" in
   bookings) port=4005 ;;
   payments) port=4006 ;;
   notifications) port=4007 ;;
+  recommendations) port=4008 ;;
   migrate) workspace=packages/migrator entry=packages/migrator/src/cli.ts port= ;;
   *) echo "unknown process: $PROCESS" >&2; exit 64 ;;
 esac

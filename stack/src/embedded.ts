@@ -93,6 +93,13 @@ const factories: Record<string, () => Promise<Factory>> = {
     ]);
     return (env) => createNotificationsService(loadNotificationsConfig(env));
   },
+  async recommendations() {
+    const [{ loadRecommendationsConfig }, { createRecommendationsService }] = await Promise.all([
+      import('@cinegraph/recommendations/config'),
+      import('@cinegraph/recommendations/service'),
+    ]);
+    return (env) => createRecommendationsService(loadRecommendationsConfig(env));
+  },
   async gateway() {
     const { createGateway, loadGatewayConfig } = await import('@cinegraph/gateway');
     return (env) => createGateway(loadGatewayConfig(env, repoRoot));

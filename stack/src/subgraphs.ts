@@ -27,14 +27,15 @@ export const subgraphs: readonly SubgraphDefinition[] = [
   subgraph('bookings', 4005),
   subgraph('payments', 4006),
   subgraph('notifications', 4007),
+  subgraph('recommendations', 4008),
 ];
 
 export const gateway = { name: 'gateway', defaultPort: 4000, entry: 'gateway/src/cli.ts' } as const;
 
 /**
  * Start order. users serves the JWKS every other process verifies tokens with, and
- * reviews and watchlists read the catalog from movies as they start; the rest have no
- * start-up calls. Processes of one wave start side by side. The gateway comes after all.
+ * reviews, watchlists and recommendations read the catalog from movies as they start; the
+ * rest have no start-up calls. Processes of one wave start side by side. The gateway comes after all.
  */
 export const startWaves: readonly (readonly SubgraphDefinition[])[] = [
   subgraphs.filter((s) => s.name === 'users' || s.name === 'movies'),

@@ -15,6 +15,9 @@ describe('brokerPermissions', () => {
     expect(publishers['payment.succeeded']).toEqual(['payments']);
     expect(publishers['booking.confirmed']).toEqual(['bookings']);
     expect(publishers['user.registered']).toEqual(['users']);
+    expect(publishers['review.deleted']).toEqual(['reviews']);
+    for (const type of ['watchlist.added', 'watchlist.removed', 'watchlist.watched'] as const)
+      expect(publishers[type]).toEqual(['watchlists']);
     for (const type of eventTypes) expect(publishers[type]).toHaveLength(1);
     expect(matches(brokerPermissions('notifications').topic.write, 'payment.succeeded')).toBe(
       false,

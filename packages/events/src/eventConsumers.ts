@@ -21,6 +21,18 @@ export const eventConsumers = {
   watchlists: ['movie.created', 'movie.updated'],
   bookings: ['showtime.created', 'payment.succeeded', 'payment.failed', 'payment.refunded'],
   payments: ['booking.created', 'booking.confirmed', 'booking.cancelled', 'booking.expired'],
+  /** Learns people's tastes and movies' content for its picks (docs/recommendations.md). */
+  recommendations: [
+    'movie.created',
+    'movie.updated',
+    'review.created',
+    'review.updated',
+    'review.deleted',
+    'watchlist.added',
+    'watchlist.removed',
+    'watchlist.watched',
+    'booking.confirmed',
+  ],
   /** Purges its response cache (docs/caching.md); keeps no database, so needs no dedup. */
   gateway: ['movie.created', 'movie.updated', 'showtime.created', 'review.created'],
 } as const satisfies Record<string, readonly EventType[]>;

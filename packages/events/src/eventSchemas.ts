@@ -2,6 +2,14 @@ import { z } from 'zod';
 
 const id = z.uuid();
 const money = { amountCents: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) };
+const rating = z.number().int().min(1).max(10);
+/** Who made a movie, and as what (movies' CreditRole). */
+const credits = z.array(
+  z.object({
+    personId: id,
+    role: z.enum(['CAST', 'DIRECTOR', 'WRITER', 'PRODUCER', 'COMPOSER', 'CINEMATOGRAPHER']),
+  }),
+);
 
 /**
  * Every event CineGraph publishes, by routing key (`noun.pastTenseVerb`), with the schema
@@ -22,12 +30,26 @@ export const eventSchemas = {
     title: z.string().min(1),
     releaseDate: z.iso.date(),
     genreIds: z.array(id),
+    /**
+     * The movie's content, for consumers that compare movies (recommendations). Optional
+     * only because events queued before they existed lack them; movies always sends them.
+     */
+    synopsis: z.string().optional(),
+    credits: credits.optional(),
   }),
   'movie.updated': z.object({
     movieId: id,
     title: z.string().min(1),
     /** The fields the update changed, by their GraphQL names. */
     changedFields: z.array(z.string()).min(1),
+    /**
+     * The movie's content after the update, whatever changed, so a consumer can replace
+     * its copy without merging. Optional only for events queued before they existed;
+     * movies always sends all three.
+     */
+    genreIds: z.array(id).optional(),
+    synopsis: z.string().optional(),
+    credits: credits.optional(),
   }),
   'showtime.created': z.object({
     showtimeId: id,
@@ -42,16 +64,29 @@ export const eventSchemas = {
     theaterName: z.string().min(1),
     /** The theater's IANA time zone, e.g. Europe/London. */
     timeZone: z.string().min(1),
+    /** The theater's city. Optional only for events queued before it existed. */
+    city: z.string().min(1).optional(),
   }),
 
   'review.created': z.object({
     reviewId: id,
     movieId: id,
     userId: id,
-    rating: z.number().int().min(1).max(10),
+    rating,
     /** As the reviews subgraph knows it, for messages that name the movie. */
     movieTitle: z.string().min(1),
   }),
+  /** Its author changed the review; `rating` is the rating after the change. */
+  'review.updated': z.object({ reviewId: id, movieId: id, userId: id, rating }),
+  /** The review is gone, removed by its author or an admin; `userId` is its author. */
+  'review.deleted': z.object({ reviewId: id, movieId: id, userId: id }),
+
+  /** The movie went onto the user's list (not sent when it was on it already). */
+  'watchlist.added': z.object({ userId: id, movieId: id }),
+  /** The movie came off the user's list (not sent when it was not on it). */
+  'watchlist.removed': z.object({ userId: id, movieId: id }),
+  /** The user marked a listed movie watched, or not watched; sent only on a change. */
+  'watchlist.watched': z.object({ userId: id, movieId: id, watched: z.boolean() }),
 
   'booking.created': z.object({
     bookingId: id,
@@ -71,6 +106,13 @@ export const eventSchemas = {
     timeZone: z.string().min(1),
     seats: z.array(z.string().min(1)).min(1),
     ...money,
+    /**
+     * The showtime's movie and the theater's city, for consumers that learn what people
+     * book where (recommendations). Optional only for events queued before they existed:
+     * bookings always sends movieId, and city when its copy of the showtime has one.
+     */
+    movieId: id.optional(),
+    city: z.string().min(1).optional(),
     /**
      * True when bookings says it again for a booking confirmed before: payments'
      * reconciliation asked about it (it had missed the first). No new ticket is sent.
@@ -118,7 +160,8 @@ export function isEventType(value: unknown): value is EventType {
 export const eventProducers = {
   users: ['user.registered'],
   movies: ['movie.created', 'movie.updated', 'showtime.created'],
-  reviews: ['review.created'],
+  reviews: ['review.created', 'review.updated', 'review.deleted'],
+  watchlists: ['watchlist.added', 'watchlist.removed', 'watchlist.watched'],
   bookings: ['booking.created', 'booking.confirmed', 'booking.cancelled', 'booking.expired'],
   payments: ['payment.succeeded', 'payment.failed', 'payment.refunded'],
 } as const satisfies Record<string, readonly EventType[]>;

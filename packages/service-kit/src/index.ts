@@ -62,3 +62,5 @@ export { requireAdmin, requireSelfOrAdmin, requireViewer } from './access.ts';
 export { activeTraceparent, startTracing, useRequestSpans } from './tracing.ts';
 export type { Tracing } from './tracing.ts';
 export { withTimeout } from './withTimeout.ts';
+export { createWorkerLease } from './workerLease.ts';
+export type { LeaseDatabase, WorkerLease } from './workerLease.ts';

@@ -34,6 +34,8 @@ export interface ReadThroughCache<Value> {
   ): Promise<Map<string, Value>>;
   /** Call after the change that makes these keys' entries wrong has committed. */
   invalidate(keys: readonly string[]): Promise<void>;
+  /** Retires every entry at once (a new epoch): after a change that may touch any key. */
+  invalidateAll(): Promise<void>;
 }
 
 /** An entry: the value and the generation (epoch and key version) it was read at. */
@@ -189,6 +191,20 @@ export function createReadThroughCache<Value>(
           timeoutMs,
         );
         void store.delete(keys.map(entryKey)).catch(() => {});
+      } catch (error) {
+        mustRetireEntries = true;
+        logger.warn(
+          { err: error, cache: name },
+          'cache invalidation failed; bypassing the cache until its entries are retired',
+        );
+      }
+    },
+
+    async invalidateAll() {
+      try {
+        if (!available()) throw new Error('the store is not connected');
+        await withTimeout(store.set(epochKey, randomUUID()), timeoutMs);
+        mustRetireEntries = false;
       } catch (error) {
         mustRetireEntries = true;
         logger.warn(

@@ -59,7 +59,8 @@ const LIMITS: CustomerLimits = {
 const user = (role: Viewer['role'] = 'USER'): Viewer =>
   ({ id: crypto.randomUUID(), role }) as Viewer;
 
-const showtimeWithSeats = (hoursAhead?: number) => createShowtime(db, hoursAhead);
+const showtimeWithSeats = (hoursAhead?: number, city?: string | null) =>
+  createShowtime(db, hoursAhead, city);
 
 const deps = () => ({ db, holds, availability, holdTtlMs: HOLD_TTL_MS, limits: LIMITS });
 const bookingDeps = () => ({ db, holds, limits: LIMITS });
@@ -98,6 +99,40 @@ afterAll(async () => {
 describe('the bookings consumer', () => {
   it('handles exactly the events its subscription lists', () => {
     expect(Object.keys(createHandlers(holds)).sort()).toEqual([...eventConsumers.bookings].sort());
+  });
+
+  it('keeps showtime.created’s city, and fills it in for a showtime first known without one', async () => {
+    const facts = {
+      movieId: crypto.randomUUID(),
+      screenId: crypto.randomUUID(),
+      startsAt: '2031-03-01T19:00:00.000Z',
+      endsAt: '2031-03-01T21:15:00.000Z',
+      priceCents: 1_200,
+      currency: 'GBP',
+      movieTitle: 'Heat',
+      theaterName: 'CineGraph Leith',
+      timeZone: 'Europe/London',
+    };
+    const handle = (
+      data: Parameters<ReturnType<typeof createHandlers>['showtime.created']>[1]['data'],
+    ) =>
+      db.$transaction((tx) =>
+        createHandlers(holds)['showtime.created'](tx, createEnvelope('showtime.created', data)),
+      );
+    const withCity = { ...facts, showtimeId: crypto.randomUUID(), city: 'Edinburgh' };
+    // An event queued before showtime.created carried the city, then one that has it.
+    const older = { ...facts, showtimeId: crypto.randomUUID() };
+    await handle(withCity);
+    await handle(older);
+    const cityOf = async (id: string) =>
+      (await db.knownShowtime.findUniqueOrThrow({ where: { id } })).city;
+    expect(await cityOf(withCity.showtimeId)).toBe('Edinburgh');
+    expect(await cityOf(older.showtimeId)).toBeNull();
+    await handle({ ...older, city: 'Edinburgh' });
+    expect(await cityOf(older.showtimeId)).toBe('Edinburgh');
+    // A city once known stays: an older event redelivered does not erase it.
+    await handle(older);
+    expect(await cityOf(older.showtimeId)).toBe('Edinburgh');
   });
 });
 
@@ -292,8 +327,8 @@ describe('expiry and cancellation', () => {
 
 describe('the saga steps', () => {
   /** A booking waiting for payment, and the payment events for it. */
-  async function pendingBooking() {
-    const { showtime, seatIds } = await showtimeWithSeats();
+  async function pendingBooking(city?: string | null) {
+    const { showtime, seatIds } = await showtimeWithSeats(undefined, city);
     const viewer = user();
     const hold = await holdSeats(deps(), viewer, showtime.id, seatIds.slice(10, 12));
     const booking = await createBooking(bookingDeps(), viewer, hold.id, 'saga');
@@ -312,7 +347,7 @@ describe('the saga steps', () => {
     db.outboxEvent.count({ where: { type, data: { path: ['bookingId'], equals: bookingId } } });
 
   it('confirms once with the ticket, and only restates it when asked again', async () => {
-    const { booking, facts } = await pendingBooking();
+    const { booking, facts, showtime } = await pendingBooking();
     const succeeded = { ...facts, amountCents: booking.totalCents, currency: 'GBP' };
     await handle('payment.succeeded', succeeded);
     // payments' reconciliation asks again (a new event): the answer carries no new ticket.
@@ -332,6 +367,24 @@ describe('the saga steps', () => {
       timeZone: 'Europe/London',
       seats: ['B1', 'B2'],
     });
+    // What recommendations learns: the movie booked, and where.
+    const place = { movieId: showtime.movieId, city: 'London' };
+    expect(ticket!.data).toMatchObject(place);
+    expect(restated!.data).toMatchObject(place);
+  });
+
+  it('names the movie but no city in booking.confirmed while the showtime’s city is unknown', async () => {
+    const { booking, facts, showtime } = await pendingBooking(null);
+    await handle('payment.succeeded', {
+      ...facts,
+      amountCents: booking.totalCents,
+      currency: 'GBP',
+    });
+    const [ticket] = await db.outboxEvent.findMany({
+      where: { type: 'booking.confirmed', data: { path: ['bookingId'], equals: booking.id } },
+    });
+    expect(ticket!.data).toMatchObject({ bookingId: booking.id, movieId: showtime.movieId });
+    expect(ticket!.data).not.toHaveProperty('city');
   });
 
   it('compensates a failed payment once: CANCELLED, seats free in PostgreSQL and Redis', async () => {

@@ -52,7 +52,7 @@ describe('searchMovies', () => {
 
 describe('createShowtime', () => {
   it('lets exactly one of several concurrent overlapping showtimes on a screen through', async () => {
-    const screen = await db.screen.findFirstOrThrow();
+    const screen = await db.screen.findFirstOrThrow({ include: { theater: true } });
     const movie = await db.movie.findFirstOrThrow();
     const base = Date.UTC(2030, 0, 1, 12);
     const attempts = await Promise.allSettled(
@@ -86,8 +86,9 @@ describe('createShowtime', () => {
       priceCents: 1000,
       currency: 'GBP',
       movieTitle: movie.title,
-      theaterName: expect.any(String),
-      timeZone: expect.any(String),
+      theaterName: screen.theater.name,
+      timeZone: screen.theater.timeZone,
+      city: screen.theater.city,
     });
   });
 });
@@ -109,7 +110,10 @@ describe('catalog events', () => {
     );
 
     const events = await db.outboxEvent.findMany({
-      where: { type: { in: ['movie.created', 'movie.updated'] } },
+      where: {
+        type: { in: ['movie.created', 'movie.updated'] },
+        data: { path: ['movieId'], equals: movie.id },
+      },
       orderBy: { id: 'asc' },
     });
     expect(events.map((event) => [event.type, event.data])).toEqual([
@@ -121,13 +125,98 @@ describe('catalog events', () => {
           title: 'The Outbox',
           releaseDate: '2031-05-01',
           genreIds: [genre.id],
+          synopsis: 'Events, committed.',
+          credits: [],
         },
       ],
       [
         'movie.updated',
-        { movieId: movie.id, title: 'The Outbox', changedFields: ['synopsis', 'runtimeMinutes'] },
+        {
+          movieId: movie.id,
+          title: 'The Outbox',
+          changedFields: ['synopsis', 'runtimeMinutes'],
+          genreIds: [genre.id],
+          synopsis: 'Events, published.',
+          credits: [],
+        },
       ],
     ]);
     expect(events.every((event) => event.publishedAt === null)).toBe(true);
+  });
+
+  it('says in movie.updated the genres, synopsis and credits after the update, whatever changed', async () => {
+    // In id order, which is the order the event lists genres in.
+    const [first, second, third] = await db.genre.findMany({ take: 3, orderBy: { id: 'asc' } });
+    const [director, lead] = await db.person.findMany({ take: 2, orderBy: { id: 'asc' } });
+    const movie = await createMovie(db, {
+      title: 'Credits Roll',
+      synopsis: 'Everyone who made it.',
+      releaseDate: new Date('2032-01-01'),
+      runtimeMinutes: 90,
+      certification: 'PG_13',
+      genreIds: [third!.id, first!.id],
+    });
+    // Credits come from the catalog's seed, not the API: written here as it writes them.
+    await db.credit.createMany({
+      data: [
+        { movieId: movie.id, personId: lead!.id, role: 'CAST', character: 'Lead', billingOrder: 2 },
+        { movieId: movie.id, personId: director!.id, role: 'DIRECTOR', billingOrder: 1 },
+      ],
+    });
+    await updateMovie(db, movie.id, { title: 'Credits Roll Again' });
+    await updateMovie(db, movie.id, { genreIds: [second!.id] });
+
+    const updates = await db.outboxEvent.findMany({
+      where: { type: 'movie.updated', data: { path: ['movieId'], equals: movie.id } },
+      orderBy: { id: 'asc' },
+    });
+    const credits = [
+      { personId: director!.id, role: 'DIRECTOR' },
+      { personId: lead!.id, role: 'CAST' },
+    ];
+    expect(updates.map((event) => event.data)).toEqual([
+      {
+        movieId: movie.id,
+        title: 'Credits Roll Again',
+        changedFields: ['title'],
+        genreIds: [first!.id, third!.id],
+        synopsis: 'Everyone who made it.',
+        credits,
+      },
+      {
+        movieId: movie.id,
+        title: 'Credits Roll Again',
+        changedFields: ['genreIds'],
+        genreIds: [second!.id],
+        synopsis: 'Everyone who made it.',
+        credits,
+      },
+    ]);
+  });
+
+  it('records no movie.updated for an update that names nothing, or a movie that is not there', async () => {
+    const genre = await db.genre.findFirstOrThrow();
+    const movie = await createMovie(db, {
+      title: 'Unchanged',
+      synopsis: 'As it was.',
+      releaseDate: new Date('2033-01-01'),
+      runtimeMinutes: 80,
+      certification: 'G',
+      genreIds: [genre.id],
+    });
+    await updateMovie(db, movie.id, {});
+    await expect(updateMovie(db, movie.id, { title: '' })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const missing = crypto.randomUUID();
+    await expect(updateMovie(db, missing, { title: 'Ghost' })).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
+    for (const movieId of [movie.id, missing])
+      expect(
+        await db.outboxEvent.count({
+          where: { type: 'movie.updated', data: { path: ['movieId'], equals: movieId } },
+        }),
+      ).toBe(0);
   });
 });

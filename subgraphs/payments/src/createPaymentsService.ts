@@ -2,7 +2,7 @@ import { consumerTransaction, startServiceEvents } from '@cinegraph/events';
 import type { Registry } from 'prom-client';
 import { Counter, Gauge } from 'prom-client';
 import type { Runnable } from '@cinegraph/service-kit';
-import { createSubgraphService } from '@cinegraph/service-kit';
+import { createSubgraphService, createWorkerLease } from '@cinegraph/service-kit';
 import type { PaymentsConfig } from './config.ts';
 import type { PaymentsContext } from './context.ts';
 import { createLoaders } from './context.ts';
@@ -13,7 +13,6 @@ import { refundCancelledBookings } from './payments/refundPayment.ts';
 import { createSimulatedProcessor } from './processor/simulatedProcessor.ts';
 import { unreconciledSummary } from './reconciliation/reconcilePayments.ts';
 import { startReconciler } from './reconciliation/startReconciler.ts';
-import { createWorkerLease } from './reconciliation/workerLease.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /**

@@ -14,7 +14,7 @@ import {
   askBookingsToSettle,
   unreconciledSummary,
 } from '../src/reconciliation/reconcilePayments.ts';
-import { createWorkerLease } from '../src/reconciliation/workerLease.ts';
+import { createWorkerLease } from '@cinegraph/service-kit';
 
 const database = useTestDatabase(
   path.resolve(import.meta.dirname, '../../../prisma/payments/migrations'),

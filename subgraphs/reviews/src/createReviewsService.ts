@@ -13,7 +13,7 @@ import { resolvers } from './resolvers/index.ts';
 /**
  * The reviews subgraph: its database, the rating-summary cache in the keyspace, the
  * consumer that keeps the known movies current (plus the start-up backfill), the outbox
- * relay for `review.created`, and the schema.
+ * relay for `review.*`, and the schema.
  */
 export function createReviewsService(config: ReviewsConfig): Promise<Runnable> {
   return createSubgraphService({

@@ -122,6 +122,120 @@ describe('createReview', () => {
   });
 });
 
+/** The data of a review's events of one type, oldest first. */
+const eventsOf = async (type: string, reviewId: string) =>
+  (
+    await db.outboxEvent.findMany({
+      where: { type, data: { path: ['reviewId'], equals: reviewId } },
+      orderBy: { id: 'asc' },
+    })
+  ).map((event) => event.data);
+
+describe('updateReview', () => {
+  it('writes review.updated with the rating after the change, in its transaction', async () => {
+    const movieId = await knownMovie();
+    const author = user();
+    const review = await createReview(writer, author, { movieId, rating: 4, body: 'Slow.' });
+    await updateReview(writer, author, review.id, { rating: 7 });
+    // A change that leaves the rating alone still says the rating, as it stands.
+    await updateReview(writer, author, review.id, { body: 'Slow, then gripping.' });
+    const update = { reviewId: review.id, movieId, userId: author.id };
+    expect(await eventsOf('review.updated', review.id)).toEqual([
+      { ...update, rating: 7 },
+      { ...update, rating: 7 },
+    ]);
+  });
+
+  it('writes no event for an update that changes nothing', async () => {
+    const movieId = await knownMovie();
+    const author = user();
+    const review = await createReview(writer, author, {
+      movieId,
+      rating: 6,
+      title: 'Fine',
+      body: 'Fine.',
+    });
+    await updateReview(writer, author, review.id, {});
+    const same = await updateReview(writer, author, review.id, {
+      rating: 6,
+      title: 'Fine',
+      body: 'Fine.',
+      containsSpoilers: false,
+    });
+    expect(same).toMatchObject({ rating: 6, title: 'Fine', body: 'Fine.' });
+    expect(await eventsOf('review.updated', review.id)).toEqual([]);
+  });
+
+  it('writes no event when the update is refused: FORBIDDEN, NOT_FOUND, BAD_USER_INPUT', async () => {
+    const movieId = await knownMovie();
+    const author = user();
+    const review = await createReview(writer, author, { movieId, rating: 5, body: 'ok' });
+    await expect(
+      updateReview(writer, user('ADMIN'), review.id, { rating: 9 }),
+    ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(updateReview(writer, author, review.id, { rating: 11 })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const missing = crypto.randomUUID();
+    await expect(updateReview(writer, author, missing, { rating: 9 })).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
+    expect(await eventsOf('review.updated', review.id)).toEqual([]);
+    expect(await eventsOf('review.updated', missing)).toEqual([]);
+    expect((await db.review.findUniqueOrThrow({ where: { id: review.id } })).rating).toBe(5);
+  });
+
+  it('says every change of racing updates by the author, the last one last', async () => {
+    const movieId = await knownMovie();
+    const author = user();
+    const review = await createReview(writer, author, { movieId, rating: 1, body: 'x' });
+    await Promise.all(
+      [2, 3, 4, 5, 6].map((rating) => updateReview(writer, author, review.id, { rating })),
+    );
+    const stored = await db.review.findUniqueOrThrow({ where: { id: review.id } });
+    const said = (await eventsOf('review.updated', review.id)) as { rating: number }[];
+    expect(said).toHaveLength(5);
+    expect(said.at(-1)!.rating).toBe(stored.rating);
+  });
+});
+
+describe('deleteReview', () => {
+  it('writes review.deleted naming the author, whoever removes it, once', async () => {
+    const movieId = await knownMovie();
+    const [author, other] = [user(), user()];
+    const own = await createReview(writer, author, { movieId, rating: 3, body: 'no' });
+    const moderated = await createReview(writer, other, { movieId, rating: 2, body: 'spam' });
+    await deleteReview(writer, author, own.id);
+    await deleteReview(writer, user('ADMIN'), moderated.id);
+    await expect(deleteReview(writer, author, own.id)).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
+    expect(await eventsOf('review.deleted', own.id)).toEqual([
+      { reviewId: own.id, movieId, userId: author.id },
+    ]);
+    expect(await eventsOf('review.deleted', moderated.id)).toEqual([
+      { reviewId: moderated.id, movieId, userId: other.id },
+    ]);
+  });
+
+  it('writes one event when removals race, and none when it is FORBIDDEN', async () => {
+    const movieId = await knownMovie();
+    const author = user();
+    const review = await createReview(writer, author, { movieId, rating: 8, body: 'yes' });
+    await expect(deleteReview(writer, user(), review.id)).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect(await eventsOf('review.deleted', review.id)).toEqual([]);
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 4 }, () => deleteReview(writer, author, review.id)),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const attempt of attempts.filter((a) => a.status === 'rejected'))
+      expect((attempt as PromiseRejectedResult).reason.extensions.code).toBe('NOT_FOUND');
+    expect(await eventsOf('review.deleted', review.id)).toHaveLength(1);
+  });
+});
+
 describe('rating summaries', () => {
   it('count, average and a ten-entry distribution, for many movies in one statement', async () => {
     const rated = await knownMovie();

@@ -11,7 +11,7 @@ import { resolvers } from './resolvers/index.ts';
 
 /**
  * The watchlists subgraph: its database, the consumer that keeps the known movies current
- * (plus the start-up backfill), and the schema.
+ * (plus the start-up backfill), the outbox relay for `watchlist.*`, and the schema.
  */
 export function createWatchlistsService(config: WatchlistsConfig): Promise<Runnable> {
   return createSubgraphService({
@@ -24,6 +24,7 @@ export function createWatchlistsService(config: WatchlistsConfig): Promise<Runna
       events: (base) =>
         startServiceEvents<Tx>({
           ...base,
+          publish: true,
           consume: { handlers, transaction: consumerTransaction(db) },
         }),
       startupTasks: {

@@ -95,6 +95,88 @@ describe('a watchlist', () => {
   });
 });
 
+describe('watchlist events', () => {
+  /** The data of the outbox's events about one user's list, oldest first. */
+  const eventsOf = async (userId: string) =>
+    (
+      await db.outboxEvent.findMany({
+        where: { data: { path: ['userId'], equals: userId } },
+        orderBy: { id: 'asc' },
+      })
+    ).map((event) => [event.type, event.data]);
+
+  it('says watchlist.added once, however often (and however concurrently) a movie is added', async () => {
+    const viewer = user();
+    const [movieId, other] = await knownMovies(2);
+    await Promise.all(Array.from({ length: 6 }, () => addToWatchlist(db, viewer, movieId!)));
+    // Re-adding a listed movie, with or without a new note, says nothing.
+    await addToWatchlist(db, viewer, movieId!, 'with popcorn');
+    await addToWatchlist(db, viewer, movieId!);
+    await addToWatchlist(db, viewer, other!, 'later');
+    expect(await eventsOf(viewer.id)).toEqual([
+      ['watchlist.added', { userId: viewer.id, movieId }],
+      ['watchlist.added', { userId: viewer.id, movieId: other }],
+    ]);
+  });
+
+  it('says nothing when an add is refused (NOT_FOUND, a note too long)', async () => {
+    const viewer = user();
+    await expect(addToWatchlist(db, viewer, crypto.randomUUID())).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
+    const [movieId] = await knownMovies(1);
+    await expect(addToWatchlist(db, viewer, movieId!, 'n'.repeat(501))).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(await eventsOf(viewer.id)).toEqual([]);
+    expect(await db.watchlistItem.count({ where: { userId: viewer.id } })).toBe(0);
+  });
+
+  it('says watchlist.removed only when something was removed, once among racing removes', async () => {
+    const viewer = user();
+    const [listed, absent] = await knownMovies(2);
+    await addToWatchlist(db, viewer, listed!);
+    expect(await removeFromWatchlist(db, viewer, absent!)).toBe(false);
+    const removed = await Promise.all(
+      Array.from({ length: 4 }, () => removeFromWatchlist(db, viewer, listed!)),
+    );
+    expect(removed.filter(Boolean)).toHaveLength(1);
+    expect(await removeFromWatchlist(db, viewer, listed!)).toBe(false);
+    expect(await eventsOf(viewer.id)).toEqual([
+      ['watchlist.added', { userId: viewer.id, movieId: listed }],
+      ['watchlist.removed', { userId: viewer.id, movieId: listed }],
+    ]);
+  });
+
+  it('says watchlist.watched when the watched state changes, and only then', async () => {
+    const viewer = user();
+    const [movieId] = await knownMovies(1);
+    await expect(markWatched(db, viewer, movieId!, true)).rejects.toMatchObject({
+      extensions: { code: 'NOT_FOUND' },
+    });
+    await addToWatchlist(db, viewer, movieId!);
+    // Not watched yet: marking it unwatched changes nothing.
+    expect((await markWatched(db, viewer, movieId!, false)).watchedAt).toBeNull();
+    const first = await markWatched(db, viewer, movieId!, true);
+    // Watched twice (here, racing) keeps the first time and says it once.
+    const again = await Promise.all(
+      Array.from({ length: 3 }, () => markWatched(db, viewer, movieId!, true)),
+    );
+    for (const item of again) expect(item.watchedAt).toEqual(first.watchedAt);
+    await markWatched(db, viewer, movieId!, false);
+    await markWatched(db, viewer, movieId!, false);
+    const watched = (value: boolean) => [
+      'watchlist.watched',
+      { userId: viewer.id, movieId, watched: value },
+    ];
+    expect(await eventsOf(viewer.id)).toEqual([
+      ['watchlist.added', { userId: viewer.id, movieId }],
+      watched(true),
+      watched(false),
+    ]);
+  });
+});
+
 describe('per-request loaders', () => {
   it('answer the viewer state and counts of many movies in one query each', async () => {
     const [a, b, c] = [user(), user(), user()];

@@ -92,7 +92,10 @@ async function reviveExpired(
   return null;
 }
 
-/** booking.confirmed: the ticket (or, `restated`, the news again without one). */
+/**
+ * booking.confirmed: the ticket (or, `restated`, the news again without one), with the
+ * movie and, when the copy of the showtime knows it, the city, for recommendations.
+ */
 async function emitTicket(tx: Tx, booking: Booking, restated = false): Promise<void> {
   const bookingId = booking.id;
   const [showtime, seats] = await Promise.all([
@@ -111,6 +114,8 @@ async function emitTicket(tx: Tx, booking: Booking, restated = false): Promise<v
     seats: booking.seatIds.map((id) => labelOf.get(id) ?? id),
     amountCents: booking.totalCents,
     currency: booking.currency,
+    movieId: showtime.movieId,
+    ...(showtime.city ? { city: showtime.city } : {}),
     ...(restated ? { restated } : {}),
   });
 }

@@ -16,12 +16,31 @@ export interface ShowtimeFacts {
   movieTitle: string;
   theaterName: string;
   timeZone: string;
+  /** Absent from showtime.created events queued before it carried the city. */
+  city?: string | null | undefined;
 }
 
-/** Records showtimes (immutable once scheduled); a repeat changes nothing. */
+/**
+ * Records showtimes (immutable once scheduled); a repeat changes nothing, except that it
+ * fills in the city of a showtime learnt before the catalog sent cities (the one fact a
+ * copy can lack), so the next start-up backfill completes the older rows.
+ */
 export async function saveShowtimes(db: Db, showtimes: ShowtimeFacts[]): Promise<void> {
-  if (showtimes.length)
-    await db.knownShowtime.createMany({ data: showtimes, skipDuplicates: true });
+  if (!showtimes.length) return;
+  await db.knownShowtime.createMany({
+    data: showtimes.map(({ city, ...facts }) => ({ ...facts, city: city ?? null })),
+    skipDuplicates: true,
+  });
+  // One statement per city (a handful), touching only rows that still lack one.
+  const idsByCity = new Map<string, string[]>();
+  for (const { id, city } of showtimes) {
+    if (!city) continue;
+    const ids = idsByCity.get(city) ?? [];
+    ids.push(id);
+    idsByCity.set(city, ids);
+  }
+  for (const [city, ids] of idsByCity)
+    await db.knownShowtime.updateMany({ where: { id: { in: ids }, city: null }, data: { city } });
 }
 
 const LAYOUTS = /* GraphQL */ `
@@ -59,6 +78,7 @@ const SHOWTIMES = /* GraphQL */ `
           theater {
             name
             timeZone
+            city
           }
           price {
             amountCents
@@ -91,7 +111,7 @@ interface ShowtimePage {
         endsAt: string;
         movie: { id: string; title: string };
         screen: { id: string };
-        theater: { name: string; timeZone: string };
+        theater: { name: string; timeZone: string; city: string };
         price: { amountCents: number; currency: string };
       };
     }[];
@@ -112,8 +132,9 @@ export function daysAroundToday(now: Date): string[] {
 /**
  * Copies every screen's seat layout and every showtime that has not started, or that
  * started on a day that is still today at some theater, from the movies subgraph, at
- * start-up, retrying until it succeeds (see docs/known-movies.md for the same pattern). `showtime.created` keeps the showtimes current afterwards; screens
- * and seats never change once seeded.
+ * start-up, retrying until it succeeds (see docs/known-movies.md for the same pattern).
+ * `showtime.created` keeps the showtimes current afterwards; screens and seats never
+ * change once seeded. Each showtime's theater city comes too (booking.confirmed carries it).
  */
 export function startCatalogBackfill(options: {
   moviesUrl: string;
@@ -160,6 +181,7 @@ export function startCatalogBackfill(options: {
               movieTitle: node.movie.title,
               theaterName: node.theater.name,
               timeZone: node.theater.timeZone,
+              city: node.theater.city,
             })),
           );
           showtimes += page.showtimes.edges.length;

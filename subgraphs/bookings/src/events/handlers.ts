@@ -23,6 +23,7 @@ export function createHandlers(holds: SeatHolds) {
           movieTitle: facts.movieTitle,
           theaterName: facts.theaterName,
           timeZone: facts.timeZone,
+          city: facts.city,
         },
       ]);
     },

@@ -1,7 +1,14 @@
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 
-/** A screen of 10 rows × 10 seats (row A premium) and a showtime on it, `hoursAhead` away. */
-export async function showtimeWithSeats(db: PrismaClient, hoursAhead = 24) {
+/**
+ * A screen of 10 rows × 10 seats (row A premium) and a showtime on it, `hoursAhead` away,
+ * at a theater in `city` (null: a showtime learnt before the catalog sent cities).
+ */
+export async function showtimeWithSeats(
+  db: PrismaClient,
+  hoursAhead = 24,
+  city: string | null = 'London',
+) {
   const screenId = crypto.randomUUID();
   const seats = 'ABCDEFGHIJ'.split('').flatMap((row) =>
     Array.from({ length: 10 }, (_, i) => ({
@@ -26,6 +33,7 @@ export async function showtimeWithSeats(db: PrismaClient, hoursAhead = 24) {
       movieTitle: 'Heat',
       theaterName: 'The Electric',
       timeZone: 'Europe/London',
+      city,
     },
   });
   return { showtime, seatIds: seats.map((seat) => seat.id) };

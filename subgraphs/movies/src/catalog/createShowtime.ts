@@ -30,7 +30,7 @@ export async function createShowtime(
     if (!movie) throw notFound('No movie has that id.');
     const screen = await tx.screen.findUnique({
       where: { id: screenId },
-      select: { theater: { select: { name: true, timeZone: true } } },
+      select: { theater: { select: { name: true, timeZone: true, city: true } } },
     });
     if (!screen) throw notFound('No screen has that id.');
     const startsAt = input.startsAt;
@@ -67,6 +67,7 @@ export async function createShowtime(
       movieTitle: movie.title,
       theaterName: screen.theater.name,
       timeZone: screen.theater.timeZone,
+      city: screen.theater.city,
     });
     return showtime;
   });

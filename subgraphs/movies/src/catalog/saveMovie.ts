@@ -2,6 +2,7 @@ import { emit } from '@cinegraph/events';
 import { badInput, notFound } from '@cinegraph/service-kit';
 import type { Movie, PrismaClient } from '../generated/prisma/client.ts';
 import type { CreateMovieInput, UpdateMovieInput } from '../schema.types.generated.ts';
+import { movieContent } from './movieContent.ts';
 import { slugify, validateMovieFields } from './movieInput.ts';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -54,13 +55,16 @@ export async function createMovie(db: PrismaClient, input: CreateMovieInput): Pr
       slug: movie.slug,
       title: movie.title,
       releaseDate: movie.releaseDate.toISOString().slice(0, 10),
-      genreIds,
+      ...(await movieContent(tx, movie.id)),
     });
     return movie;
   });
 }
 
-/** Changes the fields given; the slug stays, so links to the movie keep working. */
+/**
+ * Changes the fields given; the slug stays, so links to the movie keep working.
+ * `movie.updated` names what changed and carries the content as it now stands.
+ */
 export async function updateMovie(
   db: PrismaClient,
   id: string,
@@ -80,7 +84,12 @@ export async function updateMovie(
     const movie = await tx.movie.update({ where: { id }, data: fields });
     const changedFields = [...Object.keys(fields), ...(genreIds ? ['genreIds'] : [])];
     if (changedFields.length)
-      await emit(tx, 'movie.updated', { movieId: id, title: movie.title, changedFields });
+      await emit(tx, 'movie.updated', {
+        movieId: id,
+        title: movie.title,
+        changedFields,
+        ...(await movieContent(tx, id)),
+      });
     return movie;
   });
 }

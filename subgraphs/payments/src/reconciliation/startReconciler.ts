@@ -5,7 +5,7 @@ import { settlePendingPayments } from '../payments/payBooking.ts';
 import { refundCancelledBookings } from '../payments/refundPayment.ts';
 import type { PaymentProcessor } from '../processor/paymentProcessor.ts';
 import { askBookingsToSettle } from './reconcilePayments.ts';
-import type { WorkerLease } from './workerLease.ts';
+import type { WorkerLease } from '@cinegraph/service-kit';
 
 export interface ReconcilerOptions {
   db: PrismaClient;

@@ -1,12 +1,6 @@
 import { emit } from '@cinegraph/events';
 import type { Viewer } from '@cinegraph/service-kit';
-import {
-  conflict,
-  forbidden,
-  isMissingRow,
-  isUniqueViolation,
-  notFound,
-} from '@cinegraph/service-kit';
+import { conflict, forbidden, isUniqueViolation, notFound } from '@cinegraph/service-kit';
 import type { PrismaClient, Review } from '../generated/prisma/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { RatingSummaryCache } from './ratingSummary.ts';
@@ -67,7 +61,10 @@ export async function createReview(
   return review;
 }
 
-/** The author changes their review; nobody else may, admins included. */
+/**
+ * The author changes their review; nobody else may, admins included. `review.updated`
+ * commits with the change, unless the input changed nothing.
+ */
 export async function updateReview(
   { db, ratingSummaries }: ReviewWriter,
   viewer: Viewer,
@@ -82,18 +79,43 @@ export async function updateReview(
   if (fields.title !== undefined) data.title = fields.title;
   if (fields.body != null) data.body = fields.body;
   if (fields.containsSpoilers != null) data.containsSpoilers = fields.containsSpoilers;
-  // The author in the WHERE makes the check and the write one atomic step.
-  const updated = await db.review
-    .update({ where: { id, authorId: viewer.id }, data })
-    .catch((error: unknown) => {
-      if (isMissingRow(error)) throw notFound('No review has that id.');
-      throw error;
-    });
-  if (updated.rating !== review.rating) await ratingSummaries.invalidate([updated.movieId]);
+  const [before, updated] = await db.$transaction(async (tx) => {
+    // Locks the review (the author in the WHERE makes check and write one atomic step), so
+    // `previous` is the state this update replaces even when the author's updates race.
+    // Compared with the read above instead, a change back to it would go unsaid.
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM reviews WHERE id = ${id}::uuid AND author_id = ${viewer.id}::uuid
+         FOR UPDATE`;
+    if (!locked) throw notFound('No review has that id.');
+    const previous = await tx.review.findUniqueOrThrow({ where: { id } });
+    const changed = await tx.review.update({ where: { id }, data });
+    if (isChanged(previous, changed))
+      await emit(tx, 'review.updated', {
+        reviewId: changed.id,
+        movieId: changed.movieId,
+        userId: changed.authorId,
+        rating: changed.rating,
+      });
+    return [previous, changed] as const;
+  });
+  if (updated.rating !== before.rating) await ratingSummaries.invalidate([updated.movieId]);
   return updated;
 }
 
-/** Its author removes a review, or an admin moderating. */
+/** Whether an update changed what the author wrote (not the helpful count, not updatedAt). */
+function isChanged(before: Review, after: Review): boolean {
+  return (
+    before.rating !== after.rating ||
+    before.title !== after.title ||
+    before.body !== after.body ||
+    before.containsSpoilers !== after.containsSpoilers
+  );
+}
+
+/**
+ * Its author removes a review, or an admin moderating; `review.deleted` (naming the
+ * author) commits with the delete, once however many removals race.
+ */
 export async function deleteReview(
   { db, ratingSummaries }: ReviewWriter,
   viewer: Viewer,
@@ -102,8 +124,15 @@ export async function deleteReview(
   const review = await findReview(db, id);
   if (review.authorId !== viewer.id && viewer.role !== 'ADMIN')
     throw forbidden('Only its author or an admin may remove a review.');
-  const { count } = await db.review.deleteMany({ where: { id } });
-  if (!count) throw notFound('No review has that id.');
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.review.deleteMany({ where: { id } });
+    if (!count) throw notFound('No review has that id.');
+    await emit(tx, 'review.deleted', {
+      reviewId: review.id,
+      movieId: review.movieId,
+      userId: review.authorId,
+    });
+  });
   await ratingSummaries.invalidate([review.movieId]);
   return review;
 }

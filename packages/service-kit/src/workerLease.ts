@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { PrismaClient } from '../generated/prisma/client.ts';
 
 export interface WorkerLease {
   /** Takes the lease, or renews it when this process holds it; false while another does. */
@@ -9,14 +8,20 @@ export interface WorkerLease {
   release(): Promise<void>;
 }
 
+/** A database with a `worker_leases` table (name, holder, expires_at), as Prisma's client is. */
+export interface LeaseDatabase {
+  $queryRaw<T>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T>;
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
+}
+
 /**
  * A lease in the service's own database, so that a worker runs in one replica per
- * deployment: the row names its holder and an expiry on the database's clock (replicas'
+ * deployment (payments' reconciler, recommendations' recompute): the row names its holder and an expiry on the database's clock (replicas'
  * clocks never compare). A holder renews it on every run; when it dies, the lease expires
  * and the next replica to ask takes it. One `INSERT ... ON CONFLICT DO UPDATE ... WHERE`
  * is the whole decision, so two replicas asking at once cannot both win.
  */
-export function createWorkerLease(db: PrismaClient, name: string, ttlMs: number): WorkerLease {
+export function createWorkerLease(db: LeaseDatabase, name: string, ttlMs: number): WorkerLease {
   const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   return {
     async acquire() {
@@ -30,7 +35,7 @@ export function createWorkerLease(db: PrismaClient, name: string, ttlMs: number)
       return rows.length === 1;
     },
     async release() {
-      await db.workerLease.deleteMany({ where: { name, holder } });
+      await db.$executeRaw`DELETE FROM worker_leases WHERE name = ${name} AND holder = ${holder}`;
     },
   };
 }

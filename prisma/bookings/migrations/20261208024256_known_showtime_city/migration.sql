@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "known_showtimes" ADD COLUMN     "city" TEXT;
