@@ -30,10 +30,9 @@ export function createContext(
     db,
     caches,
     similar: new DataLoader(async (movieIds) => {
-      const found = await caches.similar.loadMany(movieIds, async (missing) => {
-        const lists = await Promise.all(missing.map((id) => similarMovies(db, id)));
-        return new Map(missing.map((id, index) => [id, lists[index]!]));
-      });
+      const found = await caches.similar.loadMany(movieIds, (missing) =>
+        similarMovies(db, missing),
+      );
       return movieIds.map((id) => found.get(id) ?? []);
     }),
   };

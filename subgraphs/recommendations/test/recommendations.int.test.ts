@@ -9,9 +9,10 @@ import { createPrismaClient } from '@cinegraph/service-kit';
 import { useTestDatabase } from '@cinegraph/testing';
 import { handlers } from '../src/events/handlers.ts';
 import { PrismaClient } from '../src/generated/prisma/client.ts';
+import type { Pick } from '../src/picks/pickConnection.ts';
 import { toPickConnection } from '../src/picks/pickConnection.ts';
 import { popularMovies } from '../src/picks/popularMovies.ts';
-import { similarMovies } from '../src/picks/similarMovies.ts';
+import { similarMovies as similarLists } from '../src/picks/similarMovies.ts';
 import { userPicks } from '../src/picks/userPicks.ts';
 import { recomputeSimilarities } from '../src/similarity/recomputeSimilarities.ts';
 
@@ -59,6 +60,10 @@ async function movie(
 
 const rate = (userId: string, movieId: string, rating: number, now?: Date) =>
   apply('review.created', { reviewId: uuid(), movieId, userId, rating, movieTitle: 'x' }, now);
+
+/** One movie's similar list (the lists are read in batches). */
+const similarMovies = async (db: PrismaClient, movieId: string): Promise<Pick[]> =>
+  (await similarLists(db, [movieId])).get(movieId)!;
 
 let heat: string;
 let insider: string;
@@ -196,6 +201,15 @@ describe('similar movies', () => {
       movieId: interstellar,
       reason: 'Liked by people who liked Paddington',
     });
+  });
+
+  it("reads many movies' lists in one batch, each as it reads alone", async () => {
+    await recomputeSimilarities(db);
+    const ids = [heat, insider, godfather, paddington, uuid()];
+    const batch = await similarLists(db, ids);
+    expect([...batch.keys()]).toEqual(ids);
+    for (const id of ids) expect(batch.get(id)).toEqual(await similarMovies(db, id));
+    expect(batch.get(heat)!.length).toBeGreaterThan(0);
   });
 
   it('gives the same table when two recomputes overlap', async () => {

@@ -1,6 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Pick } from './pickConnection.ts';
-import { MAX_PICKS } from './pickConnection.ts';
 
 interface SimilarRow {
   similar_id: string;
@@ -28,13 +27,21 @@ function reasonOf(row: SimilarRow, title: string): string {
   return `Shares ${list} with ${title}`;
 }
 
-/** The movies most like `movieId`, from the last recompute, each with what it shares. */
-export async function similarMovies(db: PrismaClient, movieId: string): Promise<Pick[]> {
-  const movie = await db.movie.findUnique({ where: { movieId }, select: { title: true } });
-  if (!movie) return [];
-  const rows = await db.$queryRaw<SimilarRow[]>`
-    SELECT s.similar_id, s.content_score, s.co_score, shared.*
+/**
+ * The movies most like each of `movieIds`, from the last recompute, each with what it
+ * shares: one query for all of them (a page of movies asking for their similar ones is one
+ * statement, not one per movie). A movie recommendations does not know has an empty list.
+ */
+export async function similarMovies(
+  db: PrismaClient,
+  movieIds: readonly string[],
+): Promise<Map<string, Pick[]>> {
+  const lists = new Map<string, Pick[]>(movieIds.map((id) => [id, []]));
+  if (!movieIds.length) return lists;
+  const rows = await db.$queryRaw<(SimilarRow & { movie_id: string; title: string })[]>`
+    SELECT s.movie_id, m.title, s.similar_id, s.content_score, s.co_score, shared.*
       FROM similarities s
+      JOIN movies m ON m.movie_id = s.movie_id
       CROSS JOIN LATERAL (
         SELECT count(*) FILTER (WHERE a.feature LIKE 'genre:%')::int AS genres,
                count(*) FILTER (WHERE a.feature LIKE 'person:%' AND a.weight = 1)::int AS directors,
@@ -43,8 +50,9 @@ export async function similarMovies(db: PrismaClient, movieId: string): Promise<
           FROM movie_features a
           JOIN movie_features b ON b.movie_id = s.similar_id AND b.feature = a.feature
          WHERE a.movie_id = s.movie_id) shared
-     WHERE s.movie_id = ${movieId}::uuid
-     ORDER BY s.score DESC, s.similar_id
-     LIMIT ${MAX_PICKS}`;
-  return rows.map((row) => ({ movieId: row.similar_id, reason: reasonOf(row, movie.title) }));
+     WHERE s.movie_id = ANY(${[...movieIds]}::uuid[])
+     ORDER BY s.movie_id, s.score DESC, s.similar_id`;
+  for (const row of rows)
+    lists.get(row.movie_id)?.push({ movieId: row.similar_id, reason: reasonOf(row, row.title) });
+  return lists;
 }
