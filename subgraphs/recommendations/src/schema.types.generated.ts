@@ -57,6 +57,11 @@ export type QueryPopularMoviesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * A page of recommended movies. It is cached (by the gateway too) as long as the field
+ * that returned it allows: similar lists 5 minutes, popular 1 minute, a person's picks not
+ * at all, so that a rating moves them at once.
+ */
 export type RecommendationConnection = {
   __typename?: 'RecommendationConnection';
   edges: Array<RecommendationEdge>;

@@ -5,6 +5,7 @@ import { useSession } from '../appContext.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadMore } from '../components/LoadMore.tsx';
 import { Poster } from '../components/Poster.tsx';
+import { RecommendationRow } from '../components/RecommendationRow.tsx';
 import { certificationLabel, formatDate } from '../format.ts';
 import type { ReviewFieldsFragment, ReviewOrder } from '../gql/graphql.ts';
 import {
@@ -14,6 +15,7 @@ import {
   MoviePageDocument,
   MovieReviewsDocument,
   RemoveFromWatchlistDocument,
+  SimilarMoviesDocument,
 } from '../gql/graphql.ts';
 
 export function MoviePage() {
@@ -89,9 +91,20 @@ export function MoviePage() {
         )}
       </section>
 
+      {/* Above the reviews, which load more as they scroll: below them it would be out of reach. */}
+      <SimilarMovies movieId={movie.id} />
       <Reviews movieId={movie.id} />
     </article>
   );
+}
+
+/**
+ * Its own query, not a field of the page's: `similar` is non-null, so a recommendations
+ * outage would otherwise take the whole movie down with it.
+ */
+function SimilarMovies({ movieId }: { movieId: string }) {
+  const { data } = useQuery(SimilarMoviesDocument, { variables: { movieId, first: 6 } });
+  return <RecommendationRow title="Similar movies" edges={data?.movie?.similar.edges} />;
 }
 
 function WatchlistToggle({ movieId, inWatchlist }: { movieId: string; inWatchlist: boolean }) {

@@ -1,14 +1,23 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useSession } from '../appContext.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadMore } from '../components/LoadMore.tsx';
 import { Poster } from '../components/Poster.tsx';
+import { RecommendationRow } from '../components/RecommendationRow.tsx';
 import { certificationLabel } from '../format.ts';
 import type { MovieCardFragment } from '../gql/graphql.ts';
-import { GenresDocument, MoviesDocument } from '../gql/graphql.ts';
+import {
+  GenresDocument,
+  MoviesDocument,
+  PopularMoviesDocument,
+  RecommendedMoviesDocument,
+} from '../gql/graphql.ts';
 
 const PAGE = 24;
+/** One row of picks above the catalog. */
+const PICKS = 8;
 
 export function MoviesPage() {
   const [params, setParams] = useSearchParams();
@@ -39,6 +48,7 @@ export function MoviesPage() {
   return (
     <section className="page">
       <h1>Movies</h1>
+      <Picks />
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <label>
           Search
@@ -94,6 +104,32 @@ export function MoviesPage() {
       {loading && !connection && <p className="muted">Loading…</p>}
     </section>
   );
+}
+
+/** Signed in, the viewer's own picks; signed out, what is popular. */
+function Picks() {
+  const session = useSession();
+  return session ? <RecommendedForYou /> : <PopularThisWeek />;
+}
+
+// Both asked again on each visit: a rating, a booking or anyone's signal moves them within
+// seconds, and the cache would otherwise show the first answer for as long as the tab lives.
+function RecommendedForYou() {
+  const { data } = useQuery(RecommendedMoviesDocument, {
+    variables: { first: PICKS },
+    fetchPolicy: 'cache-and-network',
+  });
+  return (
+    <RecommendationRow title="Recommended for you" edges={data?.me?.recommendedMovies.edges} />
+  );
+}
+
+function PopularThisWeek() {
+  const { data } = useQuery(PopularMoviesDocument, {
+    variables: { first: PICKS },
+    fetchPolicy: 'cache-and-network',
+  });
+  return <RecommendationRow title="Popular this week" edges={data?.popularMovies.edges} />;
 }
 
 export function MovieCard({ movie }: { movie: MovieCardFragment }) {
